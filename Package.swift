@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "crs-intake",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "crs-intake", targets: ["crs-intake"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // Pure: facts, conditions, rules, evaluation, routing, messages. No I/O, no dependencies.
+    .target(name: "IntakeCore", swiftSettings: strict),
+    // Reads Rules/ and Locales/ with Yams, keeping source positions for diagnostics.
+    .target(
+      name: "IntakeLoading",
+      dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict),
+    // Batch screening: JSON in, outcomes out, streaming.
+    .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
+    .executableTarget(
+      name: "crs-intake",
+      dependencies: [
+        "IntakeCore", "IntakeLoading", "IntakeScreening",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .testTarget(
+      name: "IntakeCoreTests",
+      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening"],
+      swiftSettings: strict),
+  ]
+)

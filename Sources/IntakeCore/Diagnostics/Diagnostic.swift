@@ -1,0 +1,42 @@
+/// One problem found in `Rules/` or `Locales/`, as data: its wording lives in `Locales/`
+/// under `diagnostic.<code>`, filled with `arguments`.
+public struct Diagnostic: Sendable, Hashable {
+  public enum Severity: String, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .warning && rhs == .error
+    }
+  }
+
+  public var severity: Severity
+  public var location: SourceLocation
+  /// A stable identifier of the kind of problem, e.g. `unknown-fact`.
+  public var code: String
+  /// The values the message names (`fact`, `value`, `expected`, ...).
+  public var arguments: [String: String]
+
+  public init(
+    _ severity: Severity, _ code: String, at location: SourceLocation,
+    _ arguments: [String: String] = [:]
+  ) {
+    self.severity = severity
+    self.location = location
+    self.code = code
+    self.arguments = arguments
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// Whether any of these is an error (not only warnings).
+  public var hasErrors: Bool { contains { $0.severity == .error } }
+
+  /// Sorted by file, line and column, so reports read top to bottom.
+  public func sortedByLocation() -> [Diagnostic] {
+    sorted {
+      ($0.location.file, $0.location.line, $0.location.column, $0.code)
+        < ($1.location.file, $1.location.line, $1.location.column, $1.code)
+    }
+  }
+}

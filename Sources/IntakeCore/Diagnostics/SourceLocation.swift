@@ -1,0 +1,15 @@
+/// Where something was written: a file, and a 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  /// `file:line:column`, the form editors and compilers use.
+  public var description: String { "\(file):\(line):\(column)" }
+}

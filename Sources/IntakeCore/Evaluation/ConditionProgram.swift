@@ -1,0 +1,105 @@
+/// Conditions compiled to a flat array of nodes over interned fact indices, so evaluation
+/// does no string lookups and no allocation.
+@usableFromInline
+struct ConditionProgram: Sendable {
+  @usableFromInline
+  enum Op: UInt8, Sendable {
+    case all, any, not
+    case equals  // slot == a
+    case equalsText  // texts[fact] == textPool[a]
+    case inMask  // (1 << slot) & mask != 0
+    case includesAny  // slot & mask != 0
+    case includesAll  // slot & mask == mask
+    case lessThan, atMost, greaterThan, atLeast  // slot ? a
+    case between  // a <= slot <= b
+    case known, unknown
+  }
+
+  @usableFromInline
+  struct Node: Sendable {
+    @usableFromInline var op: Op
+    @usableFromInline var fact: Int32
+    @usableFromInline var first: Int32
+    @usableFromInline var count: Int32
+    @usableFromInline var a: Int
+    @usableFromInline var b: Int
+    @usableFromInline var mask: UInt64
+  }
+
+  @usableFromInline var nodes: [Node] = []
+  /// Children of `all` / `any` / `not` nodes, as node indices.
+  @usableFromInline var children: [Int32] = []
+  @usableFromInline var textPool: [String] = []
+  /// The source leaf of each leaf node, for traces and "why not".
+  var sources: [Condition.Leaf?] = []
+
+  /// Evaluates node `index` against `table` with three-valued logic.
+  @inlinable
+  func evaluate(_ index: Int, _ table: FactTable) -> Tri {
+    nodes.withUnsafeBufferPointer { nodes in
+      children.withUnsafeBufferPointer { children in
+        table.slots.withUnsafeBufferPointer { slots in
+          run(index, nodes, children, slots, table)
+        }
+      }
+    }
+  }
+
+  @usableFromInline
+  func run(
+    _ index: Int, _ nodes: UnsafeBufferPointer<Node>, _ children: UnsafeBufferPointer<Int32>,
+    _ slots: UnsafeBufferPointer<Int>, _ table: FactTable
+  ) -> Tri {
+    let node = nodes[index]
+    switch node.op {
+    case .all:
+      var sawUnknown = false
+      for k in Int(node.first)..<Int(node.first + node.count) {
+        switch run(Int(children[k]), nodes, children, slots, table) {
+        case .false: return .false
+        case .unknown: sawUnknown = true
+        case .true: break
+        }
+      }
+      return sawUnknown ? .unknown : .true
+    case .any:
+      var sawUnknown = false
+      for k in Int(node.first)..<Int(node.first + node.count) {
+        switch run(Int(children[k]), nodes, children, slots, table) {
+        case .true: return .true
+        case .unknown: sawUnknown = true
+        case .false: break
+        }
+      }
+      return sawUnknown ? .unknown : .false
+    case .not:
+      switch run(Int(children[Int(node.first)]), nodes, children, slots, table) {
+      case .true: return .false
+      case .false: return .true
+      case .unknown: return .unknown
+      }
+    case .known:
+      return table.known & (1 &<< UInt64(node.fact)) != 0 ? .true : .false
+    case .unknown:
+      return table.known & (1 &<< UInt64(node.fact)) != 0 ? .false : .true
+    default:
+      guard table.known & (1 &<< UInt64(node.fact)) != 0 else { return .unknown }
+      let v = slots[Int(node.fact)]
+      let holds: Bool
+      switch node.op {
+      case .equals: holds = v == node.a
+      case .equalsText: holds = table.texts[Int(node.fact)].map(TextFolding.fold) == textPool[node.a]
+      case .inMask: holds = (1 &<< UInt64(truncatingIfNeeded: v)) & node.mask != 0
+      case .includesAny: holds = UInt64(truncatingIfNeeded: v) & node.mask != 0
+      case .includesAll: holds = UInt64(truncatingIfNeeded: v) & node.mask == node.mask
+      case .lessThan: holds = v < node.a
+      case .atMost: holds = v <= node.a
+      case .greaterThan: holds = v > node.a
+      case .atLeast: holds = v >= node.a
+      case .between: holds = v >= node.a && v <= node.b
+      case .all, .any, .not, .known, .unknown: holds = false
+      }
+      return holds ? .true : .false
+    }
+  }
+}

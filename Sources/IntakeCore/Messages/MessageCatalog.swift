@@ -1,0 +1,62 @@
+/// Every user-facing string, by stable key, in both languages (`Locales/*.yaml`).
+///
+/// Lookup falls back to English when a Vietnamese text is missing (and `check` reports the
+/// gap); a key missing in both languages renders as the key itself so nothing is silently
+/// blank. Placeholders are written `{name}`.
+public struct MessageCatalog: Sendable, Equatable {
+  public var texts: [Language: [String: String]]
+  /// Word lists (`synonyms.*`), per language.
+  public var lists: [Language: [String: [String]]]
+
+  public init(texts: [Language: [String: String]] = [:], lists: [Language: [String: [String]]] = [:]) {
+    self.texts = texts
+    self.lists = lists
+  }
+
+  /// The text for `key` in `language`, with `{placeholders}` filled from `arguments`.
+  public func text(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+    let template = texts[language]?[key] ?? texts[.en]?[key] ?? key
+    return Self.fill(template, arguments)
+  }
+
+  /// Whether `key` exists in `language` itself (no fallback).
+  public func has(_ key: String, in language: Language) -> Bool {
+    texts[language]?[key] != nil
+  }
+
+  public func list(_ key: String, _ language: Language) -> [String] {
+    lists[language]?[key] ?? []
+  }
+
+  /// Replaces each `{name}` with its argument; unknown placeholders are left as written.
+  public static func fill(_ template: String, _ arguments: [String: String]) -> String {
+    guard !arguments.isEmpty, template.contains("{") else { return template }
+    var result = ""
+    result.reserveCapacity(template.utf8.count)
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      let name = String(rest[rest.index(after: open)..<close])
+      if let value = arguments[name] {
+        result += value
+      } else {
+        result += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    result += rest
+    return result
+  }
+
+  /// The placeholder names used in a template.
+  public static func placeholders(in template: String) -> Set<String> {
+    var names = Set<String>()
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      names.insert(String(rest[rest.index(after: open)..<close]))
+      rest = rest[rest.index(after: close)...]
+    }
+    return names
+  }
+}

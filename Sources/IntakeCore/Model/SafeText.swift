@@ -1,0 +1,24 @@
+/// Makes text safe to print in a terminal: control and escape characters become visible
+/// `\u{…}` escapes, and very long text is cut with an ellipsis.
+public enum SafeText {
+  public static let maximumLength = 200
+
+  public static func visible(_ text: String) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+      if count >= maximumLength {
+        out += "…"
+        break
+      }
+      count += 1
+      switch scalar.value {
+      case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default:
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,43 @@
+/// A scenario test written as data (`Rules/scenarios/*.yaml`): given facts, the outcome
+/// a rule author expects.
+public struct Scenario: Sendable, Equatable {
+  /// What the outcome must show; every field is optional.
+  public struct Expectations: Sendable, Equatable {
+    public var jurisdiction: String?
+    public var basis: [String]?
+    public var urgency: String?
+    public var services: [String]?
+    public var servicesInclude: [String] = []
+    public var servicesExclude: [String] = []
+    public var servicesFirst: String?
+    public var referrals: [String]?
+    public var referralsInclude: [String] = []
+    public var referralsExclude: [String] = []
+    public var region: String?
+    public var office: String?
+    /// `.some(nil)` expects no field office.
+    public var fieldOffice: String??
+    public var missing: [String]?
+    public var missingInclude: [String] = []
+    public var missingExclude: [String] = []
+
+    public init() {}
+  }
+
+  public var id: String
+  public var description: String
+  public var given: [String: FactValue]
+  public var expect: Expectations
+  public var location: SourceLocation?
+
+  public init(
+    id: String, description: String = "", given: [String: FactValue], expect: Expectations,
+    location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.description = description
+    self.given = given
+    self.expect = expect
+    self.location = location
+  }
+}

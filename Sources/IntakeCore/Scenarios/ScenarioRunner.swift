@@ -1,0 +1,105 @@
+/// Runs scenarios against a rule book: each failure with what was expected and what came
+/// out, and which rules held in at least one scenario (coverage).
+public struct ScenarioRunner {
+  /// One expectation that did not hold.
+  public struct Failure: Sendable, Equatable {
+    public var scenario: String
+    public var location: SourceLocation?
+    /// The expectation key, e.g. `services_include`.
+    public var field: String
+    public var expected: String
+    public var actual: String
+  }
+
+  public struct Report: Sendable, Equatable {
+    public var scenarioCount: Int
+    public var failures: [Failure]
+    /// Failed scenario ids, in order.
+    public var failedScenarios: [String]
+    /// Every rule id, with the number of scenarios in which it held.
+    public var coverage: [(rule: String, count: Int)]
+
+    public var uncoveredRules: [String] { coverage.filter { $0.count == 0 }.map(\.rule) }
+
+    public static func == (lhs: Report, rhs: Report) -> Bool {
+      lhs.scenarioCount == rhs.scenarioCount && lhs.failures == rhs.failures
+        && lhs.coverage.map(\.rule) == rhs.coverage.map(\.rule) && lhs.coverage.map(\.count) == rhs.coverage.map(\.count)
+    }
+  }
+
+  public let book: RuleBook
+
+  public init(book: RuleBook) {
+    self.book = book
+  }
+
+  public func run(_ scenarios: [Scenario]) -> Report {
+    let evaluator = Evaluator(book: book)
+    var failures: [Failure] = []
+    var failed: [String] = []
+    var held: [String: Int] = [:]
+    let catalog = MessageCatalog()
+    for scenario in scenarios {
+      var mine: [Failure] = []
+      func fail(_ field: String, _ expected: String, _ actual: String) {
+        mine.append(Failure(scenario: scenario.id, location: scenario.location, field: field, expected: expected, actual: actual))
+      }
+      switch book.table(for: scenario.given) {
+      case .failure(let problems):
+        for problem in problems.problems {
+          fail("given", problem.arguments["expected"] ?? "", "\(problem.arguments["fact"] ?? ""): \(problem.arguments["value"] ?? problem.code)")
+        }
+      case .success(let table):
+        evaluator.evaluate(table)
+        for r in evaluator.firedDerivationRules { held[book.derivations[Int(r)].id, default: 0] += 1 }
+        for r in evaluator.firedActionRules { held[book.actions[Int(r)].id, default: 0] += 1 }
+        let outcome = evaluator.outcome(catalog: catalog, language: .en)
+        check(scenario.expect, outcome, fail)
+      }
+      if !mine.isEmpty { failed.append(scenario.id) }
+      failures += mine
+    }
+    let coverage = book.rules.map { (rule: $0.id, count: held[$0.id] ?? 0) }
+    return Report(scenarioCount: scenarios.count, failures: failures, failedScenarios: failed, coverage: coverage)
+  }
+
+  private func check(_ expect: Scenario.Expectations, _ outcome: Outcome, _ fail: (String, String, String) -> Void) {
+    func list(_ values: [String]) -> String { "[" + values.joined(separator: ", ") + "]" }
+    func equal(_ field: String, _ expected: String?, _ actual: String) {
+      if let expected, expected != actual { fail(field, expected, actual) }
+    }
+    func exact(_ field: String, _ expected: [String]?, _ actual: [String], ordered: Bool) {
+      guard let expected else { return }
+      let same = ordered ? expected == actual : Set(expected) == Set(actual)
+      if !same { fail(field, list(expected), list(actual)) }
+    }
+    func includes(_ field: String, _ expected: [String], _ actual: [String]) {
+      let absent = expected.filter { !actual.contains($0) }
+      if !absent.isEmpty { fail(field, list(expected), list(actual)) }
+    }
+    func excludes(_ field: String, _ expected: [String], _ actual: [String]) {
+      let present = expected.filter { actual.contains($0) }
+      if !present.isEmpty { fail(field, "none of " + list(expected), list(actual)) }
+    }
+    let services = outcome.services.map(\.id)
+    let referrals = outcome.referrals.map(\.id)
+    equal("jurisdiction", expect.jurisdiction, outcome.jurisdiction)
+    exact("basis", expect.basis, outcome.jurisdictionBases, ordered: false)
+    equal("urgency", expect.urgency, outcome.urgency)
+    exact("services", expect.services, services, ordered: true)
+    includes("services_include", expect.servicesInclude, services)
+    excludes("services_exclude", expect.servicesExclude, services)
+    if let first = expect.servicesFirst, services.first != first { fail("services_first", first, services.first ?? "none") }
+    exact("referrals", expect.referrals, referrals, ordered: false)
+    includes("referrals_include", expect.referralsInclude, referrals)
+    excludes("referrals_exclude", expect.referralsExclude, referrals)
+    equal("region", expect.region, outcome.office.region)
+    equal("office", expect.office, outcome.office.office)
+    if let field = expect.fieldOffice, field != outcome.office.fieldOffice {
+      fail("field_office", field ?? "null", outcome.office.fieldOffice ?? "null")
+    }
+    exact("missing", expect.missing, outcome.missing, ordered: false)
+    includes("missing_include", expect.missingInclude, outcome.missing)
+    excludes("missing_exclude", expect.missingExclude, outcome.missing)
+  }
+}

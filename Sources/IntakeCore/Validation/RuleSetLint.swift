@@ -1,0 +1,194 @@
+/// Checks a rule set as a whole, beyond what compiling it resolves: duplicate rule ids,
+/// services and referrals no rule reaches, states that do not route, rules that can never
+/// hold or never take effect, derivations in conflict, and texts missing from `Locales/`.
+public struct RuleSetLint {
+  public let ruleSet: RuleSet
+  public let catalog: MessageCatalog
+
+  public init(ruleSet: RuleSet, catalog: MessageCatalog) {
+    self.ruleSet = ruleSet
+    self.catalog = catalog
+  }
+
+  public func run() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    diagnostics += duplicateRules()
+    diagnostics += reachability()
+    diagnostics += routing()
+    diagnostics += ruleEffects()
+    diagnostics += localeCoverage()
+    return diagnostics
+  }
+
+  private var fallback: SourceLocation { SourceLocation(file: "Rules", line: 1, column: 1) }
+
+  private func duplicateRules() -> [Diagnostic] {
+    var seen: [String: SourceLocation] = [:]
+    var diagnostics: [Diagnostic] = []
+    for rule in ruleSet.rules {
+      let location = rule.location ?? fallback
+      if let first = seen[rule.id] {
+        diagnostics.append(Diagnostic(.error, "duplicate-id", at: location, ["id": rule.id, "first": first.description]))
+      } else {
+        seen[rule.id] = location
+      }
+    }
+    return diagnostics
+  }
+
+  /// Every service and referral must be reachable by some rule.
+  private func reachability() -> [Diagnostic] {
+    var recommended = Set<String>()
+    var referred = Set<String>()
+    for rule in ruleSet.rules {
+      switch rule.action {
+      case .recommend(let service, _): recommended.insert(service)
+      case .refer(let referral): referred.insert(referral)
+      case .derive: break
+      }
+    }
+    var diagnostics: [Diagnostic] = []
+    for service in ruleSet.services where !recommended.contains(service.id) {
+      diagnostics.append(Diagnostic(.error, "service-unreachable", at: service.location ?? fallback, ["service": service.id]))
+    }
+    for referral in ruleSet.referrals where !referred.contains(referral.id) {
+      diagnostics.append(Diagnostic(.error, "referral-unreachable", at: referral.location ?? fallback, ["referral": referral.id]))
+    }
+    return diagnostics
+  }
+
+  /// Every state value routes to an office, and every route names a state value.
+  private func routing() -> [Diagnostic] {
+    guard let state = ruleSet.fact("state") else { return [] }
+    let directory = ruleSet.offices
+    var diagnostics: [Diagnostic] = []
+    for value in state.values where value != "outside_us" && directory.route(for: value) == nil {
+      diagnostics.append(Diagnostic(.error, "state-unrouted", at: state.location ?? fallback, ["state": value]))
+    }
+    for route in directory.states where !state.values.contains(route.state) {
+      diagnostics.append(
+        Diagnostic(
+          .error, "unknown-value", at: route.location ?? fallback,
+          ["fact": "state", "value": route.state, "expected": state.values.joined(separator: ", "),
+           "suggestion": Suggestion.nearest(to: route.state, in: state.values) ?? ""]))
+    }
+    let used = Set(directory.states.map(\.region) + ["national"])
+    for region in directory.regions where !used.contains(region.id) {
+      diagnostics.append(Diagnostic(.warning, "region-unused", at: region.location ?? fallback, ["region": region.id]))
+    }
+    return diagnostics
+  }
+
+  /// Rules that can never hold, derivations another rule always overrides, and derivations
+  /// of equal priority that can hold together with different values.
+  private func ruleEffects() -> [Diagnostic] {
+    let facts = Dictionary(ruleSet.facts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var diagnostics: [Diagnostic] = []
+    // Values each derived fact can take.
+    var derivable: [String: Set<String>] = [:]
+    for rule in ruleSet.rules {
+      if case .derive(let pairs) = rule.action {
+        for pair in pairs { derivable[pair.fact, default: []].formUnion(pair.values) }
+      }
+    }
+    let constraints = ruleSet.rules.map { ConjunctConstraints($0.condition, facts: facts) }
+    for (i, rule) in ruleSet.rules.enumerated() {
+      let location = rule.location ?? fallback
+      if !constraints[i].satisfiable {
+        diagnostics.append(Diagnostic(.warning, "rule-unreachable", at: location, ["rule": rule.id]))
+        continue
+      }
+      for leaf in rule.condition.leaves {
+        guard let definition = facts[leaf.fact], definition.derived, case .values(let values) = leaf.operand else { continue }
+        let possible = derivable[leaf.fact] ?? []
+        if leaf.op != .includesAll, !values.contains(where: possible.contains) {
+          diagnostics.append(
+            Diagnostic(
+              .warning, "rule-unreachable-derived", at: leaf.location ?? location,
+              ["rule": rule.id, "fact": leaf.fact, "value": values.joined(separator: ", ")]))
+        }
+      }
+    }
+    // Derivations of choice facts: shadowed and conflicting pairs.
+    let derivations = ruleSet.rules.enumerated().compactMap { (i, rule) -> (Int, Rule, [(fact: String, values: [String])])? in
+      if case .derive(let pairs) = rule.action { return (i, rule, pairs) }
+      return nil
+    }
+    for (a, ruleA, pairsA) in derivations {
+      for (b, ruleB, pairsB) in derivations where a < b {
+        for pa in pairsA where facts[pa.fact]?.kind == .choice {
+          for pb in pairsB where pb.fact == pa.fact && pb.values != pa.values {
+            guard constraints[a].compatible(with: constraints[b]) else { continue }
+            let (winner, loser, loserIndex) = ruleA.priority >= ruleB.priority ? (ruleA, ruleB, b) : (ruleB, ruleA, a)
+            let winnerConjuncts = winner.condition.conjuncts
+            let loserConjuncts = ruleSet.rules[loserIndex].condition.conjuncts
+            if winnerConjuncts.allSatisfy({ c in loserConjuncts.contains { same($0, c) } }) {
+              diagnostics.append(
+                Diagnostic(
+                  .warning, "rule-shadowed", at: loser.location ?? fallback,
+                  ["rule": loser.id, "by": winner.id, "fact": pa.fact]))
+            } else if ruleA.priority == ruleB.priority {
+              diagnostics.append(
+                Diagnostic(
+                  .warning, "derivation-conflict", at: ruleB.location ?? fallback,
+                  ["rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
+                   "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", ")]))
+            }
+          }
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  /// Conditions compared without their source positions.
+  private func same(_ a: Condition, _ b: Condition) -> Bool {
+    switch (a, b) {
+    case (.leaf(let x), .leaf(let y)): return x.fact == y.fact && x.op == y.op && x.operand == y.operand
+    case (.not(let x, _), .not(let y, _)): return same(x, y)
+    case (.all(let xs, _), .all(let ys, _)), (.any(let xs, _), .any(let ys, _)):
+      return xs.count == ys.count && zip(xs, ys).allSatisfy { same($0, $1) }
+    default: return false
+    }
+  }
+
+  /// The texts every fact, value, service, referral, rule, region and office needs.
+  public func requiredKeys() -> [(key: String, location: SourceLocation)] {
+    var keys: [(String, SourceLocation)] = []
+    for fact in ruleSet.facts {
+      let at = fact.location ?? fallback
+      keys.append(("fact.\(fact.id).name", at))
+      switch fact.kind {
+      case .choice, .set: keys += fact.values.map { ("value.\(fact.id).\($0)", at) }
+      case .bool: keys += [("value.\(fact.id).true", at), ("value.\(fact.id).false", at)]
+      case .integer, .text: break
+      }
+    }
+    for service in ruleSet.services {
+      keys += ["name", "what", "for_whom", "length", "outcome"].map { ("service.\(service.id).\($0)", service.location ?? fallback) }
+    }
+    for referral in ruleSet.referrals {
+      keys += ["name", "what"].map { ("referral.\(referral.id).\($0)", referral.location ?? fallback) }
+    }
+    for rule in ruleSet.rules {
+      keys.append(("reason.\(rule.id)", rule.location ?? fallback))
+    }
+    for region in ruleSet.offices.regions {
+      keys.append(("region.\(region.id).name", region.location ?? fallback))
+    }
+    for office in ruleSet.offices.offices {
+      keys.append(("office.\(office.id).name", office.location ?? fallback))
+    }
+    return keys
+  }
+
+  private func localeCoverage() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for (key, location) in requiredKeys() {
+      for language in Language.allCases where !catalog.has(key, in: language) {
+        diagnostics.append(Diagnostic(.error, "locale-gap", at: location, ["key": key, "language": language.rawValue]))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import IntakeCore
+import Yams
+
+extension RulesLoader {
+  /// Reads `offices.yaml`: the national fallback, regions, offices and per-state routing.
+  func loadOffices(_ diagnostics: inout [Diagnostic]) -> OfficeDirectory {
+    let url = directory.appendingPathComponent("offices.yaml")
+    var (reader, top, _) = open(
+      url, listKey: "states", extraKeys: ["as_of", "source", "restructured_note", "national", "regions", "offices"],
+      &diagnostics)
+    var directory = OfficeDirectory()
+    guard !top.isEmpty else { return directory }
+    directory.asOf = reader.string(top["as_of"], context: "as_of") ?? ""
+    directory.source = reader.string(top["source"], context: "source") ?? ""
+    if let national = reader.mapping(
+      top["national"], context: "national", allowed: ["office", "email", "phone"], required: ["office", "email", "phone"])
+    {
+      directory.nationalOffice = reader.string(national["office"], context: "office") ?? "headquarters"
+      directory.nationalEmail = reader.string(national["email"], context: "email") ?? ""
+      directory.nationalPhone = reader.string(national["phone"], context: "phone") ?? ""
+    }
+    var regionIDs = Set<String>()
+    for item in reader.sequence(top["regions"], context: "regions") ?? [] {
+      guard let fields = reader.mapping(item, context: "region", allowed: ["id", "source"], required: ["id"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      if !regionIDs.insert(id).inserted {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": "regions"])
+        continue
+      }
+      directory.regions.append(
+        .init(id: id, source: reader.string(fields["source"], context: "source") ?? "", location: reader.location(item)))
+    }
+    var officeKinds: [String: String] = [:]
+    let officeKeys: Set<String> = ["id", "kind", "region", "city", "address", "phone", "email", "source", "confirmed"]
+    for item in reader.sequence(top["offices"], context: "offices") ?? [] {
+      guard let fields = reader.mapping(item, context: "office", allowed: officeKeys, required: ["id", "kind", "region"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      if officeKinds[id] != nil {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": "offices"])
+        continue
+      }
+      let kind = reader.string(fields["kind"], context: "kind") ?? ""
+      if !["regional", "field", "headquarters"].contains(kind) {
+        reader.error("unknown-type", fields["kind"], ["type": kind, "expected": "regional, field, headquarters"])
+      }
+      officeKinds[id] = kind
+      let region = reader.string(fields["region"], context: "region") ?? ""
+      if !regionIDs.contains(region) {
+        reader.error("unknown-region", fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
+      }
+      func text(_ key: String) -> String { fields[key].flatMap { $0.scalar?.string } ?? "" }
+      directory.offices.append(
+        .init(
+          id: id, kind: kind, region: region, city: text("city"), address: text("address"), phone: text("phone"),
+          email: text("email"), source: text("source"),
+          confirmed: fields["confirmed"].flatMap { reader.bool($0, context: "confirmed") } ?? false,
+          location: reader.location(item)))
+    }
+    if officeKinds[directory.nationalOffice] == nil {
+      reader.error("unknown-office", top["national"], ["office": directory.nationalOffice, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+    }
+    let stateKeys: Set<String> = ["state", "region", "office", "field_office", "as_of", "source", "confirmed"]
+    var seenStates = Set<String>()
+    for item in reader.sequence(top["states"], context: "states") ?? [] {
+      guard
+        let fields = reader.mapping(
+          item, context: "state", allowed: stateKeys, required: ["state", "region", "office", "as_of", "source", "confirmed"]),
+        let state = reader.string(fields["state"], context: "state")
+      else { continue }
+      if !seenStates.insert(state).inserted {
+        reader.error("duplicate-id", fields["state"], ["id": state, "first": "states"])
+        continue
+      }
+      let region = reader.string(fields["region"], context: "region") ?? ""
+      if !regionIDs.contains(region) {
+        reader.error("unknown-region", fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
+      }
+      let office = reader.string(fields["office"], context: "office") ?? ""
+      if officeKinds[office] == nil {
+        reader.error("unknown-office", fields["office"], ["office": office, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+      } else if let home = directory.office(office)?.region, home != region {
+        reader.error("office-region", fields["office"], ["office": office, "region": region, "home": home])
+      }
+      var fieldOffice: String?
+      if let node = fields["field_office"], !reader.isNull(node) {
+        fieldOffice = reader.string(node, context: "field_office")
+        if let id = fieldOffice {
+          if officeKinds[id] == nil {
+            reader.error("unknown-office", node, ["office": id, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+          } else if officeKinds[id] != "field" {
+            reader.error("not-field-office", node, ["office": id])
+          }
+        }
+      }
+      directory.states.append(
+        .init(
+          state: state, region: region, office: office, fieldOffice: fieldOffice,
+          asOf: reader.string(fields["as_of"], context: "as_of") ?? "",
+          source: reader.string(fields["source"], context: "source") ?? "",
+          confirmed: fields["confirmed"].flatMap { reader.bool($0, context: "confirmed") } ?? false,
+          location: reader.location(item)))
+    }
+    diagnostics += reader.diagnostics
+    return directory
+  }
+}

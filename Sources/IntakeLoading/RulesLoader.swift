@@ -1,0 +1,217 @@
+import Foundation
+import IntakeCore
+import Yams
+
+/// Loads `Rules/`: facts.yaml, services.yaml, referrals.yaml, offices.yaml and rules/*.yaml,
+/// reporting every problem found with file:line:column. Paths in diagnostics are relative
+/// to the directory that holds `Rules/`, as a rule author sees them.
+public struct RulesLoader {
+  public let directory: URL
+  let displayPrefix: String
+
+  public init(directory: URL) {
+    self.directory = directory
+    self.displayPrefix = directory.lastPathComponent
+  }
+
+  /// The rule set (possibly partial) and every problem found reading it.
+  public func load() -> (RuleSet, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var ruleSet = RuleSet()
+    ruleSet.facts = loadFacts(&diagnostics)
+    ruleSet.services = loadServices(&diagnostics)
+    ruleSet.referrals = loadReferrals(&diagnostics)
+    ruleSet.offices = loadOffices(&diagnostics)
+    for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
+      ruleSet.rules += loadRules(url, &diagnostics)
+    }
+    if ruleSet.rules.isEmpty {
+      diagnostics.append(
+        Diagnostic(.error, "no-rules", at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))
+    }
+    return (ruleSet, diagnostics)
+  }
+
+  /// The `.yaml` / `.yml` files of a directory, sorted by name so file order is stable.
+  public static func yamlFiles(in directory: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      .map { directory.appendingPathComponent($0) }
+  }
+
+  func display(_ url: URL) -> String {
+    let base = directory.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    if path.hasPrefix(base + "/") { return displayPrefix + "/" + path.dropFirst(base.count + 1) }
+    return path
+  }
+
+  /// Opens a data file: its top-level mapping and a reader for it.
+  func open(_ url: URL, listKey: String, extraKeys: Set<String> = [], _ diagnostics: inout [Diagnostic])
+    -> (NodeReader, [String: Node], [Node])
+  {
+    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics)
+    var reader = NodeReader(file: file.path)
+    guard let root = file.root else { return (reader, [:], []) }
+    guard let top = reader.mapping(root, context: "file", allowed: Set(["version", listKey]).union(extraKeys), required: [listKey])
+    else {
+      diagnostics += reader.diagnostics
+      return (NodeReader(file: file.path), [:], [])
+    }
+    reader.checkVersion(top, rootNode: root)
+    let items = reader.sequence(top[listKey], context: listKey) ?? []
+    return (reader, top, items)
+  }
+
+  // MARK: facts.yaml
+
+  func loadFacts(_ diagnostics: inout [Diagnostic]) -> [FactDefinition] {
+    let url = directory.appendingPathComponent("facts.yaml")
+    var (reader, _, items) = open(url, listKey: "facts", &diagnostics)
+    var facts: [FactDefinition] = []
+    var seen: [String: SourceLocation] = [:]
+    for item in items {
+      guard
+        let fields = reader.mapping(
+          item, context: "fact", allowed: ["id", "type", "values", "derived", "default", "min"], required: ["id", "type"]),
+        let id = reader.string(fields["id"], context: "id"),
+        let typeName = reader.string(fields["type"], context: "type")
+      else { continue }
+      if let first = seen[id] {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        continue
+      }
+      seen[id] = reader.location(fields["id"])
+      guard let kind = FactDefinition.Kind(rawValue: typeName) else {
+        reader.error(
+          "unknown-type", fields["type"],
+          ["type": typeName, "expected": FactDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ")])
+        continue
+      }
+      let values = reader.strings(fields["values"], context: "values") ?? []
+      if (kind == .choice || kind == .set) && values.isEmpty {
+        reader.error("missing-key", item, ["key": "values", "context": "fact \(id)"])
+      }
+      var duplicates = Set<String>()
+      for value in values where !duplicates.insert(value).inserted {
+        reader.error("duplicate-id", fields["values"], ["id": "\(id).\(value)", "first": reader.location(fields["values"]).description])
+      }
+      let derived = fields["derived"].flatMap { reader.bool($0, context: "derived") } ?? false
+      let defaultValue = fields["default"].flatMap { reader.string($0, context: "default") }
+      if let defaultValue, !values.contains(defaultValue) {
+        reader.error("unknown-value", fields["default"], ["fact": id, "value": defaultValue, "expected": values.joined(separator: ", "), "suggestion": ""])
+      }
+      facts.append(
+        FactDefinition(
+          id: id, kind: kind, values: values, derived: derived, defaultValue: defaultValue,
+          minimum: fields["min"].flatMap { reader.int($0, context: "min") }, location: reader.location(item)))
+    }
+    diagnostics += reader.diagnostics
+    return facts
+  }
+
+  // MARK: services.yaml, referrals.yaml
+
+  func loadServices(_ diagnostics: inout [Diagnostic]) -> [ServiceDefinition] {
+    let url = directory.appendingPathComponent("services.yaml")
+    var (reader, _, items) = open(url, listKey: "services", &diagnostics)
+    var services: [ServiceDefinition] = []
+    var seen: [String: SourceLocation] = [:]
+    for item in items {
+      guard
+        let fields = reader.mapping(item, context: "service", allowed: ["id", "kind", "source"], required: ["id", "kind"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      if let first = seen[id] {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        continue
+      }
+      seen[id] = reader.location(fields["id"])
+      let kind = reader.string(fields["kind"], context: "kind") ?? ""
+      if !["program", "service", "forum", "training"].contains(kind) {
+        reader.error("unknown-type", fields["kind"], ["type": kind, "expected": "program, service, forum, training"])
+      }
+      services.append(
+        ServiceDefinition(
+          id: id, kind: kind, source: reader.string(fields["source"], context: "source") ?? "",
+          location: reader.location(item)))
+    }
+    diagnostics += reader.diagnostics
+    return services
+  }
+
+  func loadReferrals(_ diagnostics: inout [Diagnostic]) -> [ReferralDefinition] {
+    let url = directory.appendingPathComponent("referrals.yaml")
+    var (reader, _, items) = open(url, listKey: "referrals", &diagnostics)
+    var referrals: [ReferralDefinition] = []
+    var seen: [String: SourceLocation] = [:]
+    for item in items {
+      guard
+        let fields = reader.mapping(item, context: "referral", allowed: ["id", "contact", "source"], required: ["id"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      if let first = seen[id] {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        continue
+      }
+      seen[id] = reader.location(fields["id"])
+      let contact = fields["contact"].flatMap { $0.scalar?.string } ?? ""
+      referrals.append(
+        ReferralDefinition(
+          id: id, contact: contact, source: reader.string(fields["source"], context: "source") ?? "",
+          location: reader.location(item)))
+    }
+    diagnostics += reader.diagnostics
+    return referrals
+  }
+
+  // MARK: rules/*.yaml
+
+  func loadRules(_ url: URL, _ diagnostics: inout [Diagnostic]) -> [Rule] {
+    var (reader, _, items) = open(url, listKey: "rules", &diagnostics)
+    var rules: [Rule] = []
+    for item in items {
+      guard
+        let fields = reader.mapping(
+          item, context: "rule", allowed: ["id", "when", "derive", "recommend", "refer", "weight", "priority"],
+          required: ["id", "when"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      let condition = fields["when"].flatMap { reader.condition($0, context: "when") }
+      let actionKeys = ["derive", "recommend", "refer"].filter { fields[$0] != nil }
+      guard actionKeys.count == 1 else {
+        reader.error("one-action", item, ["rule": id, "count": String(actionKeys.count)])
+        continue
+      }
+      let action: Rule.Action
+      switch actionKeys[0] {
+      case "derive":
+        var pairs: [(fact: String, values: [String])] = []
+        for (fact, _, value) in reader.orderedPairs(fields["derive"], context: "derive") {
+          pairs.append((fact, reader.strings(value, context: "derive.\(fact)") ?? []))
+        }
+        action = .derive(pairs)
+      case "recommend":
+        guard let service = reader.string(fields["recommend"], context: "recommend") else { continue }
+        action = .recommend(service: service, weight: fields["weight"].flatMap { reader.int($0, context: "weight") } ?? 50)
+      default:
+        guard let referral = reader.string(fields["refer"], context: "refer") else { continue }
+        action = .refer(referral: referral)
+      }
+      if fields["weight"] != nil, actionKeys[0] != "recommend" {
+        reader.warning("weight-unused", fields["weight"], ["rule": id])
+      }
+      if fields["priority"] != nil, actionKeys[0] != "derive" {
+        reader.warning("priority-unused", fields["priority"], ["rule": id])
+      }
+      guard let condition else { continue }
+      rules.append(
+        Rule(
+          id: id, condition: condition, action: action,
+          priority: fields["priority"].flatMap { reader.int($0, context: "priority") } ?? 0,
+          location: reader.location(fields["id"])))
+    }
+    diagnostics += reader.diagnostics
+    return rules
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import IntakeCore
+import Yams
+
+/// Reads scenario files (`Rules/scenarios/*.yaml`, or one file or folder given).
+public struct ScenarioLoader {
+  public let path: URL
+  let displayBase: URL
+
+  /// - Parameters:
+  ///   - path: a scenario file or a folder of them.
+  ///   - displayBase: the folder paths in diagnostics are relative to.
+  public init(path: URL, displayBase: URL) {
+    self.path = path
+    self.displayBase = displayBase
+  }
+
+  static let expectKeys: Set<String> = [
+    "jurisdiction", "basis", "urgency", "services", "services_include", "services_exclude", "services_first",
+    "referrals", "referrals_include", "referrals_exclude", "region", "office", "field_office", "missing",
+    "missing_include", "missing_exclude",
+  ]
+
+  public func load() -> ([Scenario], [Diagnostic]) {
+    var isDirectory: ObjCBool = false
+    var diagnostics: [Diagnostic] = []
+    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+      diagnostics.append(Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
+      return ([], diagnostics)
+    }
+    let files = isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]
+    var scenarios: [Scenario] = []
+    var seen: [String: SourceLocation] = [:]
+    for url in files {
+      for scenario in load(url, &diagnostics) {
+        if let first = seen[scenario.id] {
+          diagnostics.append(
+            Diagnostic(.error, "duplicate-id", at: scenario.location ?? first, ["id": scenario.id, "first": first.description]))
+          continue
+        }
+        seen[scenario.id] = scenario.location
+        scenarios.append(scenario)
+      }
+    }
+    return (scenarios, diagnostics)
+  }
+
+  private func display(_ url: URL) -> String {
+    let base = displayBase.standardizedFileURL.path
+    let full = url.standardizedFileURL.path
+    return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
+  }
+
+  private func load(_ url: URL, _ diagnostics: inout [Diagnostic]) -> [Scenario] {
+    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics)
+    var reader = NodeReader(file: file.path)
+    guard let root = file.root,
+      let top = reader.mapping(root, context: "file", allowed: ["version", "scenarios"], required: ["scenarios"])
+    else {
+      diagnostics += reader.diagnostics
+      return []
+    }
+    reader.checkVersion(top, rootNode: root)
+    var scenarios: [Scenario] = []
+    for item in reader.sequence(top["scenarios"], context: "scenarios") ?? [] {
+      guard
+        let fields = reader.mapping(
+          item, context: "scenario", allowed: ["id", "description", "given", "expect"], required: ["id", "given", "expect"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      var given: [String: FactValue] = [:]
+      for (fact, _, value) in reader.orderedPairs(fields["given"], context: "given") {
+        if let parsed = factValue(value, &reader, fact: fact) { given[fact] = parsed }
+      }
+      var expect = Scenario.Expectations()
+      let map = reader.mapping(fields["expect"], context: "expect", allowed: Self.expectKeys) ?? [:]
+      func list(_ key: String) -> [String]? { map[key].flatMap { reader.strings($0, context: key) } }
+      func one(_ key: String) -> String? { map[key].flatMap { reader.string($0, context: key) } }
+      expect.jurisdiction = one("jurisdiction")
+      expect.basis = list("basis")
+      expect.urgency = one("urgency")
+      expect.services = list("services")
+      expect.servicesInclude = list("services_include") ?? []
+      expect.servicesExclude = list("services_exclude") ?? []
+      expect.servicesFirst = one("services_first")
+      expect.referrals = list("referrals")
+      expect.referralsInclude = list("referrals_include") ?? []
+      expect.referralsExclude = list("referrals_exclude") ?? []
+      expect.region = one("region")
+      expect.office = one("office")
+      if let node = map["field_office"] {
+        expect.fieldOffice = .some(reader.isNull(node) ? nil : reader.string(node, context: "field_office"))
+      }
+      expect.missing = list("missing")
+      expect.missingInclude = list("missing_include") ?? []
+      expect.missingExclude = list("missing_exclude") ?? []
+      scenarios.append(
+        Scenario(
+          id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "", given: given, expect: expect,
+          location: reader.location(fields["id"])))
+    }
+    diagnostics += reader.diagnostics
+    return scenarios
+  }
+
+  /// A given value as written: true/false, a whole number, a list, or text.
+  private func factValue(_ node: Node, _ reader: inout NodeReader, fact: String) -> FactValue? {
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style == .plain {
+        if scalar.string == "true" { return .bool(true) }
+        if scalar.string == "false" { return .bool(false) }
+        if let number = Int(scalar.string) { return .integer(number) }
+      }
+      return reader.string(node, context: fact).map { .choice($0) }
+    case .sequence:
+      return .set(reader.strings(node, context: fact) ?? [])
+    default:
+      reader.error("expected-text", node, ["context": fact])
+      return nil
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import IntakeCore
+
+/// Outcomes as CSV rows (RFC 4180 quoting): one row per request, lists joined with `;`.
+enum CSVRow {
+  static let columns = [
+    "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
+    "field_office", "missing", "error",
+  ]
+
+  /// Column names are ids, like the JSON keys, so scripts can rely on them in any language.
+  static func header(_ catalog: MessageCatalog, _ language: Language) -> String {
+    columns.joined(separator: ",") + "\n"
+  }
+
+  static func outcome(_ outcome: Outcome, line: Int) -> String {
+    let fields = [
+      String(line), outcome.id ?? "", "ok", outcome.jurisdiction, outcome.jurisdictionBases.joined(separator: ";"),
+      outcome.urgency, outcome.services.map(\.id).joined(separator: ";"), outcome.referrals.map(\.id).joined(separator: ";"),
+      outcome.office.region, outcome.office.office, outcome.office.fieldOffice ?? "", outcome.missing.joined(separator: ";"), "",
+    ]
+    return fields.map(quote).joined(separator: ",") + "\n"
+  }
+
+  static func error(line: Int, id: String?, message: String) -> String {
+    var fields = Array(repeating: "", count: columns.count)
+    fields[0] = String(line)
+    fields[1] = id ?? ""
+    fields[2] = "error"
+    fields[columns.count - 1] = message
+    return fields.map(quote).joined(separator: ",") + "\n"
+  }
+
+  static func quote(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for character in self {
+      if character == target { out += replacement } else { out.append(character) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,100 @@
+import IntakeCore
+
+/// Outcome schema v1 as JSON, and the error record of a rejected request.
+public enum OutcomeJSON {
+  public static func write(_ outcome: Outcome, line: Int?, trace: [RuleTrace]? = nil, into json: inout JSONText) {
+    json.raw("{")
+    if let line {
+      json.raw("\"line\":")
+      json.int(line)
+      json.raw(",")
+    }
+    json.raw("\"id\":")
+    json.optionalString(outcome.id)
+    json.raw(",\"jurisdiction\":{\"status\":")
+    json.string(outcome.jurisdiction)
+    json.raw(",\"bases\":")
+    json.strings(outcome.jurisdictionBases)
+    json.raw(",\"because\":")
+    because(outcome.jurisdictionBecause, &json)
+    json.raw("},\"urgency\":")
+    json.string(outcome.urgency)
+    json.raw(",\"services\":")
+    recommendations(outcome.services, &json)
+    json.raw(",\"referrals\":")
+    recommendations(outcome.referrals, &json)
+    json.raw(",\"office\":{\"region\":")
+    json.string(outcome.office.region)
+    json.raw(",\"office\":")
+    json.string(outcome.office.office)
+    json.raw(",\"field_office\":")
+    json.optionalString(outcome.office.fieldOffice)
+    json.raw("},\"missing\":")
+    json.strings(outcome.missing)
+    if let trace {
+      json.raw(",\"trace\":[")
+      for (i, step) in trace.enumerated() {
+        if i > 0 { json.raw(",") }
+        json.raw("{\"rule\":")
+        json.string(step.rule)
+        json.raw(",\"result\":")
+        json.string(step.result.description)
+        if let failed = step.failed {
+          json.raw(",\"failed\":")
+          json.string(failed.description)
+        }
+        if !step.unknownFacts.isEmpty {
+          json.raw(",\"unknown\":")
+          json.strings(step.unknownFacts)
+        }
+        json.raw("}")
+      }
+      json.raw("]")
+    }
+    json.raw("}")
+  }
+
+  private static func recommendations(_ items: [Outcome.Recommendation], _ json: inout JSONText) {
+    json.raw("[")
+    for (i, item) in items.enumerated() {
+      if i > 0 { json.raw(",") }
+      json.raw("{\"id\":")
+      json.string(item.id)
+      json.raw(",\"because\":")
+      because(item.because, &json)
+      json.raw("}")
+    }
+    json.raw("]")
+  }
+
+  private static func because(_ items: [Outcome.Because], _ json: inout JSONText) {
+    json.raw("[")
+    for (i, item) in items.enumerated() {
+      if i > 0 { json.raw(",") }
+      json.raw("{\"rule\":")
+      json.string(item.rule)
+      json.raw(",\"reason\":")
+      json.string(item.reason)
+      json.raw("}")
+    }
+    json.raw("]")
+  }
+
+  /// `{"line": N, "id": ..., "error": [{"code": ..., "message": ...}]}` for a rejected request.
+  public static func writeError(line: Int, id: String?, messages: [(code: String, message: String)], into json: inout JSONText) {
+    json.raw("{\"line\":")
+    json.int(line)
+    json.raw(",\"id\":")
+    json.optionalString(id)
+    json.raw(",\"errors\":[")
+    for (i, item) in messages.enumerated() {
+      if i > 0 { json.raw(",") }
+      json.raw("{\"code\":")
+      json.string(item.code)
+      json.raw(",\"message\":")
+      json.string(item.message)
+      json.raw("}")
+    }
+    json.raw("]}")
+  }
+}

@@ -1,0 +1,142 @@
+/// Splits a byte stream of intake requests into one JSON text per request, with the line it
+/// starts on, without holding more than one request in memory. Accepts JSON Lines, a JSON
+/// array of objects, a single (pretty-printed) object, or objects one after another.
+///
+/// A JSON Lines record that never closes ends at the next line that starts with `{` in the
+/// first column, so one broken line cannot swallow the rest of a batch.
+public struct RecordSplitter {
+  public struct Record: Equatable {
+    public var line: Int
+    public var bytes: [UInt8]
+  }
+
+  private enum Mode { case undecided, array, objects, finished }
+
+  private var mode: Mode = .undecided
+  private var line = 1
+  private var atLineStart = true
+  private var current: [UInt8] = []
+  private var currentLine = 1
+  private var depth = 0
+  private var inString = false
+  private var escaped = false
+  /// Byte-order mark bytes still to skip at the start of input.
+  private var bomSkipped = false
+
+  public init() {}
+
+  /// Feeds bytes; calls `emit` for every complete record.
+  public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (Record) -> Void) {
+    for byte in bytes { step(byte, emit) }
+  }
+
+  /// Ends the input, emitting a record left open (it will fail to parse, with its line).
+  public mutating func finish(_ emit: (Record) -> Void) {
+    flush(emit)
+    mode = .finished
+  }
+
+  private mutating func flush(_ emit: (Record) -> Void) {
+    if current.contains(where: { !Self.isSpace($0) }) {
+      emit(Record(line: currentLine, bytes: current))
+    }
+    current.removeAll(keepingCapacity: true)
+    depth = 0
+    inString = false
+    escaped = false
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+  }
+
+  private mutating func step(_ byte: UInt8, _ emit: (Record) -> Void) {
+    defer {
+      if byte == 0x0A { line += 1 }
+      atLineStart = byte == 0x0A
+    }
+    switch mode {
+    case .finished:
+      return
+    case .undecided:
+      if !bomSkipped, [0xEF, 0xBB, 0xBF].contains(byte) {
+        if byte == 0xBF { bomSkipped = true }
+        return
+      }
+      if Self.isSpace(byte) { return }
+      bomSkipped = true
+      if byte == UInt8(ascii: "[") {
+        mode = .array
+        return
+      }
+      mode = .objects
+      objectByte(byte, emit)
+    case .objects:
+      objectByte(byte, emit)
+    case .array:
+      arrayByte(byte, emit)
+    }
+  }
+
+  /// JSON Lines and consecutive objects: a record ends when its braces balance, or at the end
+  /// of a line when it is not an open object.
+  private mutating func objectByte(_ byte: UInt8, _ emit: (Record) -> Void) {
+    if current.isEmpty {
+      if Self.isSpace(byte) { return }
+      currentLine = line
+    } else if atLineStart, byte == UInt8(ascii: "{"), depth > 0 || inString {
+      // An unclosed record followed by a new one starting in the first column.
+      flush(emit)
+      currentLine = line
+    }
+    if byte == 0x0A && depth == 0 && !inString {
+      flush(emit)
+      return
+    }
+    current.append(byte)
+    track(byte)
+    if depth == 0 && !inString && (byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")) {
+      flush(emit)
+    }
+  }
+
+  /// A JSON array: elements are split at commas at depth one; the closing bracket ends input.
+  private mutating func arrayByte(_ byte: UInt8, _ emit: (Record) -> Void) {
+    if depth == 0 && !inString {
+      if byte == UInt8(ascii: ",") {
+        flush(emit)
+        return
+      }
+      if byte == UInt8(ascii: "]") {
+        flush(emit)
+        mode = .finished
+        return
+      }
+      if current.isEmpty {
+        if Self.isSpace(byte) { return }
+        currentLine = line
+      }
+    }
+    current.append(byte)
+    track(byte)
+  }
+
+  private mutating func track(_ byte: UInt8) {
+    if inString {
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == UInt8(ascii: "\"") {
+        inString = false
+      }
+      return
+    }
+    switch byte {
+    case UInt8(ascii: "\""): inString = true
+    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+    case UInt8(ascii: "}"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+    default: break
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import IntakeCore
+
+/// Decodes one intake request (schema `crs-intake/1`) from JSON, reporting every problem
+/// with it as data.
+public struct RequestDecoder: Sendable {
+  public init() {}
+
+  /// A problem with one record of a batch, worded from `Locales/` under `request.<code>`.
+  public typealias Problem = RequestProblem
+
+  public func decode(_ bytes: [UInt8]) -> Result<IntakeRequest, RequestProblems> {
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+    } catch {
+      return .failure(RequestProblems(problems: [RequestProblem("malformed-json", ["problem": Self.describe(error)])]))
+    }
+    guard let fields = object as? [String: Any] else {
+      return .failure(RequestProblems(problems: [RequestProblem("not-an-object", [:])]))
+    }
+    var problems: [RequestProblem] = []
+    var request = IntakeRequest()
+    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "contact", "outcome"]
+    for key in fields.keys.sorted() where !allowed.contains(key) {
+      problems.append(RequestProblem("unknown-field", ["field": key, "expected": allowed.sorted().joined(separator: ", ")]))
+    }
+    if let schema = fields["schema"] {
+      if (schema as? String) != IntakeRequest.schema {
+        problems.append(RequestProblem("wrong-schema", ["schema": "\(schema)", "expected": IntakeRequest.schema]))
+      }
+    }
+    switch fields["id"] {
+    case nil, is NSNull: break
+    case let id as String: request.id = id
+    case let number as NSNumber where !Self.isBool(number): request.id = number.stringValue
+    default: problems.append(RequestProblem("field-type", ["field": "id", "expected": "text"]))
+    }
+    if let language = fields["language"] {
+      if let code = language as? String, Language(rawValue: code) != nil {
+        request.language = code
+      } else {
+        problems.append(RequestProblem("field-type", ["field": "language", "expected": "vi, en"]))
+      }
+    }
+    if let narrative = fields["narrative"], !(narrative is NSNull) {
+      if let text = narrative as? String { request.narrative = text } else {
+        problems.append(RequestProblem("field-type", ["field": "narrative", "expected": "text"]))
+      }
+    }
+    if let contact = fields["contact"], !(contact is NSNull) {
+      if let map = contact as? [String: Any] {
+        for (key, value) in map {
+          if let text = value as? String { request.contact[key] = text }
+        }
+      } else {
+        problems.append(RequestProblem("field-type", ["field": "contact", "expected": "object"]))
+      }
+    }
+    if let facts = fields["facts"], !(facts is NSNull) {
+      if let map = facts as? [String: Any] {
+        for (key, raw) in map {
+          if raw is NSNull { continue }
+          if let value = Self.factValue(raw) {
+            request.facts[key] = value
+          } else {
+            problems.append(RequestProblem("invalid-value", ["fact": key, "value": "\(raw)", "expected": "text, number, true/false or a list of texts"]))
+          }
+        }
+      } else {
+        problems.append(RequestProblem("field-type", ["field": "facts", "expected": "object"]))
+      }
+    }
+    return problems.isEmpty ? .success(request) : .failure(RequestProblems(problems: problems))
+  }
+
+  /// A JSON value as a fact value; the rule book checks it against the fact's type.
+  static func factValue(_ raw: Any) -> FactValue? {
+    switch raw {
+    case let text as String: return .choice(text)
+    case let number as NSNumber:
+      if isBool(number) { return .bool(number.boolValue) }
+      let double = number.doubleValue
+      guard double.rounded() == double, abs(double) < 1e15 else { return nil }
+      return .integer(number.intValue)
+    case let list as [Any]:
+      var values: [String] = []
+      for item in list {
+        guard let text = item as? String else { return nil }
+        values.append(text)
+      }
+      return .set(values)
+    default:
+      return nil
+    }
+  }
+
+  static func isBool(_ number: NSNumber) -> Bool {
+    // JSON booleans arrive as NSNumber with the Objective-C type code of `BOOL` ("c").
+    number.objCType.pointee == CChar(bitPattern: UInt8(ascii: "c"))
+  }
+
+  static func describe(_ error: any Error) -> String {
+    let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+    return text ?? "\(error)"
+  }
+}

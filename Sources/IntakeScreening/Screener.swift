@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import IntakeCore
+
+/// Screens a stream of intake requests against a rule book and writes one outcome per
+/// request as it goes: memory stays flat whatever the size of the batch. A request that
+/// cannot be read is reported on stderr with its line number and written as an error
+/// record; the rest of the batch is still screened.
+public final class Screener {
+  public let book: RuleBook
+  public let catalog: MessageCatalog
+  public let language: Language
+  public let format: OutputFormat
+  public let includeTrace: Bool
+  private let evaluator: Evaluator
+  private let decoder = RequestDecoder()
+  private let output: ByteSink
+  private let errors: ByteSink
+  private var recordsWritten = 0
+
+  /// Requests screened, and requests rejected, so far.
+  public private(set) var screened = 0
+  public private(set) var rejected = 0
+
+  public init(
+    book: RuleBook, catalog: MessageCatalog, language: Language, format: OutputFormat, includeTrace: Bool = false,
+    output: ByteSink, errors: ByteSink
+  ) {
+    self.book = book
+    self.catalog = catalog
+    self.language = language
+    self.format = format
+    self.includeTrace = includeTrace
+    self.evaluator = Evaluator(book: book)
+    self.output = output
+    self.errors = errors
+  }
+
+  /// Writes what comes before the first record (the JSON array's bracket, a header row).
+  public func begin() {
+    switch format {
+    case .json: output.write("[\n")
+    case .csv: output.write(CSVRow.header(catalog, language))
+    case .table: output.write(TableRow.header(catalog, language))
+    case .jsonl: break
+    }
+  }
+
+  /// Closes the output (the JSON array's bracket) and flushes.
+  public func end() {
+    if format == .json { output.write(recordsWritten == 0 ? "]\n" : "\n]\n") }
+    output.flush()
+    errors.flush()
+  }
+
+  /// Reads `descriptor` to its end, screening every request. `name` labels stderr messages.
+  /// Returns false when the input could not be read at all.
+  @discardableResult
+  public func screen(descriptor: Int32, name: String) -> Bool {
+    var splitter = RecordSplitter()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if count == 0 { break }
+      chunk.withUnsafeBufferPointer { buffer in
+        splitter.feed(UnsafeBufferPointer(rebasing: buffer[0..<count])) { screen($0, name: name) }
+      }
+    }
+    splitter.finish { screen($0, name: name) }
+    return true
+  }
+
+  /// Screens one record of a batch.
+  public func screen(_ record: RecordSplitter.Record, name: String) {
+    switch decoder.decode(record.bytes) {
+    case .failure(let problems):
+      reject(record.line, id: nil, problems.problems, name: name)
+    case .success(let request):
+      screen(request, line: record.line, name: name)
+    }
+  }
+
+  /// Screens one decoded request.
+  public func screen(_ request: IntakeRequest, line: Int, name: String) {
+    switch book.table(for: request.facts) {
+    case .failure(let problems):
+      reject(line, id: request.id, problems.problems, name: name)
+    case .success(let table):
+      evaluator.evaluate(table)
+      let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: language)
+      screened += 1
+      write(outcome, line: line)
+    }
+  }
+
+  private func separator() {
+    if format == .json, recordsWritten > 0 { output.write(",\n") }
+    recordsWritten += 1
+  }
+
+  private func write(_ outcome: Outcome, line: Int) {
+    separator()
+    switch format {
+    case .jsonl, .json:
+      var json = JSONText()
+      OutcomeJSON.write(outcome, line: line, trace: includeTrace ? book.trace(evaluator) : nil, into: &json)
+      if format == .jsonl { json.bytes.append(0x0A) }
+      output.write(json.bytes)
+    case .csv:
+      output.write(CSVRow.outcome(outcome, line: line))
+    case .table:
+      output.write(TableRow.outcome(outcome, line: line))
+    }
+  }
+
+  private func reject(_ line: Int, id: String?, _ problems: [RequestProblem], name: String) {
+    rejected += 1
+    let messages = problems.map { problem in
+      (code: problem.code, message: ProblemText.render(problem, catalog, language))
+    }
+    for message in messages {
+      errors.write("\(name):\(line): \(catalog.text("screen.error-label", language)): \(message.message)\n")
+    }
+    separator()
+    switch format {
+    case .jsonl, .json:
+      var json = JSONText()
+      OutcomeJSON.writeError(line: line, id: id, messages: messages, into: &json)
+      if format == .jsonl { json.bytes.append(0x0A) }
+      output.write(json.bytes)
+    case .csv:
+      output.write(CSVRow.error(line: line, id: id, message: messages.map(\.message).joined(separator: " ")))
+    case .table:
+      output.write(TableRow.error(line: line, id: id, message: messages.map(\.message).joined(separator: " ")))
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeLoading
+import IntakeScreening
+
+extension CRSIntake {
+  /// `crs-intake explain`: the rule trace behind one request's outcome.
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the rule trace for one intake request, or why a service is not recommended.")
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "An intake request (JSON); - for stdin.", completion: .file())
+    var file: String
+
+    @Option(name: .customLong("why-not"), help: "A service id: show why it is (not) recommended.")
+    var whyNot: String?
+
+    func run() throws {
+      let console = Console()
+      let language = data.language
+      let (loaded, book) = try data.loadValid(console: console)
+      let catalog = loaded.catalog
+      guard let bytes = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+      else {
+        console.error(catalog.text("cli.file-unreadable", language, ["path": SafeText.visible(file)]))
+        throw ExitCode(65)
+      }
+      var records: [RecordSplitter.Record] = []
+      var splitter = RecordSplitter()
+      [UInt8](bytes).withUnsafeBufferPointer { splitter.feed($0) { records.append($0) } }
+      splitter.finish { records.append($0) }
+      guard records.count == 1, let record = records.first else {
+        console.error(catalog.text("explain.one-request", language, ["path": SafeText.visible(file), "count": String(records.count)]))
+        throw ExitCode(65)
+      }
+      let request: IntakeRequest
+      let table: FactTable
+      switch RequestDecoder().decode(record.bytes).flatMap({ r in book.table(for: r.facts).map { (r, $0) } }) {
+      case .failure(let problems):
+        for problem in problems.problems {
+          console.error("\(SafeText.visible(file)):\(record.line): \(ProblemText.render(problem, catalog, language))")
+        }
+        throw ExitCode(65)
+      case .success(let pair):
+        (request, table) = pair
+      }
+      let evaluator = Evaluator(book: book)
+      evaluator.evaluate(table)
+      if let service = whyNot {
+        try explainWhyNot(service, book, evaluator, catalog, language, console)
+        return
+      }
+      let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: language)
+      print(outcome, trace: book.trace(evaluator), catalog, language, console)
+    }
+
+    private func print(_ outcome: Outcome, trace: [RuleTrace], _ catalog: MessageCatalog, _ language: Language, _ console: Console) {
+      func t(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text(key, language, arguments) }
+      console.print(t("explain.outcome", ["id": SafeText.visible(outcome.id ?? file)]))
+      let bases = outcome.jurisdictionBases.isEmpty ? "" : "(" + outcome.jurisdictionBases.joined(separator: ", ") + ")"
+      console.print(t("explain.jurisdiction", ["status": outcome.jurisdiction, "bases": bases]))
+      console.print(t("explain.urgency", ["urgency": outcome.urgency]))
+      for (key, items) in [("explain.services", outcome.services), ("explain.referrals", outcome.referrals)] {
+        console.print(t(key))
+        if items.isEmpty { console.print(t("explain.none")) }
+        for item in items {
+          console.print(t("explain.item", ["id": item.id, "rules": item.because.map(\.rule).joined(separator: ", ")]))
+        }
+      }
+      console.print(
+        t("explain.office", ["region": outcome.office.region, "office": outcome.office.office, "field_office": outcome.office.fieldOffice ?? ""]))
+      if !outcome.missing.isEmpty {
+        console.print(t("explain.missing", ["facts": outcome.missing.joined(separator: ", ")]))
+      }
+      console.print(t("explain.trace"))
+      for step in trace { console.print(line(step, catalog, language)) }
+    }
+
+    private func line(_ step: RuleTrace, _ catalog: MessageCatalog, _ language: Language) -> String {
+      switch step.result {
+      case .true:
+        return catalog.text("explain.held", language, ["rule": step.rule])
+      case .false:
+        return catalog.text(
+          "explain.failed", language,
+          ["rule": step.rule, "condition": step.failed?.condition ?? "", "seen": SafeText.visible(step.failed?.seen ?? "")])
+      case .unknown:
+        return catalog.text("explain.undecided", language, ["rule": step.rule, "facts": step.unknownFacts.joined(separator: ", ")])
+      }
+    }
+
+    private func explainWhyNot(
+      _ service: String, _ book: RuleBook, _ evaluator: Evaluator, _ catalog: MessageCatalog, _ language: Language,
+      _ console: Console
+    ) throws {
+      let ids = book.services.map(\.id)
+      guard ids.contains(service) else {
+        var message = catalog.text("explain.unknown-service", language, ["service": SafeText.visible(service), "expected": ids.joined(separator: ", ")])
+        if let near = Suggestion.nearest(to: service, in: ids) {
+          message += " " + catalog.text("diagnostic.suggestion", language, ["suggestion": near])
+        }
+        console.error(message)
+        throw ExitCode(64)
+      }
+      let outcome = evaluator.outcome(catalog: catalog, language: language)
+      let steps = book.whyNot(service: service, evaluator)
+      if outcome.services.contains(where: { $0.id == service }) {
+        console.print(catalog.text("explain.why-not-recommended", language, ["service": service]))
+      } else {
+        console.print(catalog.text("explain.why-not-header", language, ["service": service]))
+      }
+      if steps.isEmpty { console.print(catalog.text("explain.why-not-none", language, ["service": service])) }
+      for step in steps { console.print(line(step, catalog, language)) }
+      if !outcome.missing.isEmpty {
+        console.print(catalog.text("explain.missing", language, ["facts": outcome.missing.joined(separator: ", ")]))
+      }
+    }
+  }
+}

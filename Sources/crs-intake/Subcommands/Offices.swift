@@ -1,0 +1,85 @@
+import ArgumentParser
+import IntakeCore
+import IntakeLoading
+import IntakeScreening
+
+extension CRSIntake {
+  /// `crs-intake offices`: the office directory, or how one state routes.
+  struct Offices: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the CRS office directory, or how one state or territory routes.")
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "A state or territory code (WA, PR, ...) or outside_us.")
+    var state: String?
+
+    func run() throws {
+      let console = Console()
+      let language = data.language
+      let (loaded, book) = try data.loadValid(console: console)
+      let catalog = loaded.catalog
+      let directory = book.offices
+      func t(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text(key, language, arguments) }
+      let national = directory.office(directory.nationalOffice)
+      let restructured = t("offices.restructured", ["email": directory.nationalEmail, "phone": directory.nationalPhone])
+
+      if let state {
+        let code = state.count == 2 ? state.uppercased() : state
+        if code == "outside_us" {
+          console.print(nationalLine(directory, national, catalog, language))
+          console.print(restructured)
+          return
+        }
+        guard let route = directory.route(for: code) else {
+          var message = t("offices.unknown-state", ["state": SafeText.visible(state)])
+          if let near = Suggestion.nearest(to: state, in: directory.states.map(\.state)) {
+            message += " " + t("diagnostic.suggestion", ["suggestion": near])
+          }
+          console.error(message)
+          throw ExitCode(64)
+        }
+        let field = route.fieldOffice.map { t("offices.route-field", ["field_office": t("office.\($0).name")]) } ?? ""
+        console.print(
+          t("offices.route", ["state": t("value.state.\(code)") + " (\(code))", "region": t("region.\(route.region).name"),
+                               "office": t("office.\(route.office).name"), "field": field]))
+        for id in [route.office] + (route.fieldOffice.map { [$0] } ?? []) {
+          if let office = directory.office(id) { console.print(officeLine(office, catalog, language)) }
+        }
+        console.print(route.confirmed ? t("offices.confirmed", ["source": route.source, "as_of": route.asOf]) : t("offices.unconfirmed"))
+        console.print(restructured)
+        return
+      }
+
+      console.print(t("offices.header", ["as_of": directory.asOf, "source": directory.source]))
+      console.print(restructured)
+      for region in directory.regions {
+        console.print("")
+        console.print(t("offices.region", ["name": t("region.\(region.id).name"), "id": region.id]))
+        for office in directory.offices where office.region == region.id {
+          console.print(officeLine(office, catalog, language))
+        }
+        let states = directory.states.filter { $0.region == region.id }.map(\.state)
+        if !states.isEmpty { console.print(t("offices.states", ["states": states.joined(separator: ", ")])) }
+      }
+      console.print("")
+      console.print(nationalLine(directory, national, catalog, language))
+    }
+
+    private func officeLine(_ office: OfficeDirectory.Office, _ catalog: MessageCatalog, _ language: Language) -> String {
+      catalog.text(
+        "offices.office", language,
+        ["name": catalog.text("office.\(office.id).name", language), "id": office.id,
+         "address": office.address.isEmpty ? "—" : office.address, "phone": office.phone])
+    }
+
+    private func nationalLine(
+      _ directory: OfficeDirectory, _ national: OfficeDirectory.Office?, _ catalog: MessageCatalog, _ language: Language
+    ) -> String {
+      catalog.text(
+        "offices.national", language,
+        ["office": catalog.text("office.\(directory.nationalOffice).name", language), "address": national?.address ?? "",
+         "phone": directory.nationalPhone, "email": directory.nationalEmail])
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeLoading
+import IntakeScreening
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension CRSIntake {
+  /// `crs-intake screen`: batch screening, streamed.
+  struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Screen intake requests (a JSON object, a JSON array or JSON Lines) from files or stdin.")
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "Files to read; - or none for stdin.", completion: .file())
+    var files: [String] = []
+
+    @Option(help: "Output format: jsonl, json, csv or table (default: table on a terminal, jsonl otherwise).")
+    var format: OutputFormat?
+
+    @Flag(help: "Include the rule trace in JSON outcomes.")
+    var trace = false
+
+    func run() throws {
+      let console = Console()
+      let language = data.language
+      let (loaded, book) = try data.loadValid(console: console)
+      let chosen = format ?? (isatty(1) != 0 ? .table : .jsonl)
+      let screener = Screener(
+        book: book, catalog: loaded.catalog, language: language, format: chosen, includeTrace: trace,
+        output: console.output, errors: console.errors)
+      screener.begin()
+      var unreadable = false
+      for file in files.isEmpty ? ["-"] : files {
+        if file == "-" {
+          screener.screen(descriptor: 0, name: "<stdin>")
+          continue
+        }
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else {
+          console.error(loaded.catalog.text("screen.unreadable", language, ["path": SafeText.visible(file)]))
+          unreadable = true
+          continue
+        }
+        defer { close(descriptor) }
+        if !screener.screen(descriptor: descriptor, name: file) {
+          console.error(loaded.catalog.text("screen.unreadable", language, ["path": SafeText.visible(file)]))
+          unreadable = true
+        }
+      }
+      screener.end()
+      if screener.rejected > 0 || isatty(2) != 0 {
+        console.error(
+          loaded.catalog.text(
+            "screen.summary", language, ["screened": String(screener.screened), "rejected": String(screener.rejected)]))
+      }
+      if unreadable { throw ExitCode(65) }
+      if screener.rejected > 0 { throw ExitCode(1) }
+    }
+  }
+}

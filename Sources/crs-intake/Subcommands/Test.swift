@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import IntakeLoading
+
+extension CRSIntake {
+  /// `crs-intake test`: the scenario tests in Rules/scenarios, with rule coverage.
+  struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run the scenario tests in Rules/scenarios (or PATH), with per-rule coverage.")
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "A scenario file or folder (default: Rules/scenarios).", completion: .file())
+    var path: String?
+
+    @Flag(help: "Show how many scenarios each rule held in.")
+    var coverage = false
+
+    func run() throws {
+      let console = Console()
+      let language = data.language
+      let (loaded, book) = try data.loadValid(console: console)
+      let catalog = loaded.catalog
+      let target = path.map { URL(fileURLWithPath: $0) } ?? data.rulesURL.appendingPathComponent("scenarios")
+      let base = data.rulesURL.deletingLastPathComponent()
+      let (scenarios, diagnostics) = ScenarioLoader(path: target, displayBase: base).load()
+      for diagnostic in diagnostics { console.error(console.render(diagnostic, catalog, language)) }
+      if diagnostics.hasErrors { throw ExitCode(65) }
+      guard !scenarios.isEmpty else {
+        console.error(catalog.text("test.none", language, ["path": target.path]))
+        throw ExitCode(1)
+      }
+      let report = ScenarioRunner(book: book).run(scenarios)
+      let byScenario = Dictionary(grouping: report.failures, by: \.scenario)
+      for scenario in scenarios {
+        guard let failures = byScenario[scenario.id] else {
+          console.print(catalog.text("test.pass", language, ["id": scenario.id]))
+          continue
+        }
+        console.print(
+          catalog.text("test.fail", language, ["id": scenario.id, "location": scenario.location?.description ?? ""]))
+        for failure in failures {
+          console.print(
+            catalog.text(
+              "test.difference", language,
+              ["field": failure.field, "expected": failure.expected, "actual": failure.actual]))
+        }
+      }
+      let covered = report.coverage.filter { $0.count > 0 }.count
+      console.print(
+        catalog.text("test.coverage", language, ["covered": String(covered), "total": String(report.coverage.count)]))
+      for entry in report.coverage where coverage || entry.count == 0 {
+        let key = entry.count == 0 ? "test.uncovered" : "test.coverage-rule"
+        console.print(catalog.text(key, language, ["rule": entry.rule, "count": String(entry.count)]))
+      }
+      let failed = report.failedScenarios.count
+      console.print(
+        catalog.text("test.summary", language, ["passed": String(scenarios.count - failed), "failed": String(failed)]))
+      if failed > 0 { throw ExitCode(1) }
+    }
+  }
+}
