@@ -33,6 +33,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
+    // Benchmarks (see Benchmarks/README.md): a request generator and engine timer, and the
+    // Foundation-only JSON floor that screening is compared with.
+    .executableTarget(
+      name: "crs-intake-bench",
+      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening"],
+      path: "Benchmarks/Sources/crs-intake-bench",
+      swiftSettings: strict),
+    .executableTarget(name: "json-floor", path: "Benchmarks/Sources/json-floor", swiftSettings: strict),
     .testTarget(
       name: "IntakeCoreTests",
       dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening"],

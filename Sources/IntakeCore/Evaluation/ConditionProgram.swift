@@ -33,63 +33,78 @@ struct ConditionProgram: Sendable {
   /// The source leaf of each leaf node, for traces and "why not".
   var sources: [Condition.Leaf?] = []
 
-  /// Evaluates node `index` against `table` with three-valued logic.
-  @inlinable
+  /// Evaluates node `index` against `table` with three-valued logic (the slow path, for
+  /// traces; the evaluator runs a `Machine` over buffers it owns).
   func evaluate(_ index: Int, _ table: FactTable) -> Tri {
     nodes.withUnsafeBufferPointer { nodes in
       children.withUnsafeBufferPointer { children in
         table.slots.withUnsafeBufferPointer { slots in
-          run(index, nodes, children, slots, table)
+          table.texts.withUnsafeBufferPointer { texts in
+            textPool.withUnsafeBufferPointer { pool in
+              Machine(nodes: nodes, children: children, pool: pool).run(index, slots, texts, table.known)
+            }
+          }
         }
       }
     }
   }
+}
 
-  @usableFromInline
+/// Runs compiled conditions over raw buffers: no reference counting, no allocation.
+struct Machine {
+  let nodes: UnsafeBufferPointer<ConditionProgram.Node>
+  let children: UnsafeBufferPointer<Int32>
+  let pool: UnsafeBufferPointer<String>
+
   func run(
-    _ index: Int, _ nodes: UnsafeBufferPointer<Node>, _ children: UnsafeBufferPointer<Int32>,
-    _ slots: UnsafeBufferPointer<Int>, _ table: FactTable
+    _ index: Int, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>, _ known: UInt64
   ) -> Tri {
     let node = nodes[index]
     switch node.op {
     case .all:
       var sawUnknown = false
-      for k in Int(node.first)..<Int(node.first + node.count) {
-        switch run(Int(children[k]), nodes, children, slots, table) {
+      var k = Int(node.first)
+      let end = k + Int(node.count)
+      while k < end {
+        switch run(Int(children[k]), slots, texts, known) {
         case .false: return .false
         case .unknown: sawUnknown = true
         case .true: break
         }
+        k += 1
       }
       return sawUnknown ? .unknown : .true
     case .any:
       var sawUnknown = false
-      for k in Int(node.first)..<Int(node.first + node.count) {
-        switch run(Int(children[k]), nodes, children, slots, table) {
+      var k = Int(node.first)
+      let end = k + Int(node.count)
+      while k < end {
+        switch run(Int(children[k]), slots, texts, known) {
         case .true: return .true
         case .unknown: sawUnknown = true
         case .false: break
         }
+        k += 1
       }
       return sawUnknown ? .unknown : .false
     case .not:
-      switch run(Int(children[Int(node.first)]), nodes, children, slots, table) {
+      switch run(Int(children[Int(node.first)]), slots, texts, known) {
       case .true: return .false
       case .false: return .true
       case .unknown: return .unknown
       }
     case .known:
-      return table.known & (1 &<< UInt64(node.fact)) != 0 ? .true : .false
+      return known & (1 &<< UInt64(node.fact)) != 0 ? .true : .false
     case .unknown:
-      return table.known & (1 &<< UInt64(node.fact)) != 0 ? .false : .true
+      return known & (1 &<< UInt64(node.fact)) != 0 ? .false : .true
     default:
-      guard table.known & (1 &<< UInt64(node.fact)) != 0 else { return .unknown }
+      guard known & (1 &<< UInt64(node.fact)) != 0 else { return .unknown }
       let v = slots[Int(node.fact)]
       let holds: Bool
       switch node.op {
       case .equals: holds = v == node.a
-      case .equalsText: holds = table.texts[Int(node.fact)].map(TextFolding.fold) == textPool[node.a]
-      case .inMask: holds = (1 &<< UInt64(truncatingIfNeeded: v)) & node.mask != 0
+      case .equalsText: holds = texts[Int(node.fact)].map(TextFolding.fold) == pool[node.a]
+      case .inMask: holds = v >= 0 && v < 64 && (1 &<< UInt64(v)) & node.mask != 0
       case .includesAny: holds = UInt64(truncatingIfNeeded: v) & node.mask != 0
       case .includesAll: holds = UInt64(truncatingIfNeeded: v) & node.mask == node.mask
       case .lessThan: holds = v < node.a

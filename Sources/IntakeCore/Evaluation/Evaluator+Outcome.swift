@@ -2,6 +2,7 @@ extension Evaluator {
   /// The outcome of the last `evaluate`, with reasons in `language`.
   public func outcome(id: String? = nil, catalog: MessageCatalog, language: Language) -> Outcome {
     let facts = book.facts
+    let table = self.table
     func because(_ rule: CompiledRule) -> Outcome.Because {
       Outcome.Because(rule: rule.id, reason: catalog.text("reason.\(rule.id)", language))
     }

@@ -1,186 +1,290 @@
-/// Evaluates requests against one rule book, reusing its scratch space: after the first
-/// request, evaluation allocates nothing. Not thread-safe; use one evaluator per task.
+/// Evaluates requests against one rule book. At creation it lays the compiled rules out in
+/// flat buffers it owns, so evaluating a request touches no reference counts and allocates
+/// nothing. Not thread-safe: use one evaluator per task.
 public final class Evaluator {
   public let book: RuleBook
-  /// The request's facts plus the derived ones, after `evaluate`.
-  public private(set) var table: FactTable
-  /// Per service index: one more than the highest weight of a rule that holds; 0 when none holds.
-  private(set) var serviceWeights: [Int]
+
+  // The request's facts plus the derived ones, after `evaluate`.
+  private let slots: UnsafeMutableBufferPointer<Int>
+  private var texts: [String?]
+  private(set) var known: UInt64 = 0
+
+  /// Per service: one more than the highest weight of a rule that holds; 0 when none holds.
+  private let weights: UnsafeMutableBufferPointer<Int>
   /// Bit `i` set when referral `i` applies.
   public private(set) var referralMask: UInt64 = 0
-  /// The action rules that hold (indices into the book's action rules), in evaluation order.
-  private(set) var firedActions: [Int32] = []
-  /// The derivation rules that hold, by index into the book's derivation rules.
-  private(set) var firedDerivations: [Int32] = []
   /// Unknown input facts that could still change the outcome.
   public private(set) var missingMask: UInt64 = 0
+  private let fired: UnsafeMutableBufferPointer<Int32>
+  private var firedCount = 0
+  private let firedDerivations: UnsafeMutableBufferPointer<Int32>
+  private var firedDerivationCount = 0
+
+  var serviceWeights: [Int] { Array(weights) }
+  /// The action rules that held, in evaluation order.
+  var firedActionRules: [Int32] { Array(fired[0..<firedCount]) }
+  /// The derivation rules that held.
+  var firedDerivationRules: [Int32] { Array(firedDerivations[0..<firedDerivationCount]) }
+
+  /// Mutable state of one evaluation, kept in locals so the hot loops pay no exclusivity checks.
+  private struct Run {
+    var known: UInt64
+    var referralMask: UInt64 = 0
+    var firedCount = 0
+    var firedDerivationCount = 0
+    var undecidedCount = 0
+    var epoch: UInt32
+  }
+
+  private let layout: Layout
+  private let nodes: UnsafeMutableBufferPointer<ConditionProgram.Node>
+  private let children: UnsafeMutableBufferPointer<Int32>
+  private let pool: [String]
+  private let derivationResults: UnsafeMutableBufferPointer<Tri>
   /// Derived choice facts: the winning rule's priority and order.
-  private var winner: [(priority: Int, order: Int)]
-  private var derivationResults: [Tri]
-  private var undecided: [Int32] = []
-  private var stamp: [UInt32]
+  private let winnerPriority: UnsafeMutableBufferPointer<Int>
+  private let winnerOrder: UnsafeMutableBufferPointer<Int>
+  private let stamp: UnsafeMutableBufferPointer<UInt32>
   private var epoch: UInt32 = 0
+  private let undecided: UnsafeMutableBufferPointer<Int32>
 
   public init(book: RuleBook) {
     self.book = book
-    table = FactTable(factCount: book.facts.count)
-    serviceWeights = Array(repeating: 0, count: book.services.count)
-    winner = Array(repeating: (Int.min, Int.max), count: book.facts.count)
-    derivationResults = Array(repeating: .unknown, count: book.derivations.count)
-    stamp = Array(repeating: 0, count: book.actions.count)
-    firedActions.reserveCapacity(book.actions.count)
-    firedDerivations.reserveCapacity(book.derivations.count)
-    undecided.reserveCapacity(book.actions.count)
+    let factCount = book.facts.count
+    slots = .allocate(capacity: max(factCount, 1))
+    slots.initialize(repeating: 0)
+    texts = Array(repeating: nil, count: factCount)
+    weights = .allocate(capacity: max(book.services.count, 1))
+    weights.initialize(repeating: 0)
+    fired = .allocate(capacity: max(book.actions.count, 1))
+    fired.initialize(repeating: 0)
+    firedDerivations = .allocate(capacity: max(book.derivations.count, 1))
+    firedDerivations.initialize(repeating: 0)
+    undecided = .allocate(capacity: max(book.actions.count, 1))
+    undecided.initialize(repeating: 0)
+    layout = Layout(book)
+    nodes = .allocate(capacity: max(book.program.nodes.count, 1))
+    _ = nodes.initialize(from: book.program.nodes)
+    children = .allocate(capacity: max(book.program.children.count, 1))
+    _ = children.initialize(from: book.program.children)
+    pool = book.program.textPool
+    derivationResults = .allocate(capacity: max(book.derivations.count, 1))
+    derivationResults.initialize(repeating: .unknown)
+    winnerPriority = .allocate(capacity: max(factCount, 1))
+    winnerPriority.initialize(repeating: .min)
+    winnerOrder = .allocate(capacity: max(factCount, 1))
+    winnerOrder.initialize(repeating: .max)
+    stamp = .allocate(capacity: max(book.actions.count, 1))
+    stamp.initialize(repeating: 0)
+  }
+
+  deinit {
+    slots.deallocate()
+    nodes.deallocate()
+    children.deallocate()
+    derivationResults.deallocate()
+    winnerPriority.deallocate()
+    winnerOrder.deallocate()
+    stamp.deallocate()
+    weights.deallocate()
+    fired.deallocate()
+    firedDerivations.deallocate()
+    undecided.deallocate()
+  }
+
+  /// The request's facts plus the derived ones, as of the last `evaluate`.
+  public var table: FactTable {
+    var table = FactTable(factCount: book.facts.count)
+    table.known = known
+    table.slots = Array(slots)
+    table.texts = texts
+    return table
   }
 
   /// Evaluates `input` (a table built by `RuleBook.table(for:)`).
   public func evaluate(_ input: FactTable) {
-    table = input
-    for i in serviceWeights.indices { serviceWeights[i] = 0 }
-    referralMask = 0
-    firedActions.removeAll(keepingCapacity: true)
-    firedDerivations.removeAll(keepingCapacity: true)
-    undecided.removeAll(keepingCapacity: true)
-    missingMask = 0
+    input.slots.withUnsafeBufferPointer { source in
+      for i in 0..<min(source.count, slots.count) { slots[i] = source[i] }
+    }
+    if layout.textFacts != 0 {
+      for i in texts.indices where layout.textFacts & (1 &<< UInt64(i)) != 0 { texts[i] = input.texts[i] }
+    }
+    for i in weights.indices { weights[i] = 0 }
     epoch &+= 1
     if epoch == 0 {
       for i in stamp.indices { stamp[i] = 0 }
       epoch = 1
     }
-    derive()
-    act()
-    findMissing()
+    var run = Run(known: input.known, epoch: epoch)
+    texts.withUnsafeBufferPointer { texts in
+      pool.withUnsafeBufferPointer { pool in
+        let machine = Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool)
+        let slots = UnsafeBufferPointer(self.slots)
+        derive(&run, machine, slots, texts)
+        act(&run, machine, slots, texts)
+        missingMask = findMissing(&run, machine, slots, texts)
+      }
+    }
+    known = run.known
+    referralMask = run.referralMask
+    firedCount = run.firedCount
+    firedDerivationCount = run.firedDerivationCount
   }
 
   // MARK: Derivations
 
-  private func derive() {
-    let program = book.program
-    for i in winner.indices where book.derivedMask & (1 &<< UInt64(i)) != 0 {
-      winner[i] = (Int.min, Int.max)
-      table.clear(i)
+  private func derive(
+    _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
+  ) {
+    let d = layout.derivations
+    run.known &= ~layout.derivedMask
+    var bits = layout.derivedMask
+    while bits != 0 {
+      let f = bits.trailingZeroBitCount
+      bits &= bits - 1
+      winnerPriority[f] = .min
+      winnerOrder[f] = .max
     }
-    for (i, rule) in book.derivations.enumerated() {
-      let result = program.evaluate(rule.root, table)
+    for i in 0..<d.roots.count {
+      let result = machine.run(d.roots[i], slots, texts, run.known)
       derivationResults[i] = result
-      guard result == .true, case .derive(let choices, let sets) = rule.effect else { continue }
-      firedDerivations.append(Int32(i))
-      for (fact, value) in choices {
-        let current = winner[fact]
-        if rule.priority > current.priority || (rule.priority == current.priority && rule.order < current.order) {
-          winner[fact] = (rule.priority, rule.order)
-          table.set(fact, slot: value)
+      guard result == .true else { continue }
+      firedDerivations[run.firedDerivationCount] = Int32(i)
+      run.firedDerivationCount += 1
+      let priority = d.priorities[i]
+      let order = d.orders[i]
+      for k in d.choiceStart[i]..<d.choiceStart[i + 1] {
+        let f = d.choiceFacts[k]
+        if priority > winnerPriority[f] || (priority == winnerPriority[f] && order < winnerOrder[f]) {
+          winnerPriority[f] = priority
+          winnerOrder[f] = order
+          self.slots[f] = d.choiceValues[k]
+          run.known |= 1 &<< UInt64(f)
         }
       }
-      for (fact, mask) in sets {
-        let old = table.isKnown(fact) ? UInt64(truncatingIfNeeded: table.slots[fact]) : 0
-        table.set(fact, slot: Int(truncatingIfNeeded: old | mask))
+      for k in d.setStart[i]..<d.setStart[i + 1] {
+        let f = d.setFacts[k]
+        let old = run.known & (1 &<< UInt64(f)) != 0 ? UInt64(truncatingIfNeeded: self.slots[f]) : 0
+        self.slots[f] = Int(truncatingIfNeeded: old | d.setMasks[k])
+        run.known |= 1 &<< UInt64(f)
       }
     }
   }
 
-  /// Whether a derivation rule that does not hold yet would change a derived value if it did.
-  private func wouldChange(_ rule: CompiledRule) -> Bool {
-    guard case .derive(let choices, let sets) = rule.effect else { return false }
-    for (fact, value) in choices {
-      if !table.isKnown(fact) { return true }
-      let current = winner[fact]
-      let wins = rule.priority > current.priority || (rule.priority == current.priority && rule.order < current.order)
-      if wins && table.slots[fact] != value { return true }
+  /// Whether derivation `i`, which does not hold yet, would change a derived value if it did.
+  private func wouldChange(_ i: Int, _ known: UInt64) -> Bool {
+    let d = layout.derivations
+    let priority = d.priorities[i]
+    let order = d.orders[i]
+    for k in d.choiceStart[i]..<d.choiceStart[i + 1] {
+      let f = d.choiceFacts[k]
+      if known & (1 &<< UInt64(f)) == 0 { return true }
+      let wins = priority > winnerPriority[f] || (priority == winnerPriority[f] && order < winnerOrder[f])
+      if wins && slots[f] != d.choiceValues[k] { return true }
     }
-    for (fact, mask) in sets {
-      let old = table.isKnown(fact) ? UInt64(truncatingIfNeeded: table.slots[fact]) : 0
-      if old & mask != mask { return true }
+    for k in d.setStart[i]..<d.setStart[i + 1] {
+      let f = d.setFacts[k]
+      let old = known & (1 &<< UInt64(f)) != 0 ? UInt64(truncatingIfNeeded: slots[f]) : 0
+      if old & d.setMasks[k] != d.setMasks[k] { return true }
     }
     return false
   }
 
   // MARK: Services and referrals
 
-  private func act() {
-    let program = book.program
-    for fact in book.bucketMasks.indices {
-      let present = book.bucketMasks[fact]
-      guard present != 0, table.isKnown(fact) else { continue }
-      let slot = table.slots[fact]
-      let definitionKind = book.facts[fact].kind
+  private func act(
+    _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
+  ) {
+    let a = layout.actions
+    var guarded = layout.guardFacts & run.known
+    while guarded != 0 {
+      let f = guarded.trailingZeroBitCount
+      guarded &= guarded - 1
+      let slot = slots[f]
       var bits: UInt64
-      switch definitionKind {
-      case .set: bits = UInt64(truncatingIfNeeded: slot)
-      default: bits = 1 &<< UInt64(truncatingIfNeeded: slot)
+      if layout.setFacts & (1 &<< UInt64(f)) != 0 {
+        bits = UInt64(truncatingIfNeeded: slot)
+      } else {
+        bits = slot >= 0 && slot < 64 ? 1 &<< UInt64(slot) : 0
       }
-      bits &= present
+      bits &= a.bucketMasks[f]
       while bits != 0 {
         let bit = bits.trailingZeroBitCount
         bits &= bits - 1
-        for r in book.buckets[fact][bit] where stamp[Int(r)] != epoch {
-          stamp[Int(r)] = epoch
-          run(Int(r), program)
+        let cell = f &* 64 &+ bit
+        for k in a.bucketStart[cell]..<a.bucketStart[cell + 1] {
+          let r = a.bucketRules[k]
+          if stamp[r] != run.epoch {
+            stamp[r] = run.epoch
+            evaluateAction(r, &run, machine, slots, texts)
+          }
         }
       }
     }
-    for r in book.unguarded { run(Int(r), program) }
+    for r in a.unguarded { evaluateAction(r, &run, machine, slots, texts) }
   }
 
   @inline(__always)
-  private func run(_ r: Int, _ program: ConditionProgram) {
-    let rule = book.actions[r]
-    switch program.evaluate(rule.root, table) {
+  private func evaluateAction(
+    _ r: Int, _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>,
+    _ texts: UnsafeBufferPointer<String?>
+  ) {
+    let a = layout.actions
+    switch machine.run(a.roots[r], slots, texts, run.known) {
     case .true:
-      firedActions.append(Int32(r))
-      switch rule.effect {
-      case .recommend(let service, let weight):
-        if weight + 1 > serviceWeights[service] { serviceWeights[service] = weight + 1 }
-      case .refer(let referral):
-        referralMask |= 1 &<< UInt64(referral)
-      case .derive:
-        break
+      fired[run.firedCount] = Int32(r)
+      run.firedCount += 1
+      let target = a.targets[r]
+      if a.isReferral[r] {
+        run.referralMask |= 1 &<< UInt64(target)
+      } else if a.weights[r] + 1 > weights[target] {
+        weights[target] = a.weights[r] + 1
       }
     case .unknown:
-      undecided.append(Int32(r))
+      undecided[run.undecidedCount] = Int32(r)
+      run.undecidedCount += 1
     case .false:
       break
     }
   }
 
-  private func achieved(_ rule: CompiledRule) -> Bool {
-    switch rule.effect {
-    case .recommend(let service, _): return serviceWeights[service] > 0
-    case .refer(let referral): return referralMask & (1 &<< UInt64(referral)) != 0
-    case .derive: return false
-    }
+  @inline(__always)
+  private func achieved(_ r: Int, _ referralMask: UInt64) -> Bool {
+    let target = layout.actions.targets[r]
+    return layout.actions.isReferral[r] ? referralMask & (1 &<< UInt64(target)) != 0 : weights[target] > 0
   }
 
   // MARK: Missing facts
 
-  private func findMissing() {
-    let unknownInputs = ~table.known & book.inputMask
-    var missing: UInt64 = 0
-    if let state = book.stateFact, !table.isKnown(state) { missing |= 1 &<< UInt64(state) }
-    for (i, rule) in book.derivations.enumerated() where derivationResults[i] == .unknown && wouldChange(rule) {
-      missing |= rule.factMask & unknownInputs
+  private func findMissing(
+    _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
+  ) -> UInt64 {
+    let known = run.known
+    let referrals = run.referralMask
+    let unknownInputs = ~known & layout.inputMask
+    let d = layout.derivations
+    let a = layout.actions
+    var missing: UInt64 = unknownInputs & layout.stateMask
+    for i in 0..<d.roots.count where derivationResults[i] == .unknown && wouldChange(i, known) {
+      missing |= d.factMasks[i] & unknownInputs
     }
-    for r in undecided where !achieved(book.actions[Int(r)]) {
-      missing |= book.actions[Int(r)].factMask & unknownInputs
+    for k in 0..<run.undecidedCount {
+      let r = Int(undecided[k])
+      if !achieved(r, referrals) { missing |= a.factMasks[r] & unknownInputs }
     }
-    // Rules never evaluated because their guard fact is unknown: each could only be
-    // undecided; evaluate one only when it could add a fact not already missing.
-    var guards = unknownInputs
-    let program = book.program
+    // Rules never evaluated because their guard fact is unknown could only be undecided:
+    // evaluate one only when it could add a fact not already missing.
+    var guards = unknownInputs & layout.guardFacts
     while guards != 0 {
-      let fact = guards.trailingZeroBitCount
+      let f = guards.trailingZeroBitCount
       guards &= guards - 1
-      guard fact < book.guardGroups.count, book.guardGroupMasks[fact] & unknownInputs & ~missing != 0 else { continue }
-      for r in book.guardGroups[fact] {
-        let rule = book.actions[Int(r)]
-        guard rule.factMask & unknownInputs & ~missing != 0, !achieved(rule) else { continue }
-        if program.evaluate(rule.root, table) != .false { missing |= rule.factMask & unknownInputs }
+      guard a.groupMasks[f] & unknownInputs & ~missing != 0 else { continue }
+      for k in a.groupStart[f]..<a.groupStart[f + 1] {
+        let r = a.groupRules[k]
+        guard a.factMasks[r] & unknownInputs & ~missing != 0, !achieved(r, referrals) else { continue }
+        if machine.run(a.roots[r], slots, texts, known) != .false { missing |= a.factMasks[r] & unknownInputs }
       }
     }
-    missingMask = missing
+    return missing
   }
-
-  /// The action rules that held, as indices into `book.actions`.
-  var firedActionRules: [Int32] { firedActions }
-  var firedDerivationRules: [Int32] { firedDerivations }
 }
