@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Prints the performance figures of the rules-engine issue, on a release build:
+#   (a) requests screened per second, end to end (JSONL in, JSONL out), 100,000 requests
+#   (b) the same for json-floor: Foundation decoding and re-encoding the same lines only
+#   (c) the engine's own cost per request (evaluation only, data already decoded), with the
+#       shipped rules and with 4,000 extra synthetic rules that never fire
+#   (d) peak memory of `screen` for 100,000 and 1,000,000 requests
+#   (e) wall time of `crs-intake check` on the shipped rules
+# Usage: Benchmarks/run.sh [RUNS]   (default 3 runs per timing; the median is printed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-3}"
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
+
+swift build -c release >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$bin/crs-intake-bench" generate 100000 2026 > "$work/100k.jsonl"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+wall() { # wall seconds of one run of "$@" with stdin from $input
+  /usr/bin/time -f %e -o "$work/t" "$@" < "$input" > /dev/null 2>/dev/null || true
+  cat "$work/t"
+}
+
+input="$work/100k.jsonl"
+screen_s=$(for _ in $(seq "$runs"); do wall "$bin/crs-intake" screen --format jsonl; done | median)
+floor_s=$(for _ in $(seq "$runs"); do wall "$bin/json-floor"; done | median)
+awk -v s="$screen_s" -v f="$floor_s" 'BEGIN {
+  printf "(a) screen, 100000 requests JSONL->JSONL: %.2f s, %.0f requests/s\n", s, 100000 / s
+  printf "(b) json-floor (Foundation decode + encode only): %.2f s, %.0f requests/s\n", f, 100000 / f
+  printf "    ratio screen/floor throughput: %.2fx (target >= 0.8x)\n", f / s
+}'
+
+echo "(c) engine cost per request (median of 7 passes over 100000 decoded requests):"
+"$bin/crs-intake-bench" engine 100000 0 | sed 's/^/    shipped rules: /'
+"$bin/crs-intake-bench" engine 100000 4000 | sed 's/^/    +4000 rules:   /'
+
+for n in 100000 1000000; do
+  "$bin/crs-intake-bench" generate "$n" 7 > "$work/n.jsonl"
+  input="$work/n.jsonl"
+  /usr/bin/time -f %M -o "$work/m" "$bin/crs-intake" screen --format jsonl < "$input" > /dev/null 2>&1 || true
+  awk -v n="$n" -v k="$(cat "$work/m")" 'BEGIN { printf "(d) peak memory, screen %d requests: %.1f MiB\n", n, k / 1024 }'
+  rm -f "$work/n.jsonl"
+done
+
+input=/dev/null
+check_s=$(for _ in $(seq $((runs + 2))); do wall "$bin/crs-intake" check; done | median)
+awk -v s="$check_s" 'BEGIN { printf "(e) crs-intake check on the shipped rules: %.0f ms (target < 50 ms)\n", s * 1000 }'
