@@ -22,6 +22,7 @@ public struct RulesLoader {
     ruleSet.services = loadServices(&diagnostics)
     ruleSet.referrals = loadReferrals(&diagnostics)
     ruleSet.offices = loadOffices(&diagnostics)
+    ruleSet.questions = loadQuestions(&diagnostics)
     for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
       ruleSet.rules += loadRules(url, &diagnostics)
     }
@@ -163,6 +164,36 @@ public struct RulesLoader {
     }
     diagnostics += reader.diagnostics
     return referrals
+  }
+
+  // MARK: questions.yaml
+
+  func loadQuestions(_ diagnostics: inout [Diagnostic]) -> [Question] {
+    let url = directory.appendingPathComponent("questions.yaml")
+    var (reader, _, items) = open(url, listKey: "questions", &diagnostics)
+    var questions: [Question] = []
+    var seen: [String: SourceLocation] = [:]
+    for item in items {
+      guard
+        let fields = reader.mapping(
+          item, context: "question", allowed: ["id", "fact", "ask_if", "always"], required: ["id", "fact"]),
+        let id = reader.string(fields["id"], context: "id"),
+        let fact = reader.string(fields["fact"], context: "fact")
+      else { continue }
+      if let first = seen[id] {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        continue
+      }
+      seen[id] = reader.location(fields["id"])
+      let askIf = fields["ask_if"].flatMap { reader.condition($0, context: "ask_if") }
+      questions.append(
+        Question(
+          id: id, fact: fact, askIf: askIf,
+          always: fields["always"].flatMap { reader.bool($0, context: "always") } ?? false,
+          location: reader.location(fields["id"])))
+    }
+    diagnostics += reader.diagnostics
+    return questions
   }
 
   // MARK: rules/*.yaml

@@ -28,6 +28,9 @@ public struct RuleBook: Sendable {
   /// Routing per value index of the `state` fact.
   let routes: [OfficeRouting]
   let nationalRouting: OfficeRouting
+  /// Per question: its fact's index and the root of its compiled `ask_if`, if any.
+  let questionFacts: [Int]
+  let questionConditions: [Int?]
 
   /// The most facts a rule book can hold (they are tracked in 64-bit masks).
   public static let maximumFacts = 64
@@ -40,8 +43,11 @@ public struct RuleBook: Sendable {
 
   init(
     ruleSet: RuleSet, factIndex: [String: Int], program: ConditionProgram,
-    derivations: [CompiledRule], actions: [CompiledRule], stateFact: Int?
+    derivations: [CompiledRule], actions: [CompiledRule], stateFact: Int?,
+    questionFacts: [Int] = [], questionConditions: [Int?] = []
   ) {
+    self.questionFacts = questionFacts
+    self.questionConditions = questionConditions
     self.ruleSet = ruleSet
     self.facts = ruleSet.facts
     self.factIndex = factIndex

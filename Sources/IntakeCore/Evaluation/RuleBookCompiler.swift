@@ -100,11 +100,23 @@ struct RuleBookCompiler {
         actions.append(compiled)
       }
     }
+    var questionFacts: [Int] = []
+    var questionConditions: [Int?] = []
+    for question in ruleSet.questions {
+      let host = Rule(id: "question \(question.id)", condition: .all([], nil), action: .refer(referral: ""), location: question.location)
+      guard let f = resolveFact(question.fact, rule: host, at: question.location) else { continue }
+      if ruleSet.facts[f].derived {
+        report("question-derived-fact", question.location, ["question": question.id, "fact": question.fact])
+      }
+      questionFacts.append(f)
+      questionConditions.append(question.askIf.flatMap { compileCondition($0, rule: host) })
+    }
     guard let ordered = orderDerivations(derivations) else { return (nil, diagnostics) }
     if diagnostics.hasErrors { return (nil, diagnostics) }
     let book = RuleBook(
       ruleSet: ruleSet, factIndex: factIndex, program: program, derivations: ordered,
-      actions: actions, stateFact: factIndex["state"])
+      actions: actions, stateFact: factIndex["state"], questionFacts: questionFacts,
+      questionConditions: questionConditions)
     return (book, diagnostics)
   }
 

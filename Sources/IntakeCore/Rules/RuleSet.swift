@@ -6,11 +6,15 @@ public struct RuleSet: Sendable, Equatable {
   public var referrals: [ReferralDefinition]
   public var rules: [Rule]
   public var offices: OfficeDirectory
+  /// The interview's questions, in the order asked.
+  public var questions: [Question]
 
   public init(
     facts: [FactDefinition] = [], services: [ServiceDefinition] = [],
-    referrals: [ReferralDefinition] = [], rules: [Rule] = [], offices: OfficeDirectory = .init()
+    referrals: [ReferralDefinition] = [], rules: [Rule] = [], offices: OfficeDirectory = .init(),
+    questions: [Question] = []
   ) {
+    self.questions = questions
     self.facts = facts
     self.services = services
     self.referrals = referrals

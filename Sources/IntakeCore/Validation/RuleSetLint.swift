@@ -173,6 +173,9 @@ public struct RuleSetLint {
     for rule in ruleSet.rules {
       keys.append(("reason.\(rule.id)", rule.location ?? fallback))
     }
+    for question in ruleSet.questions {
+      keys += ["prompt", "help"].map { ("question.\(question.id).\($0)", question.location ?? fallback) }
+    }
     for region in ruleSet.offices.regions {
       keys.append(("region.\(region.id).name", region.location ?? fallback))
     }

@@ -1,0 +1,193 @@
+/// Reads an answer the way people type it: the choice's number, its label or a synonym in
+/// either language, case- and diacritic-insensitive (`đ` as `d`); several choices as `1,3`,
+/// `1 3` or labels; whole numbers with words such as "hôm qua" / "yesterday" or "3 tuần".
+public struct AnswerMatcher {
+  public enum Match: Sendable, Equatable {
+    case value(FactValue)
+    /// The answer fits several choices after folding: ask which one (value ids).
+    case ambiguous([String])
+    /// Nothing fits; `part` is the piece that did not (the whole input for a single answer).
+    case invalid(part: String)
+    case empty
+  }
+
+  public let fact: FactDefinition
+  public let catalog: MessageCatalog
+  /// Folded phrase -> the values it names, from labels, synonyms and ids in both languages.
+  private let phrases: [String: Set<Int>]
+  /// Exact (unfolded, lowercased) phrase -> values, to prefer an answer typed with its diacritics.
+  private let exactPhrases: [String: Set<Int>]
+
+  public init(fact: FactDefinition, catalog: MessageCatalog) {
+    self.fact = fact
+    self.catalog = catalog
+    var phrases: [String: Set<Int>] = [:]
+    var exact: [String: Set<Int>] = [:]
+    for (i, value) in Self.values(of: fact).enumerated() {
+      var words = [value, value.replacingUnderscores]
+      for language in Language.allCases {
+        if catalog.has("value.\(fact.id).\(value)", in: language) {
+          words.append(catalog.text("value.\(fact.id).\(value)", language))
+        }
+        words += catalog.list("synonyms.\(fact.id).\(value)", language)
+      }
+      for word in words {
+        phrases[TextFolding.fold(word), default: []].insert(i)
+        exact[word.lowercased(), default: []].insert(i)
+      }
+    }
+    self.phrases = phrases
+    self.exactPhrases = exact
+  }
+
+  /// The values offered as numbered choices: a bool's are `true` then `false`.
+  public static func values(of fact: FactDefinition) -> [String] {
+    fact.kind == .bool ? ["true", "false"] : fact.values
+  }
+
+  public var choices: [String] { Self.values(of: fact) }
+
+  public func match(_ input: String) -> Match {
+    let trimmed = input.trimmingWhitespace
+    guard !trimmed.isEmpty else { return .empty }
+    switch fact.kind {
+    case .choice, .bool:
+      switch one(trimmed) {
+      case .some(let indices) where indices.count == 1:
+        return .value(value(indices.first!))
+      case .some(let indices) where indices.count > 1:
+        return .ambiguous(indices.sorted().map { choices[$0] })
+      default:
+        return .invalid(part: trimmed)
+      }
+    case .set:
+      return matchSet(trimmed)
+    case .integer:
+      return DayCount.parse(trimmed, catalog: catalog).map { .value(.integer($0)) } ?? .invalid(part: trimmed)
+    case .text:
+      return .value(.text(trimmed))
+    }
+  }
+
+  private func value(_ index: Int) -> FactValue {
+    fact.kind == .bool ? .bool(index == 0) : .choice(choices[index])
+  }
+
+  /// The choices one phrase names: a number, an exact phrase, a folded phrase, or the unique
+  /// choice whose label starts with it (three letters at least).
+  private func one(_ text: String) -> Set<Int>? {
+    if let number = Int(text), number >= 1, number <= choices.count { return [number - 1] }
+    if let exact = exactPhrases[text.lowercased()], exact.count == 1 { return exact }
+    let folded = TextFolding.fold(text)
+    if let found = phrases[folded] { return found }
+    guard folded.count >= 3 else { return nil }
+    var prefixed = Set<Int>()
+    for (phrase, values) in phrases where phrase.hasPrefix(folded) { prefixed.formUnion(values) }
+    return prefixed.isEmpty ? nil : prefixed
+  }
+
+  /// Several choices: separated by commas, "and" / "và", or spaces (longest phrase first).
+  private func matchSet(_ text: String) -> Match {
+    let noneWords = Language.allCases.flatMap { catalog.list("answer.none", $0) }.map(TextFolding.fold)
+    if noneWords.contains(TextFolding.fold(text)) {
+      return .value(.set([]))
+    }
+    if let whole = one(text), whole.count == 1 { return .value(.set([choices[whole.first!]])) }
+    var chosen = Set<Int>()
+    for piece in Self.splitList(text) {
+      if let found = one(piece), found.count == 1 {
+        chosen.formUnion(found)
+        continue
+      }
+      // Words without separators: take the longest run of words that names one choice.
+      let words = piece.split(separator: " ").map(String.init)
+      var start = 0
+      while start < words.count {
+        var matched = false
+        for end in stride(from: words.count, to: start, by: -1) {
+          let phrase = words[start..<end].joined(separator: " ")
+          if let found = one(phrase), found.count == 1 {
+            chosen.formUnion(found)
+            start = end
+            matched = true
+            break
+          } else if let found = one(phrase), found.count > 1, end == start + 1 {
+            return .ambiguous(found.sorted().map { choices[$0] })
+          }
+        }
+        if !matched { return .invalid(part: words[start]) }
+      }
+    }
+    return .value(.set(choices.indices.filter(chosen.contains).map { choices[$0] }))
+  }
+
+  /// Splits "1, 3 và 4" / "race and religion" at commas, semicolons, slashes and "and" / "và".
+  static func splitList(_ text: String) -> [String] {
+    var normalized = " " + text + " "
+    for separator in [",", ";", "/", "+", "&"] { normalized = normalized.replacingOccurrences(of: separator, with: " , ") }
+    for word in [" and ", " và ", " va ", " với ", " voi ", " hoặc ", " or "] {
+      normalized = normalized.replacingCaseInsensitive(word, with: " , ")
+    }
+    return normalized.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+  }
+}
+
+extension String {
+  var trimmingWhitespace: String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+
+  var replacingUnderscores: String { replacingOccurrences(of: "_", with: " ") }
+
+  func replacingOccurrences(of target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = Substring(self)
+    while let range = rest.range(of: target) {
+      result += rest[..<range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+
+  func replacingCaseInsensitive(_ target: String, with replacement: String) -> String {
+    let lower = lowercased()
+    guard lower.count == count else { return replacingOccurrences(of: target, with: replacement) }
+    var result = ""
+    var index = startIndex
+    let needle = Array(target.lowercased())
+    let characters = Array(lower)
+    let original = Array(self)
+    var i = 0
+    while i < characters.count {
+      if i + needle.count <= characters.count, Array(characters[i..<i + needle.count]) == needle {
+        result += replacement
+        i += needle.count
+      } else {
+        result.append(original[i])
+        i += 1
+      }
+    }
+    _ = index
+    index = endIndex
+    return result
+  }
+}
+
+extension Substring {
+  func range(of target: String) -> Range<Index>? {
+    guard !target.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(target) {
+        return start..<index(start, offsetBy: target.count)
+      }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,154 @@
+extension Conversation {
+  /// Carries out a command typed at question `index`.
+  mutating func run(_ command: InterviewCommand, index: Int) -> [InterviewEvent] {
+    let question = questions[index]
+    switch command {
+    case .help:
+      return [.text(wording.text("question.\(question.id).help") + "\n\n" + wording.text("interview.commands")), ask(index)]
+
+    case .back:
+      guard let last = history.popLast() else {
+        return [.text(wording.text("interview.back-first")), ask(index)]
+      }
+      guard let previous = questions.firstIndex(where: { $0.id == last }) else { return advance() }
+      skipped.remove(last)
+      phase = .asking(previous)
+      return [ask(previous)]
+
+    case .review:
+      return [.text(review()), ask(index)]
+
+    case .edit(let number):
+      guard let number, number >= 1, number <= history.count,
+        let target = questions.firstIndex(where: { $0.id == history[number - 1] })
+      else {
+        return [.problem(wording.text("interview.edit-invalid", ["count": String(history.count)])), ask(index)]
+      }
+      outcomeBeforeEdit = currentOutcome()
+      phase = .asking(target)
+      return [ask(target)]
+
+    case .why:
+      let rules = planner.rulesNeeding(fact: question.fact, answers: answers)
+      if rules.isEmpty || question.always {
+        return [.text(wording.text("interview.why-always")), ask(index)]
+      }
+      var affected: [String] = []
+      for rule in rules {
+        let name: String
+        switch rule.action {
+        case .recommend(let service, _): name = wording.plain("service.\(service).name")
+        case .refer(let referral): name = wording.plain("referral.\(referral).name")
+        case .derive(let pairs): name = pairs.map { wording.plain("fact.\($0.fact).name") }.joined(separator: ", ")
+        }
+        if !affected.contains(name) { affected.append(name) }
+      }
+      return [.text(wording.text("interview.why", ["items": affected.map { "  • " + $0 }.joined(separator: "\n")])), ask(index)]
+
+    case .whyNot(let name):
+      return [.text(whyNot(name)), ask(index)]
+
+    case .skip:
+      skipped.insert(question.id)
+      history.removeAll { $0 == question.id }
+      return [.text(wording.text("interview.skipped"))] + advance()
+
+    case .language(let language):
+      wording.language = language
+      return [.text(wording.text("interview.language-switched")), ask(index)]
+
+    case .restart:
+      answers = [:]
+      history = []
+      skipped = []
+      outcomeBeforeEdit = nil
+      return [.text(wording.text("interview.restarted"))] + start()
+
+    case .quit:
+      phase = .finished(.quit)
+      return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+    }
+  }
+
+  mutating func confirmQuit(_ input: String, resume: Int?) -> [InterviewEvent] {
+    let folded = TextFolding.fold(input.trimmingWhitespace)
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
+    if folded.isEmpty || !yes.contains(folded) {
+      guard let resume else { return advance() }
+      phase = .asking(resume)
+      return [ask(resume)]
+    }
+    phase = .finished(.interrupted)
+    return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
+  }
+
+  /// The answers so far, numbered as `edit N` uses them.
+  func review() -> String {
+    guard !history.isEmpty else { return wording.text("interview.review-empty") }
+    var lines = [wording.text("interview.review")]
+    for (n, id) in history.enumerated() {
+      guard let question = questions.first(where: { $0.id == id }), let fact = book.ruleSet.fact(question.fact) else { continue }
+      let answer = answers[fact.id].map { display($0, of: fact) } ?? wording.plain("interview.skipped-answer")
+      lines.append(wording.plain("interview.review-line", ["n": String(n + 1), "question": wording.plain("fact.\(fact.id).name"), "answer": answer]))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Why a service is not recommended, in plain words: for each of its rules, the first
+  /// condition that does not hold and what was answered.
+  func whyNot(_ name: String?) -> String {
+    let services = book.services.map(\.id)
+    guard let name, !name.isEmpty else {
+      return wording.text("interview.why-not-which", ["services": servicesList(services)])
+    }
+    let folded = TextFolding.fold(name)
+    let match = services.first { id in
+      id == name || TextFolding.fold(id.replacingUnderscores) == folded
+        || Language.allCases.contains { TextFolding.fold(wording.catalog.text("service.\(id).name", $0)).contains(folded) }
+    }
+    guard let service = match else {
+      return wording.text("interview.why-not-unknown", ["input": SafeText.visible(name), "services": servicesList(services)])
+    }
+    let serviceName = wording.plain("service.\(service).name")
+    guard case .success(let table) = book.table(for: answers) else { return "" }
+    evaluator.evaluate(table)
+    if evaluator.outcome(catalog: wording.catalog, language: wording.language).services.contains(where: { $0.id == service }) {
+      return wording.text("interview.why-not-recommended", ["service": serviceName])
+    }
+    var lines = [wording.text("interview.why-not", ["service": serviceName])]
+    for step in book.whyNot(service: service, evaluator) {
+      switch step.result {
+      case .false:
+        guard let failed = step.failed else { continue }
+        lines.append("  • " + condition(failed))
+      case .unknown:
+        let facts = step.unknownFacts.filter { !(book.ruleSet.fact($0)?.derived ?? false) }
+        let names = facts.map { wording.plain("fact.\($0).name") }.joined(separator: ", ")
+        lines.append("  • " + wording.plain("interview.why-not-unknown-facts", ["facts": names.isEmpty ? wording.plain("fact.jurisdiction.name") : names]))
+      case .true:
+        continue
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func servicesList(_ ids: [String]) -> String {
+    ids.map { wording.plain("service.\($0).name") }.joined(separator: "; ")
+  }
+
+  /// A failed condition in plain words: what it needs, and what was answered.
+  private func condition(_ failed: FailedCondition) -> String {
+    let leaf = failed.leaf
+    guard let fact = book.ruleSet.fact(leaf.fact) else { return failed.description }
+    let needed: String
+    switch leaf.operand {
+    case .values(let values): needed = values.map { wording.plain("value.\(fact.id).\($0)") }.joined(separator: " / ")
+    case .bool(let flag): needed = wording.plain("value.\(fact.id).\(flag ? "true" : "false")")
+    case .integers(let numbers): needed = leaf.op.rawValue.replacingUnderscores + " " + numbers.map(String.init).joined(separator: "–")
+    case .none: needed = ""
+    }
+    let answered = answers[fact.id].map { display($0, of: fact) } ?? wording.plain("interview.not-answered")
+    let key = failed.heldUnderNot ? "interview.why-not-excluded" : "interview.why-not-needs"
+    return wording.plain(key, ["fact": wording.plain("fact.\(fact.id).name"), "needed": needed, "answer": answered])
+  }
+}

@@ -1,0 +1,228 @@
+/// The interview as a pure state machine: text in, events out. It opens with the safety
+/// screen, asks one question at a time (only those that can still change the outcome),
+/// understands answers and commands in either language, and ends with the outcome.
+/// No terminal, no files: every path can be tested by feeding it text.
+public struct Conversation {
+  /// Where the conversation stands.
+  public enum Phase: Sendable, Equatable {
+    case notStarted
+    /// Asking question `index` (into the book's questions).
+    case asking(Int)
+    /// The last answer to question `index` fit several choices; asking which one.
+    case choosing(Int, candidates: [String], input: String)
+    /// Ctrl-C on an empty line: asking whether to quit.
+    case confirmingQuit(resume: Int?)
+    case finished(InterviewEnd)
+  }
+
+  public let book: RuleBook
+  public var wording: Wording
+  public internal(set) var phase: Phase = .notStarted
+  /// The answers so far, by fact id.
+  public internal(set) var answers: [String: FactValue] = [:]
+  /// Question ids in the order they were answered or skipped (review numbers them).
+  public internal(set) var history: [String] = []
+  public internal(set) var skipped: Set<String> = []
+  /// After `edit N`: the outcome before the edit, to show what changed.
+  var outcomeBeforeEdit: Outcome?
+  let planner: InterviewPlanner
+  let evaluator: Evaluator
+
+  public init(book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false) {
+    self.book = book
+    self.wording = Wording(catalog: catalog, language: language, bilingual: bilingual)
+    self.planner = InterviewPlanner(book: book)
+    self.evaluator = Evaluator(book: book)
+  }
+
+  public var language: Language { wording.language }
+  public var isFinished: Bool {
+    if case .finished = phase { return true }
+    return false
+  }
+  var questions: [Question] { book.ruleSet.questions }
+
+  /// The question being asked, if any.
+  public var currentQuestion: Question? {
+    switch phase {
+    case .asking(let i), .choosing(let i, _, _): return questions[i]
+    case .confirmingQuit(let resume): return resume.map { questions[$0] }
+    default: return nil
+    }
+  }
+
+  /// Words tab completion offers at this prompt: the current choices, then the commands.
+  public var completions: [String] {
+    var words: [String] = []
+    if let question = currentQuestion, let fact = book.ruleSet.fact(question.fact), fact.kind != .integer, fact.kind != .text {
+      for value in AnswerMatcher.values(of: fact) {
+        words.append(wording.plain("value.\(fact.id).\(value)"))
+      }
+    }
+    return words + InterviewCommand.completions(wording.catalog)
+  }
+
+  /// The safety screen, then the first question.
+  public mutating func start() -> [InterviewEvent] {
+    var events: [InterviewEvent] = [.text(wording.text("interview.safety"))]
+    events += advance()
+    return events
+  }
+
+  /// One line the user typed (already checked to be valid UTF-8 without control characters).
+  public mutating func handle(_ input: String) -> [InterviewEvent] {
+    switch phase {
+    case .notStarted:
+      return start()
+    case .finished:
+      return []
+    case .confirmingQuit(let resume):
+      return confirmQuit(input, resume: resume)
+    case .choosing(let index, let candidates, let original):
+      return choose(input, index: index, candidates: candidates, original: original)
+    case .asking(let index):
+      return answer(input, index: index)
+    }
+  }
+
+  /// Ctrl-C on an empty line: ask whether to quit (answers are kept).
+  public mutating func interrupt() -> [InterviewEvent] {
+    switch phase {
+    case .asking(let i), .choosing(let i, _, _):
+      phase = .confirmingQuit(resume: i)
+      return [.text(wording.text("interview.confirm-quit"))]
+    case .confirmingQuit:
+      phase = .finished(.interrupted)
+      return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
+    case .notStarted, .finished:
+      phase = .finished(.interrupted)
+      return [.finished(.interrupted)]
+    }
+  }
+
+  /// Ctrl-D on an empty line: the same as quit.
+  public mutating func endOfInput() -> [InterviewEvent] {
+    if isFinished { return [] }
+    phase = .finished(.quit)
+    return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+  }
+
+  // MARK: Answers
+
+  private mutating func answer(_ input: String, index: Int) -> [InterviewEvent] {
+    let question = questions[index]
+    guard let fact = book.ruleSet.fact(question.fact) else { return advance() }
+    let text = input.trimmingWhitespace
+    if text.hasPrefix(":") || text == "?" {
+      guard let command = InterviewCommand.parse(text, catalog: wording.catalog) else {
+        return [.problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])),
+                ask(index)]
+      }
+      return run(command, index: index)
+    }
+    let matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
+    switch matcher.match(text) {
+    case .empty:
+      if answers[fact.id] != nil {
+        // Enter keeps the answer already given (after `back` or `edit`).
+        return accept(answers[fact.id]!, for: question)
+      }
+      return [.problem(wording.text("interview.empty-answer")), ask(index)]
+    case .value(let value):
+      return accept(value, for: question)
+    case .ambiguous(let candidates):
+      phase = .choosing(index, candidates: candidates, input: text)
+      let options = candidates.enumerated().map { "\($0.offset + 1). " + choiceLabel(fact, $0.element) }
+      return [.text(wording.text("interview.ambiguous", ["input": SafeText.visible(text), "options": options.joined(separator: "\n")]))]
+    case .invalid(let part):
+      if let command = InterviewCommand.parse(text, catalog: wording.catalog) {
+        return run(command, index: index)
+      }
+      return [.problem(invalidMessage(fact, input: text, part: part)), ask(index)]
+    }
+  }
+
+  private mutating func choose(_ input: String, index: Int, candidates: [String], original: String) -> [InterviewEvent] {
+    let question = questions[index]
+    guard let fact = book.ruleSet.fact(question.fact) else { return advance() }
+    let text = input.trimmingWhitespace
+    let folded = TextFolding.fold(text)
+    var picked: String?
+    if let number = Int(text), number >= 1, number <= candidates.count {
+      picked = candidates[number - 1]
+    } else {
+      picked = candidates.first { TextFolding.fold(choiceLabel(fact, $0)) == folded || $0 == text }
+    }
+    guard let picked else {
+      phase = .asking(index)
+      return answer(text, index: index)
+    }
+    phase = .asking(index)
+    let value: FactValue
+    switch fact.kind {
+    case .bool: value = .bool(picked == "true")
+    case .set:
+      // The ambiguous word was one item of a list: keep the others the user named.
+      var values = Set([picked])
+      for part in AnswerMatcher.splitList(original) {
+        if case .value(.set(let more)) = AnswerMatcher(fact: fact, catalog: wording.catalog).match(part) { values.formUnion(more) }
+      }
+      value = .set(fact.values.filter(values.contains))
+    default: value = .choice(picked)
+    }
+    return accept(value, for: question)
+  }
+
+  private mutating func accept(_ value: FactValue, for question: Question) -> [InterviewEvent] {
+    if let minimum = book.ruleSet.fact(question.fact)?.minimum, case .integer(let n) = value, n < minimum {
+      return [.problem(wording.text("interview.invalid-number", ["input": String(n)])), ask(questions.firstIndex(of: question) ?? 0)]
+    }
+    answers[question.fact] = value
+    skipped.remove(question.id)
+    history.removeAll { $0 == question.id }
+    history.append(question.id)
+    var events: [InterviewEvent] = []
+    if let before = outcomeBeforeEdit {
+      outcomeBeforeEdit = nil
+      events.append(.text(changes(from: before, to: currentOutcome())))
+    }
+    return events + advance()
+  }
+
+  /// Asks the next question worth asking, or ends with the outcome.
+  mutating func advance() -> [InterviewEvent] {
+    let remaining = planner.remaining(answers: answers, skipped: skipped)
+    guard let next = remaining.first else {
+      let outcome = currentOutcome()
+      phase = .finished(.completed)
+      return [.outcome(OutcomeText(book: book, wording: wording).render(outcome)), .finished(.completed)]
+    }
+    phase = .asking(next)
+    return [ask(next, left: remaining.count - 1)]
+  }
+
+  /// The outcome for the answers so far, in the session language.
+  public func currentOutcome() -> Outcome {
+    guard case .success(let table) = book.table(for: answers) else {
+      return Outcome(jurisdiction: "assess", urgency: "standard", office: book.offices.routing(for: nil))
+    }
+    evaluator.evaluate(table)
+    return evaluator.outcome(catalog: wording.catalog, language: wording.language)
+  }
+
+  /// Restores answers saved earlier (a resumed session or a script), keeping only those that
+  /// still fit the rules. Returns the question ids whose answers were dropped.
+  public mutating func restore(answers saved: [String: FactValue], history savedHistory: [String], skipped savedSkipped: Set<String>) -> [String] {
+    var dropped: [String] = []
+    for (fact, value) in saved {
+      if case .success = book.table(for: [fact: value]), questions.contains(where: { $0.fact == fact }) {
+        answers[fact] = value
+      } else {
+        dropped.append(fact)
+      }
+    }
+    history = savedHistory.filter { id in questions.contains { $0.id == id } }
+    skipped = savedSkipped.filter { id in questions.contains { $0.id == id } }
+    return dropped.sorted()
+  }
+}

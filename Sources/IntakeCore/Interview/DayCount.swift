@@ -1,0 +1,51 @@
+/// Reads a number of days as people say it: "3", "ba", "3 ngày", "2 weeks", "hôm qua",
+/// "yesterday", "tuần trước", "next week". The words come from `Locales/`
+/// (`answer.days.<n>`, `answer.number.<n>`, `answer.unit.<days>`), in both languages.
+public enum DayCount {
+  public static func parse(_ text: String, catalog: MessageCatalog) -> Int? {
+    let folded = TextFolding.fold(text).trimmingCharacters(in: ".!?")
+    guard !folded.isEmpty else { return nil }
+    if let number = Int(folded) { return number >= 0 ? number : nil }
+    func words(_ key: String) -> [String] {
+      Language.allCases.flatMap { catalog.list(key, $0) }.map(TextFolding.fold)
+    }
+    // Whole phrases: "yesterday", "hôm qua", "last week".
+    for days in [0, 1, 2, 3, 7, 14, 30, 365] where words("answer.days.\(days)").contains(folded) {
+      return days
+    }
+    // A count and an optional unit: "3 days", "ba tuần", "two weeks ago", "2 tuần trước".
+    let tokens = folded.split(separator: " ").map(String.init)
+    var count: Int?
+    var unit = 1
+    var sawUnit = false
+    for token in tokens {
+      if count == nil, let number = Int(token), number >= 0 {
+        count = number
+        continue
+      }
+      if count == nil, let n = (1...12).first(where: { words("answer.number.\($0)").contains(token) }) {
+        count = n
+        continue
+      }
+      if let days = [1, 7, 30, 365].first(where: { words("answer.unit.\($0)").contains(token) }) {
+        if count == nil && !sawUnit { count = 1 }
+        unit = days
+        sawUnit = true
+        continue
+      }
+      if words("answer.filler").contains(token) { continue }
+      return nil
+    }
+    guard let count else { return nil }
+    return count * unit
+  }
+}
+
+extension String {
+  func trimmingCharacters(in characters: String) -> String {
+    var text = Substring(self)
+    while let last = text.last, characters.contains(last) { text.removeLast() }
+    while let first = text.first, characters.contains(first) { text.removeFirst() }
+    return String(text).trimmingWhitespace
+  }
+}

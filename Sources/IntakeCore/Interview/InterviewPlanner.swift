@@ -1,0 +1,57 @@
+/// Chooses the next question: the first, in `questions.yaml` order, whose fact is unknown,
+/// that was not skipped, whose `ask_if` holds, and whose answer could still change the
+/// outcome (or that is asked `always`). A question whose `ask_if` is still undecided waits.
+public struct InterviewPlanner {
+  public let book: RuleBook
+  private let evaluator: Evaluator
+
+  public init(book: RuleBook) {
+    self.book = book
+    self.evaluator = Evaluator(book: book)
+  }
+
+  /// The questions still worth asking, first to ask first, for the given answers.
+  /// - Parameters:
+  ///   - answers: the facts answered so far (by fact id).
+  ///   - skipped: question ids the user chose to skip.
+  /// - Returns: indices into `book.ruleSet.questions`.
+  public func remaining(answers: [String: FactValue], skipped: Set<String>) -> [Int] {
+    guard case .success(let table) = book.table(for: answers) else { return [] }
+    evaluator.evaluate(table)
+    let missing = evaluator.missingMask
+    let current = evaluator.table
+    var ready: [Int] = []
+    var waiting: [Int] = []
+    for (i, question) in book.ruleSet.questions.enumerated() where i < book.questionFacts.count {
+      let fact = book.questionFacts[i]
+      if table.isKnown(fact) || skipped.contains(question.id) { continue }
+      guard question.always || missing & (1 &<< UInt64(fact)) != 0 else { continue }
+      switch book.questionConditions[i].map({ book.program.evaluate($0, current) }) ?? .true {
+      case .true: ready.append(i)
+      case .unknown: waiting.append(i)
+      case .false: continue
+      }
+    }
+    return ready + waiting
+  }
+
+  /// The rules that still need this fact: undecided, and able to change the outcome.
+  public func rulesNeeding(fact: String, answers: [String: FactValue]) -> [Rule] {
+    guard case .success(let table) = book.table(for: answers), let f = book.index(ofFact: fact) else { return [] }
+    evaluator.evaluate(table)
+    let traces = book.trace(evaluator)
+    let ids = Set(traces.filter { $0.result == .unknown && $0.unknownFacts.contains(fact) }.map(\.rule))
+    let outcome = evaluator.outcome(catalog: MessageCatalog(), language: .en)
+    let services = Set(outcome.services.map(\.id))
+    let referrals = Set(outcome.referrals.map(\.id))
+    _ = f
+    return book.rules.filter { rule in
+      guard ids.contains(rule.id) else { return false }
+      switch rule.action {
+      case .recommend(let service, _): return !services.contains(service)
+      case .refer(let referral): return !referrals.contains(referral)
+      case .derive: return true
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/// The end of the interview in words: jurisdiction, urgency, the services best first with
+/// what each is and why it fits, referrals, and the office with the 2025 restructuring note
+/// and the national fallback.
+public struct OutcomeText {
+  public let book: RuleBook
+  public let wording: Wording
+
+  public init(book: RuleBook, wording: Wording) {
+    self.book = book
+    self.wording = wording
+  }
+
+  public func render(_ outcome: Outcome) -> String {
+    var lines: [String] = []
+    let w = wording
+    lines.append(w.text("end.title"))
+    lines.append("")
+    var jurisdiction = w.label("value.jurisdiction.\(outcome.jurisdiction)")
+    if !outcome.jurisdictionBases.isEmpty {
+      let bases = outcome.jurisdictionBases.map { w.label("value.jurisdiction_basis.\($0)") }.joined(separator: "; ")
+      jurisdiction += " — " + bases
+    }
+    lines.append(w.label("end.jurisdiction", ["jurisdiction": jurisdiction]))
+    lines.append(w.label("end.urgency", ["urgency": w.label("value.urgency.\(outcome.urgency)")]))
+    if outcome.urgency == "emergency" {
+      lines.append(w.text("end.emergency"))
+    }
+    lines.append("")
+    if outcome.services.isEmpty {
+      lines.append(w.text(outcome.jurisdiction == "out_of_scope" ? "end.no-services-out-of-scope" : "end.no-services"))
+    } else {
+      lines.append(w.text("end.services"))
+      for (n, service) in outcome.services.enumerated() {
+        let id = service.id
+        lines.append(w.label("end.service", ["n": String(n + 1), "name": w.label("service.\(id).name")]))
+        lines.append(indent(w.text("service.\(id).what")))
+        for because in service.because {
+          lines.append(indent(reason(because.rule)))
+        }
+        lines.append(
+          indent(
+            w.text(
+              "end.service-details",
+              ["for_whom": w.plain("service.\(id).for_whom"), "length": w.plain("service.\(id).length"),
+               "outcome": w.plain("service.\(id).outcome")])))
+        if id == "spcp" { lines.append(indent(w.text("end.spcp-steps"))) }
+      }
+    }
+    if !outcome.referrals.isEmpty {
+      lines.append("")
+      lines.append(w.text("end.referrals"))
+      for referral in outcome.referrals {
+        let contact = book.referrals.first { $0.id == referral.id }?.contact ?? ""
+        lines.append(w.label("end.referral", ["name": w.label("referral.\(referral.id).name")]))
+        lines.append(indent(w.text("referral.\(referral.id).what")))
+        if !contact.isEmpty { lines.append(indent(w.label("end.contact", ["contact": contact]))) }
+      }
+    }
+    lines.append("")
+    lines.append(contentsOf: officeLines(outcome.office))
+    if !outcome.missing.isEmpty {
+      lines.append("")
+      let names = outcome.missing.map { w.plain("fact.\($0).name") }.joined(separator: "; ")
+      lines.append(w.text("end.missing", ["facts": names]))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func reason(_ rule: String) -> String {
+    wording.text("end.because", ["reason": wording.plain("reason.\(rule)")])
+
+  }
+
+  private func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }.joined(separator: "\n")
+  }
+
+  /// The routed office, its field office, the restructuring note and the national fallback.
+  public func officeLines(_ routing: OfficeRouting) -> [String] {
+    let w = wording
+    let directory = book.offices
+    var lines = [w.text("end.office")]
+    for (id, key) in [(routing.office, "end.office-line"), (routing.fieldOffice, "end.field-office-line")] {
+      guard let id, let office = directory.office(id) else { continue }
+      lines.append(
+        indent(
+          w.label(
+            key,
+            ["name": w.label("office.\(id).name"), "address": office.address.isEmpty ? "—" : office.address,
+             "phone": office.phone.isEmpty ? "—" : office.phone, "email": office.email.isEmpty ? directory.nationalEmail : office.email])))
+    }
+    lines.append(
+      w.text(
+        "end.restructured",
+        ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
+    return lines
+  }
+}
