@@ -24,12 +24,17 @@ let package = Package(
       name: "IntakeLoading",
       dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")],
       swiftSettings: strict),
+    // GNU readline (Debian: libreadline-dev). Its headers are in the default include path;
+    // pkg-config is not used because readline.pc adds feature macros SwiftPM refuses.
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
+    // Line input behind a small protocol: readline on a TTY, plain lines otherwise, scripted in tests.
+    .target(name: "IntakeTerminal", dependencies: ["CReadline"], swiftSettings: strict),
     // Batch screening: JSON in, outcomes out, streaming.
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
     .executableTarget(
       name: "crs-intake",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening",
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),

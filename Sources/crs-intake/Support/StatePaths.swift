@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where the program keeps its own files: `$XDG_STATE_HOME/crs-intake/` (default
+/// `~/.local/state/crs-intake/`), a directory only its owner can read (0700).
+enum StatePaths {
+  static var directory: URL {
+    let environment = ProcessInfo.processInfo.environment
+    let base: URL
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      base = URL(fileURLWithPath: state)
+    } else {
+      let home = environment["HOME"] ?? NSHomeDirectory()
+      base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
+    }
+    return base.appendingPathComponent("crs-intake")
+  }
+
+  /// Creates the directory (0700) if needed; nil when it cannot be created.
+  static func ensureDirectory() -> URL? {
+    let url = directory
+    do {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
+      return url
+    } catch {
+      return nil
+    }
+  }
+
+  /// The readline history of commands (never answers).
+  static var historyFile: String? {
+    ensureDirectory()?.appendingPathComponent("history").path
+  }
+}
