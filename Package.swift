@@ -46,9 +46,13 @@ let package = Package(
       path: "Benchmarks/Sources/crs-intake-bench",
       swiftSettings: strict),
     .executableTarget(name: "json-floor", path: "Benchmarks/Sources/json-floor", swiftSettings: strict),
+    // Test support: starts the built binary on a pseudo-terminal (forkpty).
+    .target(
+      name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal",
+      linkerSettings: [.linkedLibrary("util")]),
     .testTarget(
       name: "IntakeCoreTests",
-      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening"],
+      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "CPseudoTerminal"],
       swiftSettings: strict),
   ]
 )

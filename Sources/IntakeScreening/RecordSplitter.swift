@@ -1,6 +1,6 @@
 /// Splits a byte stream of intake requests into one JSON text per request, with the line it
 /// starts on, without holding more than one request in memory. Accepts JSON Lines, a JSON
-/// array of objects, a single (pretty-printed) object, or objects one after another.
+/// array of objects, or pretty-printed objects one after another.
 ///
 /// A JSON Lines record that never closes ends at the next line that starts with `{` in the
 /// first column, so one broken line cannot swallow the rest of a batch.
@@ -37,6 +37,7 @@ public struct RecordSplitter {
   }
 
   private mutating func flush(_ emit: (Record) -> Void) {
+    while let last = current.last, Self.isSpace(last) { current.removeLast() }
     if current.contains(where: { !Self.isSpace($0) }) {
       emit(Record(line: currentLine, bytes: current))
     }
@@ -78,8 +79,8 @@ public struct RecordSplitter {
     }
   }
 
-  /// JSON Lines and consecutive objects: a record ends when its braces balance, or at the end
-  /// of a line when it is not an open object.
+  /// JSON Lines and pretty-printed objects: a record ends at the end of a line where its
+  /// braces balance (anything after the closing brace on that line belongs to it).
   private mutating func objectByte(_ byte: UInt8, _ emit: (Record) -> Void) {
     if current.isEmpty {
       if Self.isSpace(byte) { return }
@@ -95,9 +96,6 @@ public struct RecordSplitter {
     }
     current.append(byte)
     track(byte)
-    if depth == 0 && !inString && (byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")) {
-      flush(emit)
-    }
   }
 
   /// A JSON array: elements are split at commas at depth one; the closing bracket ends input.

@@ -34,18 +34,18 @@ public struct RequestDecoder: Sendable {
     case nil, is NSNull: break
     case let id as String: request.id = id
     case let number as NSNumber where !Self.isBool(number): request.id = number.stringValue
-    default: problems.append(RequestProblem("field-type", ["field": "id", "expected": "text"]))
+    default: problems.append(RequestProblem("field-type", ["field": "id", "expected": "string"]))
     }
     if let language = fields["language"] {
       if let code = language as? String, Language(rawValue: code) != nil {
         request.language = code
       } else {
-        problems.append(RequestProblem("field-type", ["field": "language", "expected": "vi, en"]))
+        problems.append(RequestProblem("field-type", ["field": "language", "expected": "\"vi\", \"en\""]))
       }
     }
     if let narrative = fields["narrative"], !(narrative is NSNull) {
       if let text = narrative as? String { request.narrative = text } else {
-        problems.append(RequestProblem("field-type", ["field": "narrative", "expected": "text"]))
+        problems.append(RequestProblem("field-type", ["field": "narrative", "expected": "string"]))
       }
     }
     if let contact = fields["contact"], !(contact is NSNull) {
@@ -59,12 +59,13 @@ public struct RequestDecoder: Sendable {
     }
     if let facts = fields["facts"], !(facts is NSNull) {
       if let map = facts as? [String: Any] {
-        for (key, raw) in map {
+        for (key, raw) in map.sorted(by: { $0.key < $1.key }) {
           if raw is NSNull { continue }
           if let value = Self.factValue(raw) {
             request.facts[key] = value
           } else {
-            problems.append(RequestProblem("invalid-value", ["fact": key, "value": "\(raw)", "expected": "text, number, true/false or a list of texts"]))
+            let code = raw is NSNumber ? "not-whole-number" : "invalid-json-value"
+            problems.append(RequestProblem(code, ["fact": key, "value": "\(raw)"]))
           }
         }
       } else {
@@ -100,8 +101,10 @@ public struct RequestDecoder: Sendable {
     number.objCType.pointee == CChar(bitPattern: UInt8(ascii: "c"))
   }
 
+  /// Foundation's description of a JSON error, without its final period (the message adds one).
   static func describe(_ error: any Error) -> String {
-    let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-    return text ?? "\(error)"
+    var text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+    while text.hasSuffix(".") { text.removeLast() }
+    return text
   }
 }

@@ -34,6 +34,11 @@ public enum InterruptSignal {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    // A parent may have left SIGINT blocked; Ctrl-C must reach the interview.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
   }
 
   /// Whether Ctrl-C was pressed since the last call (and forgets it).

@@ -43,6 +43,8 @@ public final class ReadlineLineReader: LineReading {
     _ = InterruptSignal.take()
     fflush(nil)
     rl_callback_handler_install(prompt) { line in
+      // Removing the handler here stops readline from showing the prompt again at once.
+      rl_callback_handler_remove()
       guard let line else {
         ReadlineLineReader.finishedLine = .endOfInput
         return
@@ -51,13 +53,16 @@ public final class ReadlineLineReader: LineReading {
       free(line)
       ReadlineLineReader.finishedLine = LineSanitizer.check(bytes)
     }
-    defer { rl_callback_handler_remove() }
     while Self.finishedLine == nil {
       var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: InterruptSignal.pipeRead, events: Int16(POLLIN), revents: 0)]
       let ready = poll(&fds, nfds_t(fds.count), -1)
-      if ready < 0 && errno != EINTR { return .endOfInput }
+      if ready < 0 && errno != EINTR {
+        rl_callback_handler_remove()
+        return .endOfInput
+      }
       if InterruptSignal.take() {
         if crs_rl_line_length() == 0 {
+          rl_callback_handler_remove()
           TerminalOutput.write("^C\n")
           return .interrupted
         }

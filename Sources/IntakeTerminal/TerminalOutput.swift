@@ -36,10 +36,17 @@ public enum TerminalOutput {
 
   /// Makes sure the character type locale is UTF-8 before the first read, so readline edits
   /// Vietnamese by whole characters (backspace over `ệ` removes `ệ`). Falls back to C.UTF-8.
+  /// Readline sets its locale again from the environment when it starts, so the fallback is
+  /// also written to the environment (LC_ALL when that is what is set, else LC_CTYPE).
   @discardableResult
   public static func ensureUTF8Locale() -> Bool {
     if isUTF8(setlocale(LC_CTYPE, "")) { return true }
     for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where isUTF8(setlocale(LC_CTYPE, name)) {
+      if let all = getenv("LC_ALL"), all.pointee != 0 {
+        setenv("LC_ALL", name, 1)
+      } else {
+        setenv("LC_CTYPE", name, 1)
+      }
       return true
     }
     return false

@@ -28,6 +28,13 @@ public struct Diagnostic: Sendable, Hashable {
   }
 }
 
+extension Diagnostic {
+  /// The arguments as one string in key order: the last tie-break of a stable report order.
+  var sortedArguments: String {
+    arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
+  }
+}
+
 extension Array where Element == Diagnostic {
   /// Whether any of these is an error (not only warnings).
   public var hasErrors: Bool { contains { $0.severity == .error } }
@@ -35,8 +42,8 @@ extension Array where Element == Diagnostic {
   /// Sorted by file, line and column, so reports read top to bottom.
   public func sortedByLocation() -> [Diagnostic] {
     sorted {
-      ($0.location.file, $0.location.line, $0.location.column, $0.code)
-        < ($1.location.file, $1.location.line, $1.location.column, $1.code)
+      ($0.location.file, $0.location.line, $0.location.column, $0.code, $0.sortedArguments)
+        < ($1.location.file, $1.location.line, $1.location.column, $1.code, $1.sortedArguments)
     }
   }
 }

@@ -117,4 +117,29 @@ struct Machine {
       return holds ? .true : .false
     }
   }
+
+  /// The unknown facts that could still decide an undecided node: the unknown leaves of
+  /// its undecided parts. Parts already decided (a failed branch of an `any`, a held part
+  /// of an `all`) contribute nothing.
+  func undecidedFacts(
+    _ index: Int, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>, _ known: UInt64
+  ) -> UInt64 {
+    let node = nodes[index]
+    switch node.op {
+    case .all, .any, .not:
+      var facts: UInt64 = 0
+      var k = Int(node.first)
+      let end = k + Int(node.count)
+      while k < end {
+        let child = Int(children[k])
+        if run(child, slots, texts, known) == .unknown { facts |= undecidedFacts(child, slots, texts, known) }
+        k += 1
+      }
+      return facts
+    case .known, .unknown:
+      return 0
+    default:
+      return known & (1 &<< UInt64(node.fact)) == 0 ? 1 &<< UInt64(node.fact) : 0
+    }
+  }
 }

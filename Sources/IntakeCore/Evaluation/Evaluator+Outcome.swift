@@ -8,7 +8,7 @@ extension Evaluator {
     }
 
     // Services: best weight first, then catalogue order.
-    var serviceOrder: [Int] = serviceWeights.indices.filter { serviceWeights[$0] > 0 }
+    var serviceOrder: [Int] = serviceWeights.indices.filter { serviceWeights[$0] != .min }
     serviceOrder.sort { (-serviceWeights[$0], $0) < (-serviceWeights[$1], $1) }
     var serviceReasons: [Int: [Outcome.Because]] = [:]
     var referralReasons: [Int: [Outcome.Because]] = [:]

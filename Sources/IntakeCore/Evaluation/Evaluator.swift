@@ -9,7 +9,7 @@ public final class Evaluator {
   private var texts: [String?]
   private(set) var known: UInt64 = 0
 
-  /// Per service: one more than the highest weight of a rule that holds; 0 when none holds.
+  /// Per service: the highest weight of a rule that holds; `Int.min` when none holds.
   private let weights: UnsafeMutableBufferPointer<Int>
   /// Bit `i` set when referral `i` applies.
   public private(set) var referralMask: UInt64 = 0
@@ -109,7 +109,7 @@ public final class Evaluator {
     if layout.textFacts != 0 {
       for i in texts.indices where layout.textFacts & (1 &<< UInt64(i)) != 0 { texts[i] = input.texts[i] }
     }
-    for i in weights.indices { weights[i] = 0 }
+    for i in weights.indices { weights[i] = .min }
     epoch &+= 1
     if epoch == 0 {
       for i in stamp.indices { stamp[i] = 0 }
@@ -237,8 +237,8 @@ public final class Evaluator {
       let target = a.targets[r]
       if a.isReferral[r] {
         run.referralMask |= 1 &<< UInt64(target)
-      } else if a.weights[r] + 1 > weights[target] {
-        weights[target] = a.weights[r] + 1
+      } else if a.weights[r] > weights[target] {
+        weights[target] = a.weights[r]
       }
     case .unknown:
       undecided[run.undecidedCount] = Int32(r)
@@ -248,10 +248,13 @@ public final class Evaluator {
     }
   }
 
+  /// Whether action rule `r` holding would leave the outcome as it is: its referral is
+  /// already given, or its service is already recommended at least as high.
   @inline(__always)
   private func achieved(_ r: Int, _ referralMask: UInt64) -> Bool {
     let target = layout.actions.targets[r]
-    return layout.actions.isReferral[r] ? referralMask & (1 &<< UInt64(target)) != 0 : weights[target] > 0
+    if layout.actions.isReferral[r] { return referralMask & (1 &<< UInt64(target)) != 0 }
+    return weights[target] >= layout.actions.weights[r]
   }
 
   // MARK: Missing facts
@@ -266,11 +269,11 @@ public final class Evaluator {
     let a = layout.actions
     var missing: UInt64 = unknownInputs & layout.stateMask
     for i in 0..<d.roots.count where derivationResults[i] == .unknown && wouldChange(i, known) {
-      missing |= d.factMasks[i] & unknownInputs
+      missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
     }
     for k in 0..<run.undecidedCount {
       let r = Int(undecided[k])
-      if !achieved(r, referrals) { missing |= a.factMasks[r] & unknownInputs }
+      if !achieved(r, referrals) { missing |= machine.undecidedFacts(a.roots[r], slots, texts, known) & unknownInputs }
     }
     // Rules never evaluated because their guard fact is unknown could only be undecided:
     // evaluate one only when it could add a fact not already missing.
@@ -282,7 +285,9 @@ public final class Evaluator {
       for k in a.groupStart[f]..<a.groupStart[f + 1] {
         let r = a.groupRules[k]
         guard a.factMasks[r] & unknownInputs & ~missing != 0, !achieved(r, referrals) else { continue }
-        if machine.run(a.roots[r], slots, texts, known) != .false { missing |= a.factMasks[r] & unknownInputs }
+        if machine.run(a.roots[r], slots, texts, known) == .unknown {
+          missing |= machine.undecidedFacts(a.roots[r], slots, texts, known) & unknownInputs
+        }
       }
     }
     return missing

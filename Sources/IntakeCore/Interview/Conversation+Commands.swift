@@ -7,11 +7,12 @@ extension Conversation {
       return [.text(wording.text("question.\(question.id).help") + "\n\n" + wording.text("interview.commands")), ask(index)]
 
     case .back:
-      guard let last = history.popLast() else {
+      // The question answered before this one; answers stay as they are.
+      let position = history.firstIndex(of: question.id) ?? history.count
+      guard position > 0, let previous = questions.firstIndex(where: { $0.id == history[position - 1] }) else {
         return [.text(wording.text("interview.back-first")), ask(index)]
       }
-      guard let previous = questions.firstIndex(where: { $0.id == last }) else { return advance() }
-      skipped.remove(last)
+      skipped.remove(history[position - 1])
       phase = .asking(previous)
       return [ask(previous)]
 
@@ -50,7 +51,8 @@ extension Conversation {
 
     case .skip:
       skipped.insert(question.id)
-      history.removeAll { $0 == question.id }
+      answers[question.fact] = nil
+      if !history.contains(question.id) { history.append(question.id) }
       return [.text(wording.text("interview.skipped"))] + advance()
 
     case .language(let language):

@@ -4,7 +4,8 @@ extension Conversation {
     let question = questions[index]
     let fact = book.ruleSet.fact(question.fact)
     let remaining = left ?? max(0, planner(remainingAfter: question.id))
-    let progress = wording.label("interview.progress", ["n": String(history.count + 1), "left": String(remaining)])
+    let number = (history.firstIndex(of: question.id) ?? history.count) + 1
+    let progress = wording.label("interview.progress", ["n": String(number), "left": String(remaining)])
     var choices: [String] = []
     var hintKey = "interview.hint-choice"
     if let fact {

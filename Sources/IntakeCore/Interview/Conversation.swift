@@ -20,7 +20,8 @@ public struct Conversation {
   public internal(set) var phase: Phase = .notStarted
   /// The answers so far, by fact id.
   public internal(set) var answers: [String: FactValue] = [:]
-  /// Question ids in the order they were answered or skipped (review numbers them).
+  /// Question ids in the order they were first answered or skipped (review numbers them;
+  /// going back and answering again keeps a question's place).
   public internal(set) var history: [String] = []
   public internal(set) var skipped: Set<String> = []
   /// After `edit N`: the outcome before the edit, to show what changed.
@@ -179,8 +180,7 @@ public struct Conversation {
     }
     answers[question.fact] = value
     skipped.remove(question.id)
-    history.removeAll { $0 == question.id }
-    history.append(question.id)
+    if !history.contains(question.id) { history.append(question.id) }
     var events: [InterviewEvent] = []
     if let before = outcomeBeforeEdit {
       outcomeBeforeEdit = nil

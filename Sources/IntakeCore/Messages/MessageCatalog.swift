@@ -36,7 +36,10 @@ public struct MessageCatalog: Sendable, Equatable {
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {
       result += rest[..<open]
-      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      guard let close = rest[open...].firstIndex(of: "}") else {
+        result += rest[open...]
+        return result
+      }
       let name = String(rest[rest.index(after: open)..<close])
       if let value = arguments[name] {
         result += value

@@ -71,7 +71,8 @@ extension CRSIntake {
         }
       }
       console.print(
-        t("explain.office", ["region": outcome.office.region, "office": outcome.office.office, "field_office": outcome.office.fieldOffice ?? ""]))
+        t("explain.office", ["region": outcome.office.region, "office": outcome.office.office, "field_office": outcome.office.fieldOffice ?? ""])
+          .trimmingTrailingSpaces)
       if !outcome.missing.isEmpty {
         console.print(t("explain.missing", ["facts": outcome.missing.joined(separator: ", ")]))
       }
@@ -118,5 +119,14 @@ extension CRSIntake {
         console.print(catalog.text("explain.missing", language, ["facts": outcome.missing.joined(separator: ", ")]))
       }
     }
+  }
+}
+
+extension String {
+  /// Without spaces at the end (a placeholder left empty).
+  fileprivate var trimmingTrailingSpaces: String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
   }
 }

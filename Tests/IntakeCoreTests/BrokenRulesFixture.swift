@@ -1,0 +1,119 @@
+import Foundation
+
+/// A copy of the shipped Rules/ with many mistakes made at once, and where each must be
+/// reported. Shared by the loader tests and the `check` command tests.
+struct BrokenRulesFixture {
+  struct Expected: CustomStringConvertible {
+    var file: String
+    var line: Int
+    var column: Int
+    var code: String
+    var arguments: [String: String]
+
+    var description: String { "\(file):\(line):\(column) \(code)" }
+  }
+
+  /// Where a diagnostic must point: the `occurrence`-th match of `text` in the edited file,
+  /// `offset` scalars further.
+  struct Anchor {
+    var text: String
+    var occurrence = 1
+    var offset = 0
+    var code: String
+    var arguments: [String: String] = [:]
+  }
+
+  let folder: TemporaryFolder
+  /// `<folder>/Rules`.
+  let rules: URL
+  private(set) var expected: [Expected] = []
+
+  init() throws {
+    folder = try TemporaryFolder()
+    rules = try folder.copyOfShippedRules()
+
+    try edit("rules/referrals.yaml") { text in
+      // An unknown fact, with a near miss.
+      try text.replaceOnce(
+        "when: { fact: immediate_danger, equals: true }\n    refer: call_911",
+        with: "when: { fact: immediat_danger, equals: true }\n    refer: call_911")
+      // An unknown value, with a near miss.
+      try text.replaceOnce("{ fact: wants, includes: report_crime }", with: "{ fact: wants, includes: report_crim }")
+      // A duplicate rule id: the second one is reported.
+      try text.replaceOnce("  - id: refer.crd-out-of-scope\n", with: "  - id: refer.fbi-hate-crime\n")
+      // A newer file version than the program reads.
+      try text.replaceOnce("\nversion: 1\n", with: "\nversion: 2\n")
+      return [
+        Anchor(text: "{ fact: immediat_danger", code: "unknown-fact", arguments: ["fact": "immediat_danger", "suggestion": "immediate_danger"]),
+        Anchor(text: "{ fact: wants, includes: report_crim }", code: "unknown-value", arguments: ["value": "report_crim", "suggestion": "report_crime"]),
+        Anchor(text: "refer.fbi-hate-crime", occurrence: 2, code: "duplicate-id", arguments: ["id": "refer.fbi-hate-crime"]),
+        Anchor(text: "version: 2", offset: "version: ".count, code: "version-unsupported", arguments: ["version": "2"]),
+      ]
+    }
+    try edit("rules/services.yaml") { text in
+      // The YAML 1.1 boolean trap: an unquoted `no`.
+      try text.replaceOnce(
+        "{ fact: parties_willing_to_meet, equals: \"yes\" }\n    recommend: mediation\n    weight: 90",
+        with: "{ fact: parties_willing_to_meet, equals: no }\n    recommend: mediation\n    weight: 90")
+      // An unknown key, with a near miss.
+      try text.replaceOnce("    recommend: consultation\n    weight: 40", with: "    recommend: consultation\n    wieght: 40")
+      // An operator on the wrong kind of fact.
+      try text.replaceOnce("- { fact: settings, includes: citywide }", with: "- { fact: state, includes: WA }")
+      return [
+        Anchor(text: "equals: no }", offset: "equals: ".count, code: "boolean-trap", arguments: ["value": "no"]),
+        Anchor(text: "wieght", code: "unknown-key", arguments: ["key": "wieght", "suggestion": "weight"]),
+        Anchor(
+          text: "{ fact: state, includes: WA }", code: "operator-kind",
+          arguments: ["operator": "includes", "fact": "state", "kind": "choice"]),
+      ]
+    }
+    try edit("rules/urgency.yaml") { text in
+      // A YAML syntax error in another file.
+      try text.replaceOnce("  - id: urgency.active-unrest\n", with: "  - id: urgency.active-unrest: oops\n")
+      return [Anchor(text: ": oops", code: "yaml-syntax")]
+    }
+    try edit("services.yaml") { text in
+      // A service no rule recommends.
+      text += "  - id: unused_service\n    kind: service\n    source: https://example.org\n"
+      return [Anchor(text: "id: unused_service", code: "service-unreachable", arguments: ["service": "unused_service"])]
+    }
+  }
+
+  func remove() { folder.remove() }
+
+  /// The codes the fixture's mistakes may cause; anything else is a spurious error.
+  static let allowedCodes: Set<String> = [
+    "unknown-fact", "unknown-value", "duplicate-id", "version-unsupported", "boolean-trap", "unknown-key",
+    "operator-kind", "yaml-syntax", "service-unreachable",
+    // The new service has no texts in Locales/.
+    "locale-gap",
+  ]
+
+  private mutating func edit(_ relative: String, _ body: (inout String) throws -> [Anchor]) throws {
+    let url = rules.appendingPathComponent(relative)
+    var text = try String(contentsOf: url, encoding: .utf8)
+    let anchors = try body(&text)
+    try Data(text.utf8).write(to: url)
+    // Positions are computed on the final text, after every edit of the file.
+    for anchor in anchors {
+      guard let at = position(of: anchor.text, in: text, occurrence: anchor.occurrence) else {
+        throw TestSetupError("anchor '\(anchor.text)' not found in \(relative)")
+      }
+      expected.append(
+        Expected(
+          file: "Rules/\(relative)", line: at.line, column: at.column + anchor.offset, code: anchor.code,
+          arguments: anchor.arguments))
+    }
+  }
+}
+
+extension String {
+  /// Replaces the one occurrence of `target`, failing when it is absent or not unique.
+  mutating func replaceOnce(_ target: String, with replacement: String) throws {
+    let parts = components(separatedBy: target)
+    guard parts.count == 2 else {
+      throw TestSetupError("expected exactly one '\(target.prefix(60))', found \(parts.count - 1)")
+    }
+    self = parts.joined(separator: replacement)
+  }
+}

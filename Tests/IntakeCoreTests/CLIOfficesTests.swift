@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `crs-intake offices`, end to end.
+@Suite("crs-intake offices")
+struct CLIOfficesTests {
+  @Test("offices WA prints the route and the Seattle office")
+  func washington() async throws {
+    let result = try await CLI.run(["offices", "WA"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdoutLines.first == "Washington (WA) → West Region / Seattle Regional Office")
+    #expect(result.stdout.contains("Seattle Regional Office [seattle]: 915 Second Avenue, Suite 1808, Seattle, WA 98174 206-220-6700"))
+    // The 2025 restructuring warning and the national fallback are always given.
+    #expect(result.stdout.contains("restructured in 2025"))
+    #expect(result.stdout.contains("askcrs@usdoj.gov"))
+  }
+
+  @Test("a state with a field office lists both offices; lower case works")
+  func texas() async throws {
+    let result = try await CLI.run(["offices", "tx"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("(TX) → "))
+    #expect(result.stdout.contains("[dallas]"))
+    #expect(result.stdout.contains("[houston]"))
+  }
+
+  @Test("outside_us prints the national headquarters")
+  func outside() async throws {
+    let result = try await CLI.run(["offices", "outside_us"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("askcrs@usdoj.gov"))
+    #expect(result.stdout.contains("202-305-2935"))
+  }
+
+  @Test("offices ZZ is a usage error (exit 64) on stderr")
+  func unknownState() async throws {
+    let result = try await CLI.run(["offices", "ZZ"])
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("Unknown state 'ZZ'"))
+  }
+
+  @Test("the directory lists every region with its offices and states")
+  func directory() async throws {
+    let result = try await CLI.run(["offices"])
+    #expect(result.status == 0)
+    for region in ["atlantic_north", "south", "midwest", "mountain_central", "west"] {
+      #expect(result.stdout.contains("(\(region))"), "\(region)")
+    }
+    for office in ["boston", "new_york", "atlanta", "chicago", "dallas", "denver", "los_angeles", "seattle", "san_juan"] {
+      #expect(result.stdout.contains("[\(office)]"), "\(office)")
+    }
+    let states = result.stdoutLines.filter { $0.hasPrefix("  States and territories: ") }
+      .flatMap { $0.dropFirst("  States and territories: ".count).components(separatedBy: ", ") }
+    #expect(states.count == 56)
+    #expect(Set(states).count == 56)
+  }
+
+  @Test("Vietnamese output with --lang vi")
+  func vietnamese() async throws {
+    let result = try await CLI.run(["offices", "WA", "--lang", "vi"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("[seattle]"))
+    #expect(LocaleTests.hasVietnameseLetters(result.stdout))
+  }
+}

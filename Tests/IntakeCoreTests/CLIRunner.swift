@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the built `crs-intake` binary, as a user would, and captures what it prints.
+enum CLI {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var stdoutData: Data
+
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty() }
+    var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty() }
+  }
+
+  /// The binary in the build folder these tests were built into: found by walking up from the
+  /// test bundle (or `CRS_INTAKE_BINARY` when set).
+  static let binary: URL? = {
+    let fileManager = FileManager.default
+    if let explicit = ProcessInfo.processInfo.environment["CRS_INTAKE_BINARY"], !explicit.isEmpty {
+      return URL(fileURLWithPath: explicit)
+    }
+    var starts = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), Bundle.main.bundleURL]
+    if let executable = Bundle.main.executableURL { starts.append(executable) }
+    for start in starts {
+      var folder = start.standardizedFileURL
+      for _ in 0..<8 {
+        for candidate in [folder.appendingPathComponent("crs-intake"), folder.appendingPathComponent("debug/crs-intake")] {
+          var isDirectory: ObjCBool = false
+          if fileManager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            fileManager.isExecutableFile(atPath: candidate.path)
+          {
+            return candidate
+          }
+        }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path == folder.path { break }
+        folder = parent
+      }
+    }
+    return nil
+  }()
+
+  /// Runs `crs-intake arguments` with the shipped data (unless `rules` / `locales` say
+  /// otherwise), English messages, and `stdin` as standard input.
+  static func run(
+    _ arguments: [String], stdin: Data = Data(), rules: URL = PackagePaths.rules, locales: URL = PackagePaths.locales,
+    environment extra: [String: String] = [:]
+  ) async throws -> Result {
+    guard let binary else {
+      throw CLIError("crs-intake binary not found near \(CommandLine.arguments[0]); build with `swift build --build-tests`")
+    }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let outURL = folder.url.appendingPathComponent("stdout")
+    let errURL = folder.url.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    let input = try folder.write("stdin", stdin)
+    let inputHandle = try FileHandle(forReadingFrom: input)
+
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var environment = [
+      "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": folder.url.path,
+      "CRS_INTAKE_RULES": rules.path, "CRS_INTAKE_LOCALES": locales.path,
+    ]
+    environment.merge(extra) { _, new in new }
+    process.environment = environment
+    process.currentDirectoryURL = folder.url
+    process.standardInput = inputHandle
+    process.standardOutput = out
+    process.standardError = err
+    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+      do {
+        try process.run()
+      } catch {
+        process.terminationHandler = nil
+        continuation.resume(throwing: error)
+      }
+    }
+    try out.close()
+    try err.close()
+    try inputHandle.close()
+    let stdoutData = try Data(contentsOf: outURL)
+    return Result(
+      status: status, stdout: String(decoding: stdoutData, as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), stdoutData: stdoutData)
+  }
+
+  static func run(_ arguments: [String], stdin: String) async throws -> Result {
+    try await run(arguments, stdin: Data(stdin.utf8))
+  }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension Array where Element == String {
+  fileprivate func dropLastIfEmpty() -> [String] {
+    last == "" ? Array(dropLast()) : self
+  }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import IntakeCore
+import IntakeLoading
+import Testing
+
+/// `crs-intake screen`, end to end: formats, rejected requests, line numbers, exit codes.
+@Suite("crs-intake screen")
+struct CLIScreenTests {
+  /// Five requests: good, malformed JSON, good, an invalid fact value, good.
+  static let batch = [
+    #"{"id":"ok-1","facts":{"state":"WA","bases":["race"],"request_goal":"respond","wants":["mediation"],"parties_willing_to_meet":"yes"}}"#,
+    #"{"id":"broken","facts":{"state":"TX""#,
+    #"{"id":"ok-2","facts":{"state":"TX","bases":["other"]}}"#,
+    #"{"id":"bad-value","facts":{"state":"Washington","bases":["race"]}}"#,
+    #"{"id":"ok-3","facts":{"state":"PR","immediate_danger":true}}"#,
+  ].joined(separator: "\n") + "\n"
+
+  static func jsonLines(_ text: String) throws -> [[String: Any]] {
+    try text.split(separator: "\n").map { line in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+      guard let record = object as? [String: Any] else { throw CLIError("not an object: \(line)") }
+      return record
+    }
+  }
+
+  @Test("JSONL with bad lines: exit 1, stderr names the lines, one record per input line in order")
+  func jsonlWithRejections() async throws {
+    let result = try await CLI.run(["screen", "--format", "jsonl"], stdin: Self.batch)
+    #expect(result.status == 1)
+    let records = try Self.jsonLines(result.stdout)
+    #expect(records.count == 5)
+    #expect(records.map { $0["line"] as? Int } == [1, 2, 3, 4, 5])
+    #expect(records.map { $0["id"] as? String } == ["ok-1", nil, "ok-2", "bad-value", "ok-3"])
+    for index in [1, 3] {
+      let errors = records[index]["errors"] as? [[String: Any]]
+      #expect(errors?.isEmpty == false)
+      #expect(records[index]["jurisdiction"] == nil)
+    }
+    #expect((records[1]["errors"] as? [[String: Any]])?.first?["code"] as? String == "malformed-json")
+    #expect((records[3]["errors"] as? [[String: Any]])?.first?["code"] as? String == "invalid-value")
+    for index in [0, 2, 4] { #expect(records[index]["errors"] == nil && records[index]["jurisdiction"] != nil) }
+    #expect(result.stderrLines.contains { $0.hasPrefix("<stdin>:2: error: ") })
+    #expect(result.stderrLines.contains { $0.hasPrefix("<stdin>:4: error: ") && $0.contains("Washington") })
+    #expect(!result.stderrLines.contains { $0.hasPrefix("<stdin>:1:") || $0.hasPrefix("<stdin>:3:") || $0.hasPrefix("<stdin>:5:") })
+    #expect(result.stderr.contains("3 screened, 2 rejected."))
+  }
+
+  @Test("outcomes carry schema v1: jurisdiction, urgency, services with reasons, referrals, office, missing")
+  func outcomeSchema() async throws {
+    let result = try await CLI.run(["screen"], stdin: Self.batch)
+    let records = try Self.jsonLines(result.stdout)
+    let first = records[0]
+    let jurisdiction = first["jurisdiction"] as? [String: Any]
+    #expect(jurisdiction?["status"] as? String == "in_scope")
+    #expect(jurisdiction?["bases"] as? [String] == ["title_x"])
+    #expect(first["urgency"] as? String == "standard")
+    let services = first["services"] as? [[String: Any]]
+    #expect(services?.first?["id"] as? String == "mediation")
+    let because = services?.first?["because"] as? [[String: Any]]
+    #expect(because?.first?["rule"] as? String == "mediation.requested")
+    #expect((because?.first?["reason"] as? String)?.isEmpty == false)
+    let office = first["office"] as? [String: Any]
+    #expect(office?["region"] as? String == "west")
+    #expect(office?["office"] as? String == "seattle")
+    #expect(office?["field_office"] is NSNull)
+    #expect((first["missing"] as? [String])?.contains("violence") == true)
+    // Out of scope: no services, the Civil Rights Division instead.
+    #expect((records[2]["jurisdiction"] as? [String: Any])?["status"] as? String == "out_of_scope")
+    #expect((records[2]["services"] as? [Any])?.isEmpty == true)
+    #expect((records[2]["referrals"] as? [[String: Any]])?.map { $0["id"] as? String } == ["civil_rights_division"])
+    // Someone in danger: emergency, call 911; PR routes to New York and San Juan.
+    #expect(records[4]["urgency"] as? String == "emergency")
+    #expect((records[4]["referrals"] as? [[String: Any]])?.first?["id"] as? String == "call_911")
+    #expect((records[4]["office"] as? [String: Any])?["field_office"] as? String == "san_juan")
+  }
+
+  @Test("--format json is one valid JSON array even with rejected requests")
+  func jsonArray() async throws {
+    let result = try await CLI.run(["screen", "--format", "json"], stdin: Self.batch)
+    #expect(result.status == 1)
+    let array = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
+    #expect(array.count == 5)
+    #expect(array.map { $0["line"] as? Int } == [1, 2, 3, 4, 5])
+    #expect(array.filter { $0["errors"] != nil }.count == 2)
+  }
+
+  @Test("--format json with no requests at all is an empty array")
+  func emptyJSON() async throws {
+    let result = try await CLI.run(["screen", "--format", "json"], stdin: "")
+    #expect(result.status == 0)
+    #expect(try JSONSerialization.jsonObject(with: result.stdoutData) as? [Any] != nil)
+  }
+
+  @Test("a JSON array input is screened element by element")
+  func arrayInput() async throws {
+    let input = """
+      [
+        {"id": "a", "facts": {"state": "TX"}},
+        {"id": "b", "facts": {"state": "outside_us"}}
+      ]
+      """
+    let result = try await CLI.run(["screen"], stdin: input)
+    #expect(result.status == 0, "\(result.stderr)")
+    let records = try Self.jsonLines(result.stdout)
+    #expect(records.map { $0["id"] as? String } == ["a", "b"])
+    #expect(records.map { $0["line"] as? Int } == [2, 3])
+    #expect((records[1]["jurisdiction"] as? [String: Any])?["status"] as? String == "out_of_scope")
+    #expect((records[1]["office"] as? [String: Any])?["office"] as? String == "headquarters")
+  }
+
+  @Test("a pretty-printed single object from a file works")
+  func prettyObject() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = try folder.write(
+      "request.json",
+      """
+      {
+        "schema": "crs-intake/1",
+        "id": "pretty",
+        "language": "vi",
+        "facts": {
+          "state": "CA",
+          "bases": ["gender_identity"],
+          "violence": false,
+          "law_enforcement_involved": true
+        },
+        "narrative": "Cảnh sát và cộng đồng người chuyển giới"
+      }
+      """)
+    let result = try await CLI.run(["screen", file.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let records = try Self.jsonLines(result.stdout)
+    #expect(records.count == 1)
+    #expect(records.first?["id"] as? String == "pretty")
+    #expect((records.first?["services"] as? [[String: Any]])?.contains { $0["id"] as? String == "training_transgender" } == true)
+  }
+
+  @Test("several files: line numbers restart, stderr names the file")
+  func severalFiles() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let one = try folder.write("one.jsonl", #"{"id":"1a","facts":{"state":"WA"}}"# + "\n")
+    let two = try folder.write("two.jsonl", #"{"id":"2a","facts":{"state":"WA"}}"# + "\n" + #"{"facts":{"stat":"WA"}}"# + "\n")
+    let result = try await CLI.run(["screen", one.path, two.path])
+    #expect(result.status == 1)
+    let records = try Self.jsonLines(result.stdout)
+    #expect(records.map { $0["line"] as? Int } == [1, 1, 2])
+    #expect(result.stderrLines.contains { $0.hasPrefix("\(two.path):2: error: ") && $0.contains("'state'") })
+  }
+
+  @Test("an unreadable file: exit 65, the rest is still screened")
+  func unreadableFile() async throws {
+    let result = try await CLI.run(["screen", "/nonexistent/requests.jsonl", "-"], stdin: #"{"facts":{"state":"WA"}}"#)
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("/nonexistent/requests.jsonl"))
+    #expect(try Self.jsonLines(result.stdout).count == 1)
+  }
+
+  @Test("invalid UTF-8 in a request is rejected on its line, not a crash")
+  func invalidUTF8() async throws {
+    var input = Data(#"{"id":"fine","facts":{"state":"WA"}}"#.utf8) + Data("\n".utf8)
+    input += Data(#"{"id":"bad","narrative":""#.utf8) + Data([0xFF, 0xFE]) + Data("\"}\n".utf8)
+    input += Data(#"{"id":"after","facts":{"state":"TX"}}"#.utf8) + Data("\n".utf8)
+    let result = try await CLI.run(["screen"], stdin: input)
+    #expect(result.status == 1)
+    let records = try Self.jsonLines(result.stdout)
+    #expect(records.map { $0["line"] as? Int } == [1, 2, 3])
+    #expect(records[1]["errors"] != nil)
+    #expect(records[2]["id"] as? String == "after")
+  }
+
+  @Test("--format csv: a header, then one row per request, rejected ones included")
+  func csv() async throws {
+    let result = try await CLI.run(["screen", "--format", "csv"], stdin: Self.batch)
+    #expect(result.status == 1)
+    let rows = CSV.parse(result.stdout)
+    #expect(rows.first == [
+      "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
+      "field_office", "missing", "error",
+    ])
+    #expect(rows.count == 6)
+    #expect(rows.dropFirst().allSatisfy { $0.count == 13 })
+    #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3", "4", "5"])
+    #expect(rows.dropFirst().map { $0[2] } == ["ok", "error", "ok", "error", "ok"])
+    #expect(rows[1][6] == "mediation")
+    #expect(rows[3][3] == "out_of_scope")
+    #expect(rows[5][9] == "new_york" && rows[5][10] == "san_juan")
+    #expect(rows[4][12].contains("Washington"))  // an error message with commas, quoted
+  }
+
+  @Test("--format table: aligned columns, rejected requests marked on their line")
+  func table() async throws {
+    let result = try await CLI.run(["screen", "--format", "table"], stdin: Self.batch)
+    #expect(result.status == 1)
+    let lines = result.stdoutLines
+    #expect(lines.count == 6)
+    let header = try #require(lines.first)
+    let columns = ["LINE", "ID", "JURISDICTION", "URGENCY", "OFFICE", "MISSING", "SERVICES"]
+    let starts = columns.map { column in header.range(of: column).map { header.distance(from: header.startIndex, to: $0.lowerBound) } }
+    #expect(starts.allSatisfy { $0 != nil })
+    #expect(starts.compactMap { $0 } == starts.compactMap { $0 }.sorted())
+    for (row, values) in [(lines[1], ["1", "ok-1", "in_scope", "standard", "seattle"]), (lines[3], ["3", "ok-2", "out_of_scope", "standard", "dallas/houston"]), (lines[5], ["5", "ok-3", "assess", "emergency", "new_york/san_juan"])] {
+      for (index, value) in values.enumerated() {
+        let start = try #require(starts[index])
+        let cell = row.dropFirst(start).prefix(value.count)
+        #expect(String(cell) == value, "column \(columns[index]) of \(row)")
+        if start > 0 { #expect(row.dropFirst(start - 1).first == " ", "\(row)") }
+      }
+    }
+    #expect(lines[2].hasPrefix("2 ") && lines[2].contains("✗"))
+    #expect(lines[4].hasPrefix("4 ") && lines[4].contains("✗") && lines[4].contains("Washington"))
+  }
+
+  @Test("--trace adds the rule trace to JSON outcomes")
+  func trace() async throws {
+    let result = try await CLI.run(["screen", "--trace"], stdin: #"{"facts":{"state":"WA","bases":["race"]}}"#)
+    let record = try #require(try Self.jsonLines(result.stdout).first)
+    let trace = try #require(record["trace"] as? [[String: Any]])
+    #expect(trace.count == ShippedData.loaded.ruleSet.rules.count)
+    #expect(trace.contains { $0["rule"] as? String == "jurisdiction.title-x" && $0["result"] as? String == "true" })
+    #expect(trace.contains { $0["result"] as? String == "unknown" && $0["unknown"] != nil })
+    #expect(trace.contains { $0["result"] as? String == "false" && ($0["failed"] as? String)?.isEmpty == false })
+  }
+
+  @Test("screening the same batch twice prints the same bytes")
+  func deterministic() async throws {
+    let first = try await CLI.run(["screen", "--format", "json"], stdin: Self.batch)
+    let second = try await CLI.run(["screen", "--format", "json"], stdin: Self.batch)
+    #expect(first.stdoutData == second.stdoutData)
+    #expect(first.stderr == second.stderr)
+  }
+
+  @Test("an unknown format is a usage error (exit 64)")
+  func badFormat() async throws {
+    let result = try await CLI.run(["screen", "--format", "xml"], stdin: "")
+    #expect(result.status == 64)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test("invalid rules stop screening with exit 65")
+  func invalidRules() async throws {
+    let fixture = try BrokenRulesFixture()
+    defer { fixture.remove() }
+    let result = try await CLI.run(["screen", "--rules", fixture.rules.path], stdin: Self.batch)
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("Rules/rules/referrals.yaml:"))
+  }
+}
+
+/// A small RFC 4180 reader for checking CSV output.
+enum CSV {
+  static func parse(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var iterator = Array(text).makeIterator()
+    var pending: Character?
+    while let character = pending ?? iterator.next() {
+      pending = nil
+      if quoted {
+        if character == "\"" {
+          if let next = iterator.next() {
+            if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(character)
+        }
+        continue
+      }
+      switch character {
+      case "\"": quoted = true
+      case ",": row.append(field); field = ""
+      case "\n", "\r\n":
+        row.append(field)
+        rows.append(row)
+        row = []
+        field = ""
+      default: field.append(character)
+      }
+    }
+    if !field.isEmpty || !row.isEmpty {
+      row.append(field)
+      rows.append(row)
+    }
+    return rows
+  }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The interview through a real pseudo-terminal against the built binary: what a person at a
+/// terminal sees and types, with readline active.
+@Suite("Interview on a terminal")
+struct InterviewTerminalTests {
+  /// English answers for a police use-of-force incident in Seattle.
+  static let englishAnswers: KeyValuePairs<String, String> = [
+    "Is anyone in danger right now?": "no",
+    "Has something already happened": "respond",
+    "Which state or territory": "Washington",
+    "What is the tension about?": "race",
+    "What happened?": "police use of force",
+    "How many days ago": "3",
+    "Was there violence": "no",
+    "Are the police, sheriff": "yes",
+    "long-standing mistrust": "yes",
+    "Where is this happening?": "neighborhood",
+    "Is a march, rally": "no",
+    "What is your role?": "community leader",
+    "What kind of help": "dialogue",
+    "Are the sides willing": "unsure",
+    "Are police and community leaders willing": "yes",
+    "Which city or town": "Seattle",
+  ]
+
+  @Test("A complete English session ends with the services, the reasons and the Seattle office")
+  func englishSession() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("If anyone is in danger right now, call 911 first.")
+    try terminal.waitFor("CRS is not a law enforcement or investigative agency")
+    try terminal.answerQuestions(Self.englishAnswers, until: "═══ Your result ═══")
+    let result = try terminal.waitFor("call CRS headquarters at 202-305-2935.")
+    #expect(result.contains("Jurisdiction: Within CRS jurisdiction"))
+    #expect(result.contains("Strengthening Police and Community Partnerships (SPCP)"))
+    #expect(result.contains("Why: "))
+    #expect(result.contains("Seattle Regional Office"))
+    #expect(result.contains("915 Second Avenue"))
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("A complete Vietnamese session typed without diacritics")
+  func vietnameseWithoutDiacritics() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "vi"], home: home.url)
+    try terminal.waitFor("xin hãy gọi 911 trước")
+    try terminal.answerQuestions(
+      [
+        "Có ai đang gặp nguy hiểm": "khong",
+        "Đã có chuyện xảy ra": "phong ngua",
+        "tiểu bang hoặc lãnh thổ": "Texas",
+        "Căng thẳng liên quan": "ton giao",
+        "Đã có bạo lực": "khong co bao luc",
+        "Chuyện này xảy ra ở đâu?": "noi tho phuong",
+        "Cảnh sát (kể cả": "khong",
+        "thiếu lòng tin": "khong",
+        "Sắp có cuộc tuần hành": "khong",
+        "Vai trò của quý vị": "lanh dao ton giao",
+        "mong muốn được giúp gì": "huan luyen",
+        "Các bên có sẵn sàng": "co",
+        "Lãnh đạo cảnh sát và lãnh đạo cộng đồng": "co",
+        "thành phố hoặc thị trấn": "Houston",
+      ], until: "═══ Kết quả ═══")
+    let result = try terminal.waitFor("202-305-2935.")
+    #expect(result.contains("1. Diễn Đàn Bảo Vệ Nơi Thờ Phượng"))
+    #expect(result.contains("Văn phòng Khu vực Dallas"))
+    #expect(result.contains("Houston"))
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("Backspace removes a whole Vietnamese character")
+  func backspaceOverVietnamese() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "vi"], environment: ["LANG": "C"], home: home.url)
+    try terminal.waitFor("Có ai đang gặp nguy hiểm")
+    try terminal.waitFor("> ")
+    // "Hiệ" then one backspace leaves "Hi"; finishing the word gives a valid answer only if
+    // the whole `ệ` (three bytes) went away.
+    terminal.type("Hiệ")
+    terminal.press(.backspace)
+    terminal.line("ện không ai gặp nguy hiểm")
+    try terminal.waitFor("Đã có chuyện xảy ra")
+    #expect(!terminal.screen.contains("không phải là một lựa chọn"))
+    terminal.press(.controlC)
+    terminal.press(.controlC)
+    #expect(try terminal.waitForExit() == 130)
+  }
+
+  @Test("Tab completes a choice, with or without diacritics")
+  func tabCompletion() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "vi"], home: home.url)
+    try terminal.waitFor("Có ai đang gặp nguy hiểm")
+    try terminal.waitFor("> ")
+    // "Hien" alone is not an answer; completed with Tab it is the second choice.
+    terminal.type("Hien")
+    terminal.press(.tab)
+    terminal.press(.enter)
+    let next = try terminal.waitFor("Đã có chuyện xảy ra")
+    #expect(!next.contains("không phải là một lựa chọn"))
+    // Commands complete too: ":qua" becomes ":quay lại" (back).
+    terminal.type(":qua")
+    terminal.press(.tab)
+    terminal.press(.enter)
+    try terminal.waitFor("Có ai đang gặp nguy hiểm")
+    try terminal.waitFor("Câu trả lời hiện tại: Hiện không ai gặp nguy hiểm")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("Switching language mid-question shows the same question in the other language")
+  func switchLanguage() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    terminal.line("no")
+    try terminal.waitFor("Has something already happened")
+    terminal.line(":vi")
+    try terminal.waitFor("Đã chuyển sang tiếng Việt.")
+    try terminal.waitFor("Đã có chuyện xảy ra, hay quý vị muốn ngăn chặn xung đột trước?")
+    // Answers are still accepted in English after the switch.
+    terminal.line("respond")
+    try terminal.waitFor("tiểu bang hoặc lãnh thổ")
+    terminal.line(":en")
+    try terminal.waitFor("Which state or territory is this in?")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("Back then forward keeps the answers given")
+  func backThenForward() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    terminal.line("no")
+    try terminal.waitFor("Has something already happened")
+    terminal.line("prevent")
+    try terminal.waitFor("Which state or territory")
+    terminal.line("back")
+    let again = try terminal.waitFor("Has something already happened")
+    _ = again
+    try terminal.waitFor("Current answer: Prevent: nothing has happened yet")
+    terminal.press(.enter)  // keep it
+    try terminal.waitFor("Which state or territory")
+    terminal.line(":back")
+    try terminal.waitFor("Current answer: Prevent")
+    terminal.line(":back")
+    try terminal.waitFor("Is anyone in danger right now?")
+    try terminal.waitFor("Current answer: No one is in danger right now")
+    terminal.press(.enter)
+    // Forward again: the goal was kept, so the next question is the state.
+    try terminal.waitFor("Which state or territory")
+    terminal.line(":review")
+    let review = try terminal.waitFor("Which state or territory")
+    #expect(review.contains("1. "))
+    #expect(review.contains("Prevent"))
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("edit N re-asks that answer and shows what changed in the recommendation")
+  func editAnswer() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.answerQuestions(
+      [
+        "Is anyone in danger right now?": "no",
+        "Has something already happened": "prevent",
+        "Which state or territory": "WA",
+        "What is the tension about?": "religion",
+        "Was there violence": "no",
+        "Are the police, sheriff": "no",
+        "long-standing mistrust": "no",
+      ], until: "═══", stopAt: "Where is this happening?")
+    terminal.line("place of worship")
+    try terminal.waitFor("> ")
+    terminal.line(":review")
+    let review = try terminal.waitFor("> ")
+    let settingsLine = review.split(separator: "\n").first { $0.contains("Where it is happening") || $0.contains("Place of worship") }
+    let number = settingsLine.flatMap { line in line.split(separator: ".").first.map { $0.trimmingCharacters(in: .whitespaces) } } ?? ""
+    #expect(Int(number) != nil, "review shows the settings answer with its number:\n\(review)")
+    terminal.line(":edit \(number)")
+    try terminal.waitFor("Where is this happening?")
+    try terminal.waitFor("Current answer: Place of worship")
+    try terminal.waitFor("> ")
+    terminal.line("school")
+    let changes = try terminal.waitFor("> ")
+    #expect(changes.contains("What changed in the recommendation:"))
+    #expect(changes.contains("+ now recommended: School-SPIRIT"))
+    #expect(changes.contains("− no longer recommended: Protecting Places of Worship Forum"))
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("Ctrl-C clears the line; on an empty line it asks, and quitting exits with 130")
+  func controlCThenQuit() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    try terminal.waitFor("> ")
+    terminal.type("some text")
+    terminal.press(.controlC)
+    try terminal.waitFor("^C")
+    // The line was cleared: Enter now submits an empty answer.
+    terminal.press(.enter)
+    try terminal.waitFor("Please type an answer")
+    terminal.press(.controlC)
+    try terminal.waitFor("Do you want to stop the interview?")
+    terminal.press(.enter)  // no: continue
+    try terminal.waitFor("Is anyone in danger right now?")
+    terminal.press(.controlC)
+    try terminal.waitFor("Do you want to stop the interview?")
+    terminal.line("yes")
+    try terminal.waitFor("The interview has stopped.")
+    #expect(try terminal.waitForExit() == 130)
+  }
+
+  @Test("Ctrl-D on an empty line quits")
+  func controlD() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    try terminal.waitFor("> ")
+    terminal.press(.controlD)
+    try terminal.waitFor("The interview has stopped.")
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("A wrong answer gets one clear line quoting it, and the same question again")
+  func wrongAnswerReasked() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    terminal.line("purple")
+    let reply = try terminal.waitFor("Is anyone in danger right now?")
+    #expect(reply.contains("'purple' is not one of the choices. Type a number from 1 to 2"))
+    terminal.line("7")
+    try terminal.waitFor("'7' is not one of the choices.")
+    terminal.line("2")
+    try terminal.waitFor("Has something already happened")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+
+  @Test("The history file keeps commands only, never answers, and only its owner can read it")
+  func historyHoldsCommandsOnly() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    terminal.line("no")
+    try terminal.waitFor("Has something already happened")
+    terminal.line("respond")
+    try terminal.waitFor("Which state or territory")
+    terminal.line(":review")
+    try terminal.waitFor("Your answers so far")
+    terminal.line("Texas")
+    try terminal.waitFor("What is the tension about?")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+    let folder = home.url.appendingPathComponent("state/crs-intake")
+    let history = folder.appendingPathComponent("history")
+    let text = try String(contentsOf: history, encoding: .utf8)
+    #expect(text.contains(":review"))
+    #expect(!text.contains("Texas"))
+    #expect(!text.contains("respond"))
+    let fileMode = try FileManager.default.attributesOfItem(atPath: history.path)[.posixPermissions] as? Int
+    let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+    #expect(fileMode == 0o600)
+    #expect(folderMode == 0o700)
+  }
+
+  @Test("Invalid UTF-8 and control characters are refused with a message, never echoed")
+  func invalidInput() throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    try terminal.waitFor("> ")
+    var bytes: [UInt8] = [0x61, 0xFF, 0xFE, 0x0D]
+    _ = write(terminal.primary, &bytes, bytes.count)
+    try terminal.waitFor("could not be read as text (invalid UTF-8)")
+    terminal.line("no")
+    try terminal.waitFor("Has something already happened")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+  }
+}
