@@ -11,7 +11,7 @@ public enum AnswersFile {
     guard let text = String(validating: data, as: UTF8.self) else { return .failure(.init(problem: "not UTF-8 text")) }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      root = try Yams.compose(yaml: text, .basic)
     } catch {
       return .failure(.init(problem: "\(error)".split(separator: "\n").first.map(String.init) ?? "not YAML or JSON"))
     }

@@ -23,7 +23,7 @@ struct YAMLFile {
       return YAMLFile(path: displayPath, root: nil)
     }
     do {
-      let root = try Yams.compose(yaml: text)
+      let root = try Yams.compose(yaml: text, .basic)
       return YAMLFile(path: displayPath, root: root)
     } catch let error as YamlError {
       diagnostics.append(syntaxDiagnostic(error, displayPath))
