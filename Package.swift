@@ -29,12 +29,14 @@ let package = Package(
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
     // Line input behind a small protocol: readline on a TTY, plain lines otherwise, scripted in tests.
     .target(name: "IntakeTerminal", dependencies: ["CReadline"], swiftSettings: strict),
+    // Saved sessions and draft files: private (0600 in 0700), written atomically.
+    .target(name: "IntakeSessions", dependencies: ["IntakeCore", "IntakeScreening"], swiftSettings: strict),
     // Batch screening: JSON in, outcomes out, streaming.
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
     .executableTarget(
       name: "crs-intake",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal",
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -52,7 +54,11 @@ let package = Package(
       linkerSettings: [.linkedLibrary("util")]),
     .testTarget(
       name: "IntakeCoreTests",
-      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "CPseudoTerminal"],
+      dependencies: [
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "CPseudoTerminal",
+      ],
+      // Data the tests read from their own folder (inputs, golden files, transcripts).
+      exclude: ["Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots"],
       swiftSettings: strict),
   ]
 )

@@ -6,6 +6,8 @@ import IntakeCore
 public struct IntakeData: Sendable {
   public let ruleSet: RuleSet
   public let catalog: MessageCatalog
+  /// Phrases for reading narratives (`Rules/lexicon.yaml`).
+  public let lexicon: Lexicon
   /// Nil when the rules have errors that prevent compiling them.
   public let book: RuleBook?
   public let diagnostics: [Diagnostic]
@@ -22,8 +24,16 @@ public struct IntakeData: Sendable {
       book = compiled
     }
     diagnostics += RuleSetLint(ruleSet: ruleSet, catalog: catalog).run()
+    let lexiconURL = rules.appendingPathComponent("lexicon.yaml")
+    let (lexicon, lexiconDiagnostics) = LexiconLoader(url: lexiconURL, displayPath: rules.lastPathComponent + "/lexicon.yaml").load()
+    diagnostics += lexiconDiagnostics + LexiconLint(lexicon: lexicon, ruleSet: ruleSet).run()
     let unique = Array(Set(diagnostics)).sortedByLocation()
     return IntakeData(
-      ruleSet: ruleSet, catalog: catalog, book: unique.hasErrors ? nil : book, diagnostics: unique)
+      ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: unique.hasErrors ? nil : book, diagnostics: unique)
+  }
+
+  /// The narrative reader for these rules (compiled once; keep it).
+  public func narrativeReader() -> NarrativeReader? {
+    book.map { NarrativeReader(lexicon: lexicon, book: $0, catalog: catalog) }
   }
 }

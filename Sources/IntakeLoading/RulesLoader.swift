@@ -14,6 +14,20 @@ public struct RulesLoader {
     self.displayPrefix = directory.lastPathComponent
   }
 
+  /// A stable identifier of the rules' content: FNV-1a over every Rules file's path and bytes.
+  public func version() -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let names = ["facts.yaml", "services.yaml", "referrals.yaml", "offices.yaml", "questions.yaml"]
+    let files = names.map { directory.appendingPathComponent($0) } + Self.yamlFiles(in: directory.appendingPathComponent("rules"))
+    for url in files {
+      for byte in Array(display(url).utf8) + [0] + [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()) {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+    }
+    let hex = String(hash, radix: 16)
+    return "1-" + String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+  }
+
   /// The rule set (possibly partial) and every problem found reading it.
   public func load() -> (RuleSet, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
@@ -26,6 +40,7 @@ public struct RulesLoader {
     for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
       ruleSet.rules += loadRules(url, &diagnostics)
     }
+    ruleSet.version = version()
     if ruleSet.rules.isEmpty {
       diagnostics.append(
         Diagnostic(.error, "no-rules", at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))

@@ -4,7 +4,7 @@ import IntakeCore
 enum CSVRow {
   static let columns = [
     "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
-    "field_office", "missing", "error",
+    "field_office", "missing", "extracted", "error",
   ]
 
   /// Column names are ids, like the JSON keys, so scripts can rely on them in any language.
@@ -12,11 +12,13 @@ enum CSVRow {
     columns.joined(separator: ",") + "\n"
   }
 
-  static func outcome(_ outcome: Outcome, line: Int) -> String {
+  static func outcome(_ outcome: Outcome, line: Int, extracted: [String: FactValue] = [:]) -> String {
+    let read = extracted.sorted { $0.key < $1.key }.map { "\($0.key)=" + $0.value.displayValues.joined(separator: "|") }
     let fields = [
       String(line), outcome.id ?? "", "ok", outcome.jurisdiction, outcome.jurisdictionBases.joined(separator: ";"),
       outcome.urgency, outcome.services.map(\.id).joined(separator: ";"), outcome.referrals.map(\.id).joined(separator: ";"),
-      outcome.office.region, outcome.office.office, outcome.office.fieldOffice ?? "", outcome.missing.joined(separator: ";"), "",
+      outcome.office.region, outcome.office.office, outcome.office.fieldOffice ?? "", outcome.missing.joined(separator: ";"),
+      read.joined(separator: ";"), "",
     ]
     return fields.map(quote).joined(separator: ",") + "\n"
   }

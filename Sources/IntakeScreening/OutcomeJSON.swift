@@ -2,7 +2,11 @@ import IntakeCore
 
 /// Outcome schema v1 as JSON, and the error record of a rejected request.
 public enum OutcomeJSON {
-  public static func write(_ outcome: Outcome, line: Int?, trace: [RuleTrace]? = nil, into json: inout JSONText) {
+  /// - Parameter extracted: facts read from the request's narrative, not confirmed by anyone
+  ///   (written as `"extracted"` so staff can tell them from stated facts).
+  public static func write(
+    _ outcome: Outcome, line: Int?, trace: [RuleTrace]? = nil, extracted: [String: FactValue] = [:], into json: inout JSONText
+  ) {
     json.raw("{")
     if let line {
       json.raw("\"line\":")
@@ -31,6 +35,16 @@ public enum OutcomeJSON {
     json.optionalString(outcome.office.fieldOffice)
     json.raw("},\"missing\":")
     json.strings(outcome.missing)
+    if !extracted.isEmpty {
+      json.raw(",\"extracted\":{")
+      for (i, (fact, value)) in extracted.sorted(by: { $0.key < $1.key }).enumerated() {
+        if i > 0 { json.raw(",") }
+        json.string(fact)
+        json.raw(":")
+        factValue(value, &json)
+      }
+      json.raw("}")
+    }
     if let trace {
       json.raw(",\"trace\":[")
       for (i, step) in trace.enumerated() {
@@ -52,6 +66,15 @@ public enum OutcomeJSON {
       json.raw("]")
     }
     json.raw("}")
+  }
+
+  static func factValue(_ value: FactValue, _ json: inout JSONText) {
+    switch value {
+    case .choice(let v), .text(let v): json.string(v)
+    case .bool(let v): json.raw(v ? "true" : "false")
+    case .integer(let v): json.int(v)
+    case .set(let v): json.strings(v)
+    }
   }
 
   private static func recommendations(_ items: [Outcome.Recommendation], _ json: inout JSONText) {

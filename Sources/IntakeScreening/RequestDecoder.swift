@@ -21,7 +21,7 @@ public struct RequestDecoder: Sendable {
     }
     var problems: [RequestProblem] = []
     var request = IntakeRequest()
-    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "contact", "outcome"]
+    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "contact", "outcome", "draft"]
     for key in fields.keys.sorted() where !allowed.contains(key) {
       problems.append(RequestProblem("unknown-field", ["field": key, "expected": allowed.sorted().joined(separator: ", ")]))
     }

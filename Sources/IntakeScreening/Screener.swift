@@ -15,6 +15,8 @@ public final class Screener {
   public let language: Language
   public let format: OutputFormat
   public let includeTrace: Bool
+  /// Reads facts from requests' narratives (they count as unconfirmed), if given.
+  public var narrativeReader: NarrativeReader?
   private let evaluator: Evaluator
   private let decoder = RequestDecoder()
   private let output: ByteSink
@@ -89,14 +91,21 @@ public final class Screener {
 
   /// Screens one decoded request.
   public func screen(_ request: IntakeRequest, line: Int, name: String) {
-    switch book.table(for: request.facts) {
+    // Facts the narrative states that the request does not: used, and reported as unconfirmed.
+    var extracted: [String: FactValue] = [:]
+    if let reader = narrativeReader, let narrative = request.narrative, !narrative.isEmpty {
+      for finding in reader.read(narrative).findings where request.facts[finding.fact] == nil {
+        extracted[finding.fact] = finding.value
+      }
+    }
+    switch book.table(for: request.facts.merging(extracted) { stated, _ in stated }) {
     case .failure(let problems):
       reject(line, id: request.id, problems.problems, name: name)
     case .success(let table):
       evaluator.evaluate(table)
       let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: language)
       screened += 1
-      write(outcome, line: line)
+      write(outcome, line: line, extracted: extracted)
     }
   }
 
@@ -105,16 +114,16 @@ public final class Screener {
     recordsWritten += 1
   }
 
-  private func write(_ outcome: Outcome, line: Int) {
+  private func write(_ outcome: Outcome, line: Int, extracted: [String: FactValue]) {
     separator()
     switch format {
     case .jsonl, .json:
       var json = JSONText()
-      OutcomeJSON.write(outcome, line: line, trace: includeTrace ? book.trace(evaluator) : nil, into: &json)
+      OutcomeJSON.write(outcome, line: line, trace: includeTrace ? book.trace(evaluator) : nil, extracted: extracted, into: &json)
       if format == .jsonl { json.bytes.append(0x0A) }
       output.write(json.bytes)
     case .csv:
-      output.write(CSVRow.outcome(outcome, line: line))
+      output.write(CSVRow.outcome(outcome, line: line, extracted: extracted))
     case .table:
       output.write(TableRow.outcome(outcome, line: line))
     }

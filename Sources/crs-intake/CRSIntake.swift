@@ -12,7 +12,7 @@ struct CRSIntake: ParsableCommand {
       Exit codes: 0 success; 1 a request or scenario failed; 64 usage error; 65 invalid data; 130 interrupted.
       """,
     version: "0.1.0",
-    subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Offices.self],
+    subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Draft.self, Offices.self, Sessions.self],
     defaultSubcommand: Interview.self
   )
 }

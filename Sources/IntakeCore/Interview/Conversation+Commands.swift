@@ -74,8 +74,11 @@ extension Conversation {
 
   mutating func confirmQuit(_ input: String, resume: Int?) -> [InterviewEvent] {
     let folded = TextFolding.fold(input.trimmingWhitespace)
-    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
-    if folded.isEmpty || !yes.contains(folded) {
+    // "yes", or the quit command itself, confirms quitting.
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) + wording.catalog.list("command.quit.words", $0) }
+      .map(TextFolding.fold)
+    let typed = folded.hasPrefix(":") ? String(folded.dropFirst()) : folded
+    if typed.isEmpty || !yes.contains(typed) {
       guard let resume else { return advance() }
       phase = .asking(resume)
       return [ask(resume)]
@@ -85,7 +88,7 @@ extension Conversation {
   }
 
   /// The answers so far, numbered as `edit N` uses them.
-  func review() -> String {
+  public func review() -> String {
     guard !history.isEmpty else { return wording.text("interview.review-empty") }
     var lines = [wording.text("interview.review")]
     for (n, id) in history.enumerated() {

@@ -12,6 +12,14 @@ public struct Conversation {
     case choosing(Int, candidates: [String], input: String)
     /// Ctrl-C on an empty line: asking whether to quit.
     case confirmingQuit(resume: Int?)
+    /// After the safety screen: inviting a description in the user's own words.
+    case narrative
+    /// Reading back what a description said; `resume` is the question to return to.
+    case confirming([NarrativeExtraction.Finding], resume: Int?)
+    /// After the outcome: asking contact field `index` of `DraftRequest.contactFields`.
+    case contact(Int)
+    /// After the contact fields: asking whether to save the draft.
+    case offeringSave
     case finished(InterviewEnd)
   }
 
@@ -26,14 +34,29 @@ public struct Conversation {
   public internal(set) var skipped: Set<String> = []
   /// After `edit N`: the outcome before the edit, to show what changed.
   var outcomeBeforeEdit: Outcome?
+  /// Contact details for the draft, all optional, by field (`DraftRequest.contactFields`).
+  public internal(set) var contact: [String: String] = [:]
+  /// The requester's own description of the situation.
+  public internal(set) var narrative: String?
+  /// Whether the interview ends by offering contact fields and saving the draft.
+  public var offersDraft = false
+  /// For the draft: today's date (`YYYY-MM-DD`) and the rules version.
+  public var today = ""
+  public var rulesVersion = ""
   let planner: InterviewPlanner
   let evaluator: Evaluator
+  /// Reads descriptions in the user's own words; nil: the interview only asks questions.
+  let reader: NarrativeReader?
 
-  public init(book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false) {
+  public init(
+    book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false,
+    narrativeReader: NarrativeReader? = nil
+  ) {
     self.book = book
     self.wording = Wording(catalog: catalog, language: language, bilingual: bilingual)
     self.planner = InterviewPlanner(book: book)
     self.evaluator = Evaluator(book: book)
+    self.reader = narrativeReader
   }
 
   public var language: Language { wording.language }
@@ -47,7 +70,7 @@ public struct Conversation {
   public var currentQuestion: Question? {
     switch phase {
     case .asking(let i), .choosing(let i, _, _): return questions[i]
-    case .confirmingQuit(let resume): return resume.map { questions[$0] }
+    case .confirmingQuit(let resume), .confirming(_, let resume): return resume.map { questions[$0] }
     default: return nil
     }
   }
@@ -63,9 +86,15 @@ public struct Conversation {
     return words + InterviewCommand.completions(wording.catalog)
   }
 
-  /// The safety screen, then the first question.
+  /// The safety screen, then an invitation to describe the situation (when a narrative
+  /// reader is available and nothing was answered yet), else the first question.
   public mutating func start() -> [InterviewEvent] {
     var events: [InterviewEvent] = [.text(wording.text("interview.safety"))]
+    if reader != nil && history.isEmpty && narrative == nil {
+      phase = .narrative
+      events.append(.question(progress: "", prompt: wording.text("interview.narrative-invite"), choices: [], hint: ""))
+      return events
+    }
     events += advance()
     return events
   }
@@ -83,18 +112,35 @@ public struct Conversation {
       return choose(input, index: index, candidates: candidates, original: original)
     case .asking(let index):
       return answer(input, index: index)
+    case .narrative:
+      return describe(input, resume: nil)
+    case .confirming(let findings, let resume):
+      return confirm(input, findings, resume: resume)
+    case .contact(let field):
+      return contactField(input, field: field)
+    case .offeringSave:
+      return saveAnswer(input)
     }
   }
 
   /// Ctrl-C on an empty line: ask whether to quit (answers are kept).
   public mutating func interrupt() -> [InterviewEvent] {
     switch phase {
+    case .contact, .offeringSave:
+      phase = .finished(.completed)
+      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
     case .asking(let i), .choosing(let i, _, _):
       phase = .confirmingQuit(resume: i)
       return [.text(wording.text("interview.confirm-quit"))]
     case .confirmingQuit:
       phase = .finished(.interrupted)
       return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
+    case .narrative:
+      phase = .confirmingQuit(resume: nil)
+      return [.text(wording.text("interview.confirm-quit"))]
+    case .confirming(_, let resume):
+      phase = .confirmingQuit(resume: resume)
+      return [.text(wording.text("interview.confirm-quit"))]
     case .notStarted, .finished:
       phase = .finished(.interrupted)
       return [.finished(.interrupted)]
@@ -104,6 +150,13 @@ public struct Conversation {
   /// Ctrl-D on an empty line: the same as quit.
   public mutating func endOfInput() -> [InterviewEvent] {
     if isFinished { return [] }
+    switch phase {
+    case .contact, .offeringSave:
+      phase = .finished(.completed)
+      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+    default:
+      break
+    }
     phase = .finished(.quit)
     return [.text(wording.text("interview.goodbye")), .finished(.quit)]
   }
@@ -139,6 +192,8 @@ public struct Conversation {
       if let command = InterviewCommand.parse(text, catalog: wording.catalog) {
         return run(command, index: index)
       }
+      // Free text that says something new is a description, welcome at any prompt.
+      if fact.kind != .text, let events = describeIfNew(text, resume: index) { return events }
       return [.problem(invalidMessage(fact, input: text, part: part)), ask(index)]
     }
   }
@@ -194,11 +249,62 @@ public struct Conversation {
     let remaining = planner.remaining(answers: answers, skipped: skipped)
     guard let next = remaining.first else {
       let outcome = currentOutcome()
-      phase = .finished(.completed)
-      return [.outcome(OutcomeText(book: book, wording: wording).render(outcome)), .finished(.completed)]
+      let screen = InterviewEvent.outcome(OutcomeText(book: book, wording: wording).render(outcome))
+      guard offersDraft else {
+        phase = .finished(.completed)
+        return [screen, .finished(.completed)]
+      }
+      phase = .contact(0)
+      return [screen, .text(wording.text("interview.contact-intro")), askContact(0)]
     }
     phase = .asking(next)
     return [ask(next, left: remaining.count - 1)]
+  }
+
+  // MARK: The draft
+
+  func askContact(_ field: Int) -> InterviewEvent {
+    let name = DraftRequest.contactFields[field]
+    let hint = contact[name].map { wording.label("interview.hint-current", ["answer": SafeText.visible($0)]) } ?? ""
+    return .question(progress: "", prompt: wording.text("interview.contact.\(name)"), choices: [], hint: hint)
+  }
+
+  private mutating func contactField(_ input: String, field: Int) -> [InterviewEvent] {
+    let text = input.trimmingWhitespace
+    if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog), command == .quit {
+      phase = .finished(.completed)
+      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+    }
+    let name = DraftRequest.contactFields[field]
+    if !text.isEmpty { contact[name] = text }
+    if field + 1 < DraftRequest.contactFields.count {
+      phase = .contact(field + 1)
+      return [askContact(field + 1)]
+    }
+    phase = .offeringSave
+    return [.question(progress: "", prompt: wording.text("interview.save-offer"), choices: [], hint: "")]
+  }
+
+  private mutating func saveAnswer(_ input: String) -> [InterviewEvent] {
+    let folded = TextFolding.fold(input.trimmingWhitespace)
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
+    let no = Language.allCases.flatMap { wording.catalog.list("answer.no", $0) }.map(TextFolding.fold)
+    if yes.contains(folded) {
+      phase = .finished(.completed)
+      return [.saveDraft(draft()), .finished(.completed)]
+    }
+    if no.contains(folded) {
+      phase = .finished(.completed)
+      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+    }
+    return [.problem(wording.text("interview.yes-no")), .question(progress: "", prompt: wording.text("interview.save-offer"), choices: [], hint: "")]
+  }
+
+  /// The draft request for the answers so far.
+  public func draft() -> DraftRequest {
+    let request = IntakeRequest(
+      language: wording.language.rawValue, facts: answers, narrative: narrative, contact: contact)
+    return DraftRequest(date: today, request: request, outcome: currentOutcome(), rulesVersion: rulesVersion)
   }
 
   /// The outcome for the answers so far, in the session language.
@@ -212,7 +318,12 @@ public struct Conversation {
 
   /// Restores answers saved earlier (a resumed session or a script), keeping only those that
   /// still fit the rules. Returns the question ids whose answers were dropped.
-  public mutating func restore(answers saved: [String: FactValue], history savedHistory: [String], skipped savedSkipped: Set<String>) -> [String] {
+  public mutating func restore(
+    answers saved: [String: FactValue], history savedHistory: [String], skipped savedSkipped: Set<String>,
+    narrative savedNarrative: String? = nil, contact savedContact: [String: String] = [:]
+  ) -> [String] {
+    narrative = savedNarrative
+    contact = savedContact
     var dropped: [String] = []
     for (fact, value) in saved {
       if case .success = book.table(for: [fact: value]), questions.contains(where: { $0.fact == fact }) {

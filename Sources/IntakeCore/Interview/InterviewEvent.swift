@@ -9,6 +9,8 @@ public enum InterviewEvent: Sendable, Equatable {
   case problem(String)
   /// The end screen.
   case outcome(String)
+  /// The user asked to save the draft request: the terminal writes it and says where.
+  case saveDraft(DraftRequest)
   /// The interview is over.
   case finished(InterviewEnd)
 }

@@ -8,6 +8,9 @@ public struct RuleSet: Sendable, Equatable {
   public var offices: OfficeDirectory
   /// The interview's questions, in the order asked.
   public var questions: [Question]
+  /// Identifies the rules' content (a hash of the files), so drafts and sessions can say
+  /// which rules decided them.
+  public var version: String = ""
 
   public init(
     facts: [FactDefinition] = [], services: [ServiceDefinition] = [],

@@ -23,30 +23,8 @@ extension CRSIntake {
       let language = data.language
       let (loaded, book) = try data.loadValid(console: console)
       let catalog = loaded.catalog
-      guard let bytes = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
-      else {
-        console.error(catalog.text("cli.file-unreadable", language, ["path": SafeText.visible(file)]))
-        throw ExitCode(65)
-      }
-      var records: [RecordSplitter.Record] = []
-      var splitter = RecordSplitter()
-      [UInt8](bytes).withUnsafeBufferPointer { splitter.feed($0) { records.append($0) } }
-      splitter.finish { records.append($0) }
-      guard records.count == 1, let record = records.first else {
-        console.error(catalog.text("explain.one-request", language, ["path": SafeText.visible(file), "count": String(records.count)]))
-        throw ExitCode(65)
-      }
-      let request: IntakeRequest
-      let table: FactTable
-      switch RequestDecoder().decode(record.bytes).flatMap({ r in book.table(for: r.facts).map { (r, $0) } }) {
-      case .failure(let problems):
-        for problem in problems.problems {
-          console.error("\(SafeText.visible(file)):\(record.line): \(ProblemText.render(problem, catalog, language))")
-        }
-        throw ExitCode(65)
-      case .success(let pair):
-        (request, table) = pair
-      }
+      let request = try RequestFile.read(file, book: book, catalog: catalog, language: language, console: console)
+      guard case .success(let table) = book.table(for: request.facts) else { throw ExitCode(65) }
       let evaluator = Evaluator(book: book)
       evaluator.evaluate(table)
       if let service = whyNot {

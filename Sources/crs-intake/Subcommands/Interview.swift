@@ -3,6 +3,7 @@ import Foundation
 import IntakeCore
 import IntakeLoading
 import IntakeScreening
+import IntakeSessions
 import IntakeTerminal
 
 extension CRSIntake {
@@ -19,6 +20,25 @@ extension CRSIntake {
     @Option(help: "Script mode: answers from a YAML or JSON file (question id: answer), no prompts.", completion: .file())
     var answers: String?
 
+    @Flag(help: "Continue a saved session: the latest, or the one whose ID follows.")
+    var resume = false
+
+    @Argument(help: "With --resume: the session to continue (see `crs-intake sessions list`).")
+    var sessionID: String?
+
+    @Flag(name: .customLong("no-save"), help: "Keep nothing on disk: no session file, no command history.")
+    var noSave = false
+
+    @Option(help: "The folder for the draft request files (default: the current folder).", completion: .directory)
+    var out: String?
+
+    func validate() throws {
+      if sessionID != nil && !resume {
+        throw ValidationError("A session ID is given only with --resume, for example: crs-intake --resume \(sessionID ?? "")")
+      }
+      if resume && noSave { throw ValidationError("--resume and --no-save cannot be used together.") }
+    }
+
     func run() throws {
       let console = Console()
       let language = data.language
@@ -27,7 +47,16 @@ extension CRSIntake {
         try runScript(answers, book: book, catalog: loaded.catalog, language: language, console: console)
         return
       }
-      let end = InterviewRunner(book: book, catalog: loaded.catalog, language: language, bilingual: bilingual).run()
+      let store = noSave ? nil : SessionStore(directory: StatePaths.directory.appendingPathComponent("sessions"))
+      var record: SessionRecord?
+      if resume, let store {
+        record = try SessionsCommand.find(sessionID, in: store, catalog: loaded.catalog, language: language, console: console)
+      }
+      let directory = URL(fileURLWithPath: out ?? FileManager.default.currentDirectoryPath)
+      let end = InterviewRunner(
+        book: book, catalog: loaded.catalog, language: language, bilingual: bilingual, store: store,
+        draftDirectory: directory, resume: record, narrativeReader: loaded.narrativeReader()
+      ).run()
       if end == .interrupted { throw ExitCode(130) }
     }
 

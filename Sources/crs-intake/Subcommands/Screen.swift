@@ -31,6 +31,7 @@ extension CRSIntake {
       let screener = Screener(
         book: book, catalog: loaded.catalog, language: language, format: chosen, includeTrace: trace,
         output: console.output, errors: console.errors)
+      screener.narrativeReader = loaded.narrativeReader()
       screener.begin()
       var unreadable = false
       for file in files.isEmpty ? ["-"] : files {

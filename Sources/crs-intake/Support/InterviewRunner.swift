@@ -1,19 +1,30 @@
+import Foundation
 import IntakeCore
+import IntakeSessions
 import IntakeTerminal
 
-/// Connects the conversation to a line reader: shows its events, reads lines, and keeps
-/// commands (never answers) in the readline history.
+/// Connects the conversation to a line reader: shows its events, reads lines, saves the
+/// session after every answer (before the next question appears, so nothing confirmed is
+/// lost), keeps commands (never answers) in the readline history, and writes the draft.
 struct InterviewRunner {
   let book: RuleBook
   let catalog: MessageCatalog
   let language: Language
   let bilingual: Bool
+  /// Where sessions are saved; nil with `--no-save`.
+  let store: SessionStore?
+  /// Where the draft files go.
+  let draftDirectory: URL
+  /// A saved session to continue.
+  let resume: SessionRecord?
+  /// Reads descriptions in the user's own words.
+  let narrativeReader: NarrativeReader?
 
   func run() -> InterviewEnd {
     FoldForCompletion.fold = TextFolding.fold
     if TerminalOutput.isInteractive {
-      let reader = ReadlineLineReader(historyFile: StatePaths.historyFile)
-      return loop(reader)
+      let history = store == nil ? nil : StatePaths.historyFile
+      return loop(ReadlineLineReader(historyFile: history))
     }
     TerminalOutput.ensureUTF8Locale()
     return loop(PlainLineReader())
@@ -21,20 +32,39 @@ struct InterviewRunner {
 
   private func loop<Reader: LineReading>(_ reader: Reader) -> InterviewEnd {
     var reader = reader
-    var conversation = Conversation(book: book, catalog: catalog, language: language, bilingual: bilingual)
-    var end = show(conversation.start())
+    var conversation = Conversation(
+      book: book, catalog: catalog, language: resume?.language ?? language, bilingual: bilingual,
+      narrativeReader: narrativeReader)
+    conversation.offersDraft = true
+    conversation.today = Self.today()
+    conversation.rulesVersion = book.ruleSet.version
+    let now = Date()
+    var record = resume ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)
+    var end: InterviewEnd?
+    if let resume {
+      let dropped = conversation.restore(answers: resume.answers, history: resume.history, skipped: Set(resume.skipped), narrative: resume.narrative, contact: resume.contact)
+      TerminalOutput.write(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]) + "\n")
+      if !dropped.isEmpty {
+        TerminalOutput.write(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]) + "\n")
+      }
+      end = show(conversation.start(), &conversation)
+    } else {
+      end = show(conversation.start(), &conversation)
+    }
+    var saved = Snapshot(conversation)
+    save(&record, conversation, force: resume != nil)
     while end == nil {
       let prompt = conversation.wording.plain("terminal.prompt")
+      let events: [InterviewEvent]
       switch reader.readLine(prompt: prompt, completions: conversation.completions) {
       case .line(let text):
-        if text.trimmingWhitespaceForHistory.hasPrefix(":") || text.trimmingWhitespaceForHistory == "?" {
-          reader.remember(text.trimmingWhitespaceForHistory)
-        }
-        end = show(conversation.handle(text))
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(":") || trimmed == "?" { reader.remember(trimmed) }
+        events = conversation.handle(text)
       case .interrupted:
-        end = show(conversation.interrupt())
+        events = conversation.interrupt()
       case .endOfInput:
-        end = show(conversation.endOfInput())
+        events = conversation.endOfInput()
       case .rejected(let problem):
         let wording = conversation.wording
         switch problem {
@@ -42,40 +72,95 @@ struct InterviewRunner {
         case .controlCharacters: TerminalOutput.write(wording.text("terminal.control-characters") + "\n")
         case .tooLong(let maximum): TerminalOutput.write(wording.text("terminal.too-long", ["max": String(maximum)]) + "\n")
         }
+        continue
       }
+      // Saved before the next question is shown: an answer confirmed on screen is on disk.
+      let snapshot = Snapshot(conversation)
+      if snapshot != saved || conversation.isFinished {
+        save(&record, conversation, force: true)
+        saved = snapshot
+      }
+      end = show(events, &conversation)
     }
     return end ?? .quit
   }
 
+  /// What a session file holds, to save only when it changed.
+  private struct Snapshot: Equatable {
+    var answers: [String: FactValue]
+    var history: [String]
+    var skipped: Set<String>
+    var language: Language
+    var contact: [String: String]
+    var narrative: String?
+
+    init(_ conversation: Conversation) {
+      answers = conversation.answers
+      history = conversation.history
+      skipped = conversation.skipped
+      language = conversation.language
+      contact = conversation.contact
+      narrative = conversation.narrative
+    }
+  }
+
+  private func save(_ record: inout SessionRecord, _ conversation: Conversation, force: Bool) {
+    guard let store, force || !conversation.history.isEmpty else { return }
+    record.updated = Date()
+    record.language = conversation.language
+    record.rulesVersion = book.ruleSet.version
+    record.answers = conversation.answers
+    record.history = conversation.history
+    record.skipped = conversation.skipped.sorted()
+    record.contact = conversation.contact
+    record.narrative = conversation.narrative
+    if case .finished(.completed) = conversation.phase { record.completed = true }
+    if case .contact = conversation.phase { record.completed = true }
+    if case .offeringSave = conversation.phase { record.completed = true }
+    do {
+      try store.save(record)
+    } catch {
+      TerminalOutput.write(conversation.wording.text("sessions.save-failed", ["problem": SafeText.visible(error.description)]) + "\n")
+    }
+  }
+
   /// Writes the events; returns how the interview ended, if it did.
-  private func show(_ events: [InterviewEvent]) -> InterviewEnd? {
+  private func show(_ events: [InterviewEvent], _ conversation: inout Conversation) -> InterviewEnd? {
     var end: InterviewEnd?
     for event in events {
       switch event {
       case .text(let text):
         TerminalOutput.write(text + "\n")
       case .question(let progress, let prompt, let choices, let hint):
-        var lines = ["", progress, prompt]
+        var lines = [""]
+        if !progress.isEmpty { lines.append(progress) }
+        lines.append(prompt)
         lines += choices.map { "  " + $0 }
-        lines.append(hint)
+        if !hint.isEmpty { lines.append(hint) }
         TerminalOutput.write(lines.joined(separator: "\n") + "\n")
       case .problem(let text):
         TerminalOutput.write(text + "\n")
       case .outcome(let text):
         TerminalOutput.write("\n" + text + "\n")
+      case .saveDraft(let draft):
+        let markdown = DraftMarkdown(book: book, catalog: catalog).render(draft, language: conversation.language, bilingual: bilingual)
+        do {
+          let files = try DraftFiles.write(draft, markdown: markdown, in: draftDirectory)
+          TerminalOutput.write(conversation.wording.text("interview.saved", ["markdown": files.markdown.path, "json": files.json.path]) + "\n")
+        } catch {
+          TerminalOutput.write(conversation.wording.text("interview.save-failed", ["problem": SafeText.visible(error.description)]) + "\n")
+        }
       case .finished(let how):
         end = how
       }
     }
     return end
   }
-}
 
-extension String {
-  fileprivate var trimmingWhitespaceForHistory: String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text.removeFirst() }
-    while let last = text.last, last.isWhitespace { text.removeLast() }
-    return String(text)
+  /// Today as `YYYY-MM-DD` in local time (`CRS_INTAKE_TODAY` overrides it, for tests).
+  static func today() -> String {
+    if let fixed = ProcessInfo.processInfo.environment["CRS_INTAKE_TODAY"], fixed.count == 10 { return fixed }
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
   }
 }

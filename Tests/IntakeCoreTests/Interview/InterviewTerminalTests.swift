@@ -33,7 +33,9 @@ struct InterviewTerminalTests {
   func englishSession() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    let drafts = home.url.appendingPathComponent("drafts")
+    let terminal = try PseudoTerminal(
+      ["--lang", "en", "--out", drafts.path], environment: ["CRS_INTAKE_TODAY": "2026-11-25"], home: home.url)
     try terminal.waitFor("If anyone is in danger right now, call 911 first.")
     try terminal.waitFor("CRS is not a law enforcement or investigative agency")
     try terminal.answerQuestions(Self.englishAnswers, until: "═══ Your result ═══")
@@ -43,7 +45,23 @@ struct InterviewTerminalTests {
     #expect(result.contains("Why: "))
     #expect(result.contains("Seattle Regional Office"))
     #expect(result.contains("915 Second Avenue"))
+    // Contact details are optional; then the draft is saved on request.
+    try terminal.waitFor("Your name (optional):")
+    terminal.line("Lan Nguyen")
+    for _ in 0..<4 {
+      try terminal.waitFor("> ")
+      terminal.press(.enter)
+    }
+    try terminal.waitFor("Save this draft request")
+    terminal.line("yes")
+    try terminal.waitFor("Saved the draft request:")
     #expect(try terminal.waitForExit() == 0)
+    let markdown = drafts.appendingPathComponent("crs-request-2026-11-25-seattle.md")
+    let text = try String(contentsOf: markdown, encoding: .utf8)
+    #expect(text.contains("- Name: Lan Nguyen"))
+    #expect(text.contains("## CRS services that fit, best fit first"))
+    let mode = try FileManager.default.attributesOfItem(atPath: markdown.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
   }
 
   @Test("A complete Vietnamese session typed without diacritics")
@@ -73,6 +91,10 @@ struct InterviewTerminalTests {
     #expect(result.contains("1. Diễn Đàn Bảo Vệ Nơi Thờ Phượng"))
     #expect(result.contains("Văn phòng Khu vực Dallas"))
     #expect(result.contains("Houston"))
+    try terminal.waitFor("Họ tên của quý vị (không bắt buộc):")
+    try terminal.waitFor("> ")
+    terminal.press(.controlD)
+    try terminal.waitFor("Bản yêu cầu chưa được lưu.")
     #expect(try terminal.waitForExit() == 0)
   }
 

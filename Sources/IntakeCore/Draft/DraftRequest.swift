@@ -1,0 +1,34 @@
+/// The draft intake request a leader leaves with: what they told us, what the rules
+/// decided, and where to send it. Rendered as Markdown (`DraftMarkdown`) or as intake JSON.
+public struct DraftRequest: Sendable, Equatable {
+  /// The day the draft was made, `YYYY-MM-DD`.
+  public var date: String
+  public var request: IntakeRequest
+  public var outcome: Outcome
+  /// An identifier of the rules that decided the outcome.
+  public var rulesVersion: String
+
+  public init(date: String, request: IntakeRequest, outcome: Outcome, rulesVersion: String) {
+    self.date = date
+    self.request = request
+    self.outcome = outcome
+    self.rulesVersion = rulesVersion
+  }
+
+  /// The contact fields, in the order shown, that a draft may hold.
+  public static let contactFields = ["name", "organization", "role", "email", "phone"]
+
+  /// A file name for the draft: `crs-request-2026-11-25-seattle` (without extension).
+  public var fileStem: String {
+    var place = ""
+    if case .text(let city)? = request.facts["city"] { place = city }
+    if place.isEmpty, case .choice(let state)? = request.facts["state"] { place = state }
+    let slug = TextFolding.fold(place).unicodeScalars.map { scalar -> Character in
+      (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) && scalar.isASCII ? Character(scalar) : "-"
+    }
+    var text = String(slug)
+    while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "-") }
+    text = text.trimmingCharacters(in: "-")
+    return "crs-request-\(date)" + (text.isEmpty ? "" : "-" + String(text.prefix(40)))
+  }
+}

@@ -1,0 +1,65 @@
+/// Words and phrases people use for the facts (`Rules/lexicon.yaml`), in Vietnamese and
+/// English: what a narrative can tell the interview before it asks anything.
+public struct Lexicon: Sendable, Equatable {
+  /// What a phrase says, read one way or another by the tense of its clause.
+  public struct Entry: Sendable, Equatable {
+    public var id: String
+    public var phrases: [String]
+    /// The reading with no tense cue (or with a tense that has no reading of its own).
+    public var set: [String: FactValue]
+    /// The reading in a clause about the past.
+    public var past: [String: FactValue]?
+    /// The reading in a clause about the future.
+    public var future: [String: FactValue]?
+    public var location: SourceLocation?
+
+    public init(
+      id: String, phrases: [String], set: [String: FactValue], past: [String: FactValue]? = nil,
+      future: [String: FactValue]? = nil, location: SourceLocation? = nil
+    ) {
+      self.id = id
+      self.phrases = phrases
+      self.set = set
+      self.past = past
+      self.future = future
+      self.location = location
+    }
+  }
+
+  /// A city people name, with its state.
+  public struct City: Sendable, Equatable {
+    public var names: [String]
+    public var city: String
+    public var state: String
+    public var location: SourceLocation?
+
+    public init(names: [String], city: String, state: String, location: SourceLocation? = nil) {
+      self.names = names
+      self.city = city
+      self.state = state
+      self.location = location
+    }
+  }
+
+  public var negation: [String]
+  public var past: [String]
+  public var future: [String]
+  /// Words that put a number of days ahead ("in 5 days", "5 ngày nữa").
+  public var ahead: [String] = []
+  public var entries: [Entry]
+  /// Other spellings of state names, by state code.
+  public var stateSpellings: [String: [String]]
+  public var cities: [City]
+
+  public init(
+    negation: [String] = [], past: [String] = [], future: [String] = [], entries: [Entry] = [],
+    stateSpellings: [String: [String]] = [:], cities: [City] = []
+  ) {
+    self.negation = negation
+    self.past = past
+    self.future = future
+    self.entries = entries
+    self.stateSpellings = stateSpellings
+    self.cities = cities
+  }
+}

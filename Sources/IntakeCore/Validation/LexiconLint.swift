@@ -1,0 +1,94 @@
+/// Checks the lexicon against the facts: every fact and value it states must exist, and no
+/// phrase may say two different things about one fact (after folding, as matching does).
+public struct LexiconLint {
+  public let lexicon: Lexicon
+  public let ruleSet: RuleSet
+
+  public init(lexicon: Lexicon, ruleSet: RuleSet) {
+    self.lexicon = lexicon
+    self.ruleSet = ruleSet
+  }
+
+  public func run() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let fallback = SourceLocation(file: "Rules/lexicon.yaml", line: 1, column: 1)
+    let states = ruleSet.fact("state")?.values ?? []
+    // Folded phrase -> (entry, fact, value) for conflict checks, per reading.
+    var said: [String: [(entry: String, reading: String, fact: String, value: FactValue)]] = [:]
+    for entry in lexicon.entries {
+      let at = entry.location ?? fallback
+      for (name, reading) in [("set", entry.set), ("past", entry.past ?? [:]), ("future", entry.future ?? [:])] {
+        for (fact, value) in reading.sorted(by: { $0.key < $1.key }) {
+          guard let definition = ruleSet.fact(fact), !definition.derived else {
+            diagnostics.append(
+              Diagnostic(
+                .error, "lexicon-unknown-fact", at: at,
+                ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+            continue
+          }
+          if let problem = Self.check(value, definition) {
+            diagnostics.append(
+              Diagnostic(.error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)]))
+            continue
+          }
+          for phrase in entry.phrases {
+            said[name + "\u{1}" + NarrativeTokens.words(phrase).joined(separator: " "), default: []].append((entry.id, name, fact, value))
+          }
+        }
+      }
+      if entry.phrases.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
+    }
+    for (key, items) in said.sorted(by: { $0.key < $1.key }) {
+      let phrase = String(key.split(separator: "\u{1}").last ?? "")
+      for (i, a) in items.enumerated() {
+        for b in items[(i + 1)...] where a.fact == b.fact && a.value != b.value {
+          if case .set = a.value, ruleSet.fact(a.fact)?.kind == .set { continue }
+          let at = lexicon.entries.first { $0.id == b.entry }?.location ?? fallback
+          diagnostics.append(
+            Diagnostic(
+              .error, "lexicon-conflict", at: at,
+              ["phrase": phrase, "fact": a.fact, "first": a.entry, "second": b.entry]))
+        }
+      }
+    }
+    for (code, _) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) where !states.contains(code) {
+      diagnostics.append(Diagnostic(.error, "unknown-value", at: fallback, ["fact": "state", "value": code, "expected": states.joined(separator: ", "), "suggestion": ""]))
+    }
+    for city in lexicon.cities where !states.contains(city.state) {
+      diagnostics.append(
+        Diagnostic(.error, "unknown-value", at: city.location ?? fallback, ["fact": "state", "value": city.state, "expected": states.joined(separator: ", "), "suggestion": ""]))
+    }
+    var spellings: [String: String] = [:]
+    for (code, names) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) {
+      for name in names {
+        let folded = NarrativeTokens.words(name).joined(separator: " ")
+        if let other = spellings[folded], other != code {
+          diagnostics.append(Diagnostic(.error, "lexicon-conflict", at: fallback, ["phrase": name, "fact": "state", "first": other, "second": code]))
+        }
+        spellings[folded] = code
+      }
+    }
+    return diagnostics
+  }
+
+  /// Why a value does not fit a fact, as the value written; nil when it fits.
+  static func check(_ value: FactValue, _ fact: FactDefinition) -> String? {
+    switch (fact.kind, value) {
+    case (.choice, .choice(let v)): return fact.values.contains(v) ? nil : v
+    case (.set, .set(let vs)): return vs.first { !fact.values.contains($0) }
+    case (.bool, .bool): return nil
+    case (.integer, .integer(let n)): return n >= (fact.minimum ?? .min) ? nil : String(n)
+    case (.text, .choice), (.text, .text): return nil
+    default: return value.displayValues.joined(separator: ", ")
+    }
+  }
+
+  static func expected(_ fact: FactDefinition) -> String {
+    switch fact.kind {
+    case .choice, .set: return fact.values.joined(separator: ", ")
+    case .bool: return "true, false"
+    case .integer: return "0, 1, 2, …"
+    case .text: return "text"
+    }
+  }
+}

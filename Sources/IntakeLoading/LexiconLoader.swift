@@ -1,0 +1,96 @@
+import Foundation
+import IntakeCore
+import Yams
+
+/// Reads `Rules/lexicon.yaml`: cue words, entries (phrases and the facts they state), extra
+/// spellings of states, and cities.
+public struct LexiconLoader {
+  public let url: URL
+  let displayPath: String
+
+  public init(url: URL, displayPath: String) {
+    self.url = url
+    self.displayPath = displayPath
+  }
+
+  public func load() -> (Lexicon, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var lexicon = Lexicon()
+    guard FileManager.default.fileExists(atPath: url.path) else { return (lexicon, []) }
+    let file = YAMLFile.read(url, displayPath: displayPath, into: &diagnostics)
+    var reader = NodeReader(file: file.path)
+    guard let root = file.root,
+      let top = reader.mapping(
+        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities"], required: ["entries"])
+    else {
+      return (lexicon, diagnostics + reader.diagnostics)
+    }
+    reader.checkVersion(top, rootNode: root)
+    if let cues = reader.mapping(top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead"]) {
+      func words(_ key: String) -> [String] {
+        guard let byLanguage = reader.mapping(cues[key], context: "cues.\(key)", allowed: ["en", "vi"]) else { return [] }
+        return ["en", "vi"].flatMap { reader.strings(byLanguage[$0], context: "cues.\(key).\($0)") ?? [] }
+      }
+      lexicon.negation = words("negation")
+      lexicon.past = words("past")
+      lexicon.future = words("future")
+      lexicon.ahead = words("ahead")
+    }
+    var ids = Set<String>()
+    for item in reader.sequence(top["entries"], context: "entries") ?? [] {
+      guard
+        let fields = reader.mapping(
+          item, context: "entry", allowed: ["id", "phrases", "set", "past", "future"], required: ["id", "phrases", "set"]),
+        let id = reader.string(fields["id"], context: "id")
+      else { continue }
+      if !ids.insert(id).inserted {
+        reader.error("duplicate-id", fields["id"], ["id": id, "first": "entries"])
+        continue
+      }
+      func reading(_ key: String) -> [String: FactValue]? {
+        guard let node = fields[key] else { return nil }
+        var values: [String: FactValue] = [:]
+        for (fact, _, value) in reader.orderedPairs(node, context: "\(id).\(key)") {
+          if let parsed = Self.factValue(value, &reader, context: fact) { values[fact] = parsed }
+        }
+        return values
+      }
+      lexicon.entries.append(
+        Lexicon.Entry(
+          id: id, phrases: reader.strings(fields["phrases"], context: "phrases") ?? [], set: reading("set") ?? [:],
+          past: reading("past"), future: reading("future"), location: reader.location(fields["id"])))
+    }
+    for (code, _, value) in reader.orderedPairs(top["states"], context: "states") {
+      lexicon.stateSpellings[code] = reader.strings(value, context: "states.\(code)") ?? []
+    }
+    for item in reader.sequence(top["cities"], context: "cities") ?? [] {
+      guard
+        let fields = reader.mapping(item, context: "city", allowed: ["names", "city", "state"], required: ["names", "city", "state"]),
+        let city = reader.string(fields["city"], context: "city"), let state = reader.string(fields["state"], context: "state")
+      else { continue }
+      lexicon.cities.append(
+        Lexicon.City(
+          names: reader.strings(fields["names"], context: "names") ?? [], city: city, state: state,
+          location: reader.location(item)))
+    }
+    return (lexicon, diagnostics + reader.diagnostics)
+  }
+
+  /// A value as written: true/false, a whole number, a list, or text.
+  static func factValue(_ node: Node, _ reader: inout NodeReader, context: String) -> FactValue? {
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style == .plain {
+        if scalar.string == "true" { return .bool(true) }
+        if scalar.string == "false" { return .bool(false) }
+        if let number = Int(scalar.string) { return .integer(number) }
+      }
+      return reader.string(node, context: context).map { .choice($0) }
+    case .sequence:
+      return .set(reader.strings(node, context: context) ?? [])
+    default:
+      reader.error("expected-text", node, ["context": context])
+      return nil
+    }
+  }
+}

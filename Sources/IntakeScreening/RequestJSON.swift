@@ -1,0 +1,62 @@
+import IntakeCore
+
+/// An intake request (schema `crs-intake/1`) as JSON, optionally with its outcome: what the
+/// interview writes and `screen`, `draft` and `explain` read.
+public enum RequestJSON {
+  public static func write(
+    _ request: IntakeRequest, outcome: Outcome?, date: String? = nil, rulesVersion: String? = nil, into json: inout JSONText
+  ) {
+    json.raw("{\"schema\":")
+    json.string(IntakeRequest.schema)
+    if let id = request.id {
+      json.raw(",\"id\":")
+      json.string(id)
+    }
+    if let language = request.language {
+      json.raw(",\"language\":")
+      json.string(language)
+    }
+    json.raw(",\"facts\":{")
+    for (i, (fact, value)) in request.facts.sorted(by: { $0.key < $1.key }).enumerated() {
+      if i > 0 { json.raw(",") }
+      json.string(fact)
+      json.raw(":")
+      OutcomeJSON.factValue(value, &json)
+    }
+    json.raw("}")
+    if let narrative = request.narrative {
+      json.raw(",\"narrative\":")
+      json.string(narrative)
+    }
+    json.raw(",\"contact\":{")
+    for (i, (field, value)) in request.contact.sorted(by: { $0.key < $1.key }).enumerated() {
+      if i > 0 { json.raw(",") }
+      json.string(field)
+      json.raw(":")
+      json.string(value)
+    }
+    json.raw("}")
+    if let outcome {
+      json.raw(",\"outcome\":")
+      var inner = JSONText()
+      OutcomeJSON.write(outcome, line: nil, into: &inner)
+      json.bytes += inner.bytes
+    }
+    if date != nil || rulesVersion != nil {
+      json.raw(",\"draft\":{")
+      var first = true
+      if let date {
+        json.raw("\"date\":")
+        json.string(date)
+        first = false
+      }
+      if let rulesVersion {
+        if !first { json.raw(",") }
+        json.raw("\"rules_version\":")
+        json.string(rulesVersion)
+      }
+      json.raw("}")
+    }
+    json.raw("}")
+  }
+}

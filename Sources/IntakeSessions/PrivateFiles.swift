@@ -1,0 +1,100 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Files only their owner can read: 0600 files in 0700 directories, written atomically
+/// (temporary file, fsync, rename) so a crash leaves either the old file or the new one.
+public enum PrivateFiles {
+  public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+  }
+
+  /// Creates `directory` (and its parents) and makes it 0700.
+  public static func ensureDirectory(_ directory: URL) throws(Failure) {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw Failure(path: directory.path, reason: reason(errno))
+    }
+    if chmod(directory.path, 0o700) != 0 { throw Failure(path: directory.path, reason: reason(errno)) }
+  }
+
+  /// Replaces `url` with `data` atomically; the file is 0600.
+  public static func writeAtomically(_ data: Data, to url: URL) throws(Failure) {
+    let directory = url.deletingLastPathComponent()
+    try ensureDirectory(directory)
+    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw Failure(path: temporary.path, reason: reason(errno)) }
+    do throws(Failure) {
+      try writeAll(data, to: fd, path: temporary.path)
+      guard fsync(fd) == 0 else { throw Failure(path: temporary.path, reason: reason(errno)) }
+    } catch {
+      close(fd)
+      unlink(temporary.path)
+      throw error
+    }
+    close(fd)
+    guard rename(temporary.path, url.path) == 0 else {
+      let failure = Failure(path: url.path, reason: reason(errno))
+      unlink(temporary.path)
+      throw failure
+    }
+    let directoryFD = open(directory.path, O_RDONLY)
+    if directoryFD >= 0 {
+      fsync(directoryFD)
+      close(directoryFD)
+    }
+  }
+
+  /// Writes `data` to a new file named `stem` + `suffix` in `directory`, never replacing an
+  /// existing file: `stem-2`, `stem-3`, … are tried instead. Returns the file written.
+  public static func createNew(_ data: Data, in directory: URL, stem: String, suffix: String) throws(Failure) -> URL {
+    try? ensureDirectoryKeepingMode(directory)
+    for attempt in 1...999 {
+      let name = attempt == 1 ? stem + suffix : "\(stem)-\(attempt)\(suffix)"
+      let url = directory.appendingPathComponent(name)
+      let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+      if fd < 0 {
+        if errno == EEXIST { continue }
+        throw Failure(path: url.path, reason: reason(errno))
+      }
+      defer { close(fd) }
+      try writeAll(data, to: fd, path: url.path)
+      fchmod(fd, 0o600)
+      fsync(fd)
+      return url
+    }
+    throw Failure(path: directory.appendingPathComponent(stem + suffix).path, reason: "too many files with this name")
+  }
+
+  /// Creates a directory the user named (for drafts) without changing an existing one's mode.
+  private static func ensureDirectoryKeepingMode(_ directory: URL) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+  }
+
+  private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(Failure) {
+    var offset = 0
+    let bytes = [UInt8](data)
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw Failure(path: path, reason: reason(errno))
+      }
+      offset += written
+    }
+  }
+
+  static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code))
+  }
+}
