@@ -177,16 +177,16 @@ struct CLIScreenTests {
     let rows = CSV.parse(result.stdout)
     #expect(rows.first == [
       "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
-      "field_office", "missing", "error",
+      "field_office", "missing", "extracted", "error",
     ])
     #expect(rows.count == 6)
-    #expect(rows.dropFirst().allSatisfy { $0.count == 13 })
+    #expect(rows.dropFirst().allSatisfy { $0.count == 14 })
     #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3", "4", "5"])
     #expect(rows.dropFirst().map { $0[2] } == ["ok", "error", "ok", "error", "ok"])
     #expect(rows[1][6] == "mediation")
     #expect(rows[3][3] == "out_of_scope")
     #expect(rows[5][9] == "new_york" && rows[5][10] == "san_juan")
-    #expect(rows[4][12].contains("Washington"))  // an error message with commas, quoted
+    #expect(rows[4][13].contains("Washington"))  // an error message with commas, quoted
   }
 
   @Test("--format table: aligned columns, rejected requests marked on their line")

@@ -57,6 +57,21 @@ extension RuleBook {
     return problems.isEmpty ? .success(table) : .failure(RequestProblems(problems: problems))
   }
 
+  /// The facts with each value in its fact's kind: JSON cannot tell text from a choice, or a
+  /// one-item list from a single value, so `"city": "Houston"` becomes `.text("Houston")`.
+  public func normalized(_ facts: [String: FactValue]) -> [String: FactValue] {
+    var result = facts
+    for (id, value) in facts {
+      guard let f = factIndex[id] else { continue }
+      switch (self.facts[f].kind, value) {
+      case (.text, .choice(let text)): result[id] = .text(text)
+      case (.set, .choice(let single)): result[id] = .set([single])
+      default: break
+      }
+    }
+    return result
+  }
+
   /// What a fact accepts, for messages: its values, or its kind.
   public func expectedDescription(_ definition: FactDefinition) -> String {
     switch definition.kind {

@@ -13,14 +13,22 @@ public struct AnswerMatcher {
 
   public let fact: FactDefinition
   public let catalog: MessageCatalog
+  /// Whether the choices are shown with numbers (long lists, like the states, are not).
+  public let numbered: Bool
+  /// Whether a choice may be named by the start of its words ("neighbo" for neighborhood).
+  public var allowsPrefixes = true
   /// Folded phrase -> the values it names, from labels, synonyms and ids in both languages.
   private let phrases: [String: Set<Int>]
   /// Exact (unfolded, lowercased) phrase -> values, to prefer an answer typed with its diacritics.
   private let exactPhrases: [String: Set<Int>]
 
+  /// The longest list of choices that is shown numbered.
+  public static let longestNumberedList = 15
+
   public init(fact: FactDefinition, catalog: MessageCatalog) {
     self.fact = fact
     self.catalog = catalog
+    self.numbered = Self.values(of: fact).count <= Self.longestNumberedList
     var phrases: [String: Set<Int>] = [:]
     var exact: [String: Set<Int>] = [:]
     for (i, value) in Self.values(of: fact).enumerated() {
@@ -76,11 +84,11 @@ public struct AnswerMatcher {
   /// The choices one phrase names: a number, an exact phrase, a folded phrase, or the unique
   /// choice whose label starts with it (three letters at least).
   private func one(_ text: String) -> Set<Int>? {
-    if let number = Int(text), number >= 1, number <= choices.count { return [number - 1] }
+    if numbered, let number = Int(text), number >= 1, number <= choices.count { return [number - 1] }
     if let exact = exactPhrases[text.lowercased()], exact.count == 1 { return exact }
     let folded = TextFolding.fold(text)
     if let found = phrases[folded] { return found }
-    guard folded.count >= 3 else { return nil }
+    guard allowsPrefixes, folded.count >= 3 else { return nil }
     var prefixed = Set<Int>()
     for (phrase, values) in phrases where phrase.hasPrefix(folded) { prefixed.formUnion(values) }
     return prefixed.isEmpty ? nil : prefixed
@@ -115,7 +123,13 @@ public struct AnswerMatcher {
             return .ambiguous(found.sorted().map { choices[$0] })
           }
         }
-        if !matched { return .invalid(part: words[start]) }
+        if !matched {
+          // Nothing names one choice from here: the rest may still fit several at once.
+          if let found = one(words[start...].joined(separator: " ")), found.count > 1 {
+            return .ambiguous(found.sorted().map { choices[$0] })
+          }
+          return .invalid(part: words[start])
+        }
       }
     }
     return .value(.set(choices.indices.filter(chosen.contains).map { choices[$0] }))

@@ -30,19 +30,22 @@ extension Conversation {
       return [ask(target)]
 
     case .why:
-      let rules = planner.rulesNeeding(fact: question.fact, answers: answers)
+      // As if this question had no answer yet (it may have one after :back or :edit).
+      var others = answers
+      others[question.fact] = nil
+      let rules = planner.rulesNeeding(fact: question.fact, answers: others)
       if rules.isEmpty || question.always {
         return [.text(wording.text("interview.why-always")), ask(index)]
       }
       var affected: [String] = []
       for rule in rules {
-        let name: String
+        let names: [String]
         switch rule.action {
-        case .recommend(let service, _): name = wording.plain("service.\(service).name")
-        case .refer(let referral): name = wording.plain("referral.\(referral).name")
-        case .derive(let pairs): name = pairs.map { wording.plain("fact.\($0.fact).name") }.joined(separator: ", ")
+        case .recommend(let service, _): names = [wording.plain("service.\(service).name")]
+        case .refer(let referral): names = [wording.plain("referral.\(referral).name")]
+        case .derive(let pairs): names = pairs.map { wording.plain("fact.\($0.fact).name") }
         }
-        if !affected.contains(name) { affected.append(name) }
+        for name in names where !affected.contains(name) { affected.append(name) }
       }
       return [.text(wording.text("interview.why", ["items": affected.map { "  • " + $0 }.joined(separator: "\n")])), ask(index)]
 
@@ -107,12 +110,16 @@ extension Conversation {
       return wording.text("interview.why-not-which", ["services": servicesList(services)])
     }
     let folded = TextFolding.fold(name)
-    let match = services.first { id in
-      id == name || TextFolding.fold(id.replacingUnderscores) == folded
-        || Language.allCases.contains { TextFolding.fold(wording.catalog.text("service.\(id).name", $0)).contains(folded) }
+    let exact = services.filter { id in id == name || TextFolding.fold(id.replacingUnderscores) == folded }
+    let named = services.filter { id in
+      Language.allCases.contains { TextFolding.fold(wording.catalog.text("service.\(id).name", $0)).contains(folded) }
     }
-    guard let service = match else {
+    let matches = exact.isEmpty ? named : exact
+    guard let service = matches.first else {
       return wording.text("interview.why-not-unknown", ["input": SafeText.visible(name), "services": servicesList(services)])
+    }
+    if matches.count > 1 {
+      return wording.text("interview.why-not-which", ["services": servicesList(matches)])
     }
     let serviceName = wording.plain("service.\(service).name")
     guard case .success(let table) = book.table(for: answers) else { return "" }

@@ -10,7 +10,7 @@ extension Conversation {
     var hintKey = "interview.hint-choice"
     if let fact {
       switch fact.kind {
-      case .choice where fact.values.count > Self.longestList:
+      case .choice where fact.values.count > AnswerMatcher.longestNumberedList:
         // Too many to list (the states): typed by name or code, completed with Tab.
         hintKey = "interview.hint-long-choice"
       case .choice, .bool:
@@ -30,9 +30,6 @@ extension Conversation {
     }
     return .question(progress: progress, prompt: wording.text("question.\(question.id).prompt"), choices: choices, hint: hint)
   }
-
-  /// Choice lists longer than this are not printed.
-  static let longestList = 15
 
   private func planner(remainingAfter id: String) -> Int {
     planner.remaining(answers: answers, skipped: skipped.union([id])).count

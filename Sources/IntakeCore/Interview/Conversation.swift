@@ -174,8 +174,16 @@ public struct Conversation {
       }
       return run(command, index: index)
     }
-    let matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
-    switch matcher.match(text) {
+    // A whole choice (number, label, synonym) is an answer; then a bare command word; only
+    // then the start of a choice's words, so "help" is never read as "Help keeping …".
+    var exact = AnswerMatcher(fact: fact, catalog: wording.catalog)
+    exact.allowsPrefixes = false
+    var match = exact.match(text)
+    if case .invalid = match {
+      if let command = InterviewCommand.parse(text, catalog: wording.catalog) { return run(command, index: index) }
+      match = AnswerMatcher(fact: fact, catalog: wording.catalog).match(text)
+    }
+    switch match {
     case .empty:
       if answers[fact.id] != nil {
         // Enter keeps the answer already given (after `back` or `edit`).
@@ -307,13 +315,16 @@ public struct Conversation {
     return DraftRequest(date: today, request: request, outcome: currentOutcome(), rulesVersion: rulesVersion)
   }
 
-  /// The outcome for the answers so far, in the session language.
+  /// The outcome for the answers so far, in the session language. Its `missing` lists only
+  /// facts the interview could still ask about.
   public func currentOutcome() -> Outcome {
     guard case .success(let table) = book.table(for: answers) else {
       return Outcome(jurisdiction: "assess", urgency: "standard", office: book.offices.routing(for: nil))
     }
     evaluator.evaluate(table)
-    return evaluator.outcome(catalog: wording.catalog, language: wording.language)
+    var outcome = evaluator.outcome(catalog: wording.catalog, language: wording.language)
+    outcome.missing = planner.askable(outcome.missing, answers: answers)
+    return outcome
   }
 
   /// Restores answers saved earlier (a resumed session or a script), keeping only those that

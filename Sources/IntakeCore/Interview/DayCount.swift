@@ -14,7 +14,20 @@ public enum DayCount {
       return days
     }
     // A count and an optional unit: "3 days", "ba tuần", "two weeks ago", "2 tuần trước".
-    let tokens = folded.split(separator: " ").map(String.init)
+    var tokens = folded.split(separator: " ").map(String.init)
+    // Two-word number words ("mười một") become one token.
+    for n in (11...12).reversed() {
+      for phrase in words("answer.number.\(n)") where phrase.contains(" ") {
+        let parts = phrase.split(separator: " ").map(String.init)
+        var i = 0
+        while i + parts.count <= tokens.count {
+          if Array(tokens[i..<i + parts.count]) == parts {
+            tokens.replaceSubrange(i..<i + parts.count, with: [String(n)])
+          }
+          i += 1
+        }
+      }
+    }
     var count: Int?
     var unit = 1
     var sawUnit = false

@@ -1,6 +1,7 @@
 /// Chooses the next question: the first, in `questions.yaml` order, whose fact is unknown,
 /// that was not skipped, whose `ask_if` holds, and whose answer could still change the
-/// outcome (or that is asked `always`). A question whose `ask_if` is still undecided waits.
+/// outcome (or that is asked `always`). A question whose `ask_if` is still undecided is not
+/// asked yet (after its condition's question is skipped, it is not asked at all).
 public struct InterviewPlanner {
   public let book: RuleBook
   private let evaluator: Evaluator
@@ -21,18 +22,29 @@ public struct InterviewPlanner {
     let missing = evaluator.missingMask
     let current = evaluator.table
     var ready: [Int] = []
-    var waiting: [Int] = []
     for (i, question) in book.ruleSet.questions.enumerated() where i < book.questionFacts.count {
       let fact = book.questionFacts[i]
       if table.isKnown(fact) || skipped.contains(question.id) { continue }
       guard question.always || missing & (1 &<< UInt64(fact)) != 0 else { continue }
-      switch book.questionConditions[i].map({ book.program.evaluate($0, current) }) ?? .true {
-      case .true: ready.append(i)
-      case .unknown: waiting.append(i)
-      case .false: continue
+      if (book.questionConditions[i].map { book.program.evaluate($0, current) } ?? .true) == .true {
+        ready.append(i)
       }
     }
-    return ready + waiting
+    return ready
+  }
+
+  /// The missing facts a person could still be asked about: those of a question whose
+  /// `ask_if` does not already rule it out.
+  public func askable(_ missing: [String], answers: [String: FactValue]) -> [String] {
+    guard case .success(let table) = book.table(for: answers) else { return missing }
+    evaluator.evaluate(table)
+    let current = evaluator.table
+    return missing.filter { fact in
+      book.ruleSet.questions.indices.contains { i in
+        book.ruleSet.questions[i].fact == fact
+          && (book.questionConditions[i].map { book.program.evaluate($0, current) } ?? .true) != .false
+      }
+    }
   }
 
   /// The rules that still need this fact: undecided, and able to change the outcome.

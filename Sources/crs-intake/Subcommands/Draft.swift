@@ -45,7 +45,9 @@ extension CRSIntake {
       let evaluator = Evaluator(book: book)
       evaluator.evaluate(table)
       let draftLanguage = Language(rawValue: request.language ?? "") ?? language
-      let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: draftLanguage)
+      var outcome = evaluator.outcome(id: request.id, catalog: catalog, language: draftLanguage)
+      // A draft lists as missing only what the interview could still ask.
+      outcome.missing = InterviewPlanner(book: book).askable(outcome.missing, answers: request.facts)
       let draft = DraftRequest(
         date: date ?? InterviewRunner.today(), request: request, outcome: outcome, rulesVersion: book.ruleSet.version)
       switch format {
@@ -83,7 +85,8 @@ enum RequestFile {
         console.error("\(SafeText.visible(file)):\(record.line): \(ProblemText.render(problem, catalog, language))")
       }
       throw ExitCode(65)
-    case .success(let request):
+    case .success(var request):
+      request.facts = book.normalized(request.facts)
       return request
     }
   }

@@ -87,7 +87,7 @@ extension CRSIntake {
           continue
         }
         let matcher = AnswerMatcher(fact: fact, catalog: catalog)
-        let message: String
+        var message: String
         switch matcher.match(entry.answer) {
         case .value(let value):
           facts[fact.id] = value
@@ -96,9 +96,12 @@ extension CRSIntake {
         case .ambiguous(let candidates):
           message = candidates.map { catalog.text("value.\(fact.id).\($0)", language) }.joined(separator: " / ")
         case .invalid(let part):
-          message = catalog.text(
-            fact.kind == .integer ? "interview.invalid-number" : "interview.invalid-choice", language,
-            ["input": SafeText.visible(part), "count": String(AnswerMatcher.values(of: fact).count)])
+          let key = fact.kind == .integer ? "interview.invalid-number" : fact.kind == .set ? "interview.invalid-several" : "interview.invalid-choice"
+          let choices = AnswerMatcher.values(of: fact).map { catalog.text("value.\(fact.id).\($0)", language) }
+          message = catalog.text(key, language, ["input": SafeText.visible(part), "count": String(choices.count)])
+          if fact.kind != .integer && choices.count <= AnswerMatcher.longestNumberedList {
+            message += " " + choices.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
+          }
         case .empty:
           message = catalog.text("interview.empty-answer", language)
         }

@@ -65,7 +65,8 @@ extension CRSIntake {
         let console = Console()
         let catalog = LocalesLoader(directory: data.localesURL).load().0
         let language = data.language
-        let count = store.list().records.count
+        let listed = store.list()
+        let count = listed.records.count + listed.unreadable.count
         if !yes {
           console.print(catalog.text("sessions.purge-confirm", language, ["count": String(count)]))
           let answer = TextFolding.fold(Swift.readLine() ?? "")

@@ -31,7 +31,7 @@ struct DraftGoldenTests {
     if expected != result.stdout {
       let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let b = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-      let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+      let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
       Issue.record("\(name): first difference at line \(line + 1):\n- \(line < a.count ? a[line] : "")\n+ \(line < b.count ? b[line] : "")")
     }
   }

@@ -11,6 +11,7 @@ import Testing
 struct InterviewTerminalTests {
   /// English answers for a police use-of-force incident in Seattle.
   static let englishAnswers: KeyValuePairs<String, String> = [
+    "in your own words": "",
     "Is anyone in danger right now?": "no",
     "Has something already happened": "respond",
     "Which state or territory": "Washington",
@@ -72,6 +73,7 @@ struct InterviewTerminalTests {
     try terminal.waitFor("xin hãy gọi 911 trước")
     try terminal.answerQuestions(
       [
+        "theo lời của mình": "",
         "Có ai đang gặp nguy hiểm": "khong",
         "Đã có chuyện xảy ra": "phong ngua",
         "tiểu bang hoặc lãnh thổ": "Texas",
@@ -103,6 +105,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "vi"], environment: ["LANG": "C"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Có ai đang gặp nguy hiểm")
     try terminal.waitFor("> ")
     // "Hiệ" then one backspace leaves "Hi"; finishing the word gives a valid answer only if
@@ -122,6 +125,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "vi"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Có ai đang gặp nguy hiểm")
     try terminal.waitFor("> ")
     // "Hien" alone is not an answer; completed with Tab it is the second choice.
@@ -145,6 +149,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -165,6 +170,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -199,6 +205,7 @@ struct InterviewTerminalTests {
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
     try terminal.answerQuestions(
       [
+        "in your own words": "",
         "Is anyone in danger right now?": "no",
         "Has something already happened": "prevent",
         "Which state or territory": "WA",
@@ -232,6 +239,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     terminal.type("some text")
@@ -256,6 +264,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     terminal.press(.controlD)
@@ -268,6 +277,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("purple")
     let reply = try terminal.waitFor("Is anyone in danger right now?")
@@ -285,6 +295,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -313,6 +324,7 @@ struct InterviewTerminalTests {
     let home = try TemporaryFolder()
     defer { home.remove() }
     let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
+    try terminal.skipNarrative()
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     var bytes: [UInt8] = [0x61, 0xFF, 0xFE, 0x0D]

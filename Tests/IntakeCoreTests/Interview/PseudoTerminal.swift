@@ -133,6 +133,13 @@ final class PseudoTerminal {
     }
   }
 
+  /// Passes the opening invitation to describe the situation (presses Enter).
+  func skipNarrative() throws {
+    _ = try waitForAny(["in your own words", "theo lời của mình"])
+    try waitFor("> ")
+    press(.enter)
+  }
+
   /// Waits for the program to exit and returns its exit code (128 + signal when killed).
   func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)

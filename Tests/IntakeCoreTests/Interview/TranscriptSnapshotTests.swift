@@ -1,0 +1,174 @@
+import Foundation
+import IntakeCore
+import IntakeLoading
+import Testing
+
+/// Whole interviews as a person reads them on screen, compared with stored transcripts in
+/// `Snapshots/<name>.txt`. Run with `RECORD_SNAPSHOTS=1` to write the transcripts instead
+/// (then read them, and run again without the variable).
+@Suite("Interview transcripts")
+struct TranscriptSnapshotTests {
+  static let english = [
+    "no", "respond", "Washington", "race, purple", "race", "police", "1", "3", "?", "no", "yes", "yes", "neighborhood", "no",
+    ":review", "dialogue, mediation", "yes", "Seattle",
+  ]
+  static let vietnamese = [
+    "không", "phòng ngừa", "Texas", "tôn giáo", "không có bạo lực", "không", "không", "nơi thờ phượng", "không",
+    "lãnh đạo tôn giáo", ":xem lại", "huấn luyện", "Houston",
+  ]
+  static let vietnameseWithoutDiacritics = [
+    "khong", "ung pho", "washington", "chung toc, ton giao", "canh sat", "2", "hom qua", "co", "co", "khong", "truong", "1",
+    "khong", "doi thoai va hoa giai", "co", ":tai sao", "Seattle",
+  ]
+
+  @Test("A complete English session, with a wrong answer, an ambiguous one, help and review")
+  func englishSession() throws {
+    let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line))
+    #expect(transcript.end == .completed)
+    #expect(transcript.problems == ["'purple' is not one of the choices. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
+    try TranscriptSnapshot.check(transcript.text, named: "english-session")
+  }
+
+  @Test("A complete Vietnamese session typed with diacritics")
+  func vietnameseSession() throws {
+    let transcript = try InterviewTranscript.run(.vi, Self.vietnamese.map(InterviewTranscript.Step.line))
+    #expect(transcript.end == .completed)
+    #expect(transcript.problems.isEmpty)
+    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-session")
+  }
+
+  @Test("A complete Vietnamese session typed without diacritics")
+  func vietnameseWithoutDiacritics() throws {
+    let transcript = try InterviewTranscript.run(.vi, Self.vietnameseWithoutDiacritics.map(InterviewTranscript.Step.line))
+    #expect(transcript.end == .completed)
+    #expect(transcript.problems.isEmpty)
+    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-no-diacritics-session")
+  }
+
+  @Test("A bilingual session: every prompt in Vietnamese then English, until quit")
+  func bilingualSession() throws {
+    let transcript = try InterviewTranscript.run(.vi, ["khong", "respond", ":review", "tx", ":thoát"].map(InterviewTranscript.Step.line), bilingual: true)
+    #expect(transcript.end == .quit)
+    try TranscriptSnapshot.check(transcript.text, named: "bilingual-session")
+  }
+
+  @Test("A snapshot mismatch names the first line that differs")
+  func mismatchMessage() {
+    #expect(TranscriptSnapshot.firstDifference(expected: "a\nb\nc\n", actual: "a\nB\nc\n") == "line 2:\n  expected: b\n  actual:   B")
+    #expect(TranscriptSnapshot.firstDifference(expected: "a\nb", actual: "a\nb\nc") == "line 3:\n  expected: (end of transcript)\n  actual:   c")
+    #expect(TranscriptSnapshot.firstDifference(expected: "a\n", actual: "a\n") == nil)
+  }
+}
+
+/// An interview rendered as plain text, the way `InterviewRunner` writes its events: text,
+/// then for a question an empty line, the progress, the prompt, the choices indented by two
+/// spaces and the hint; after each prompt `> ` and what was typed.
+struct InterviewTranscript {
+  enum Step: Sendable {
+    case line(String)
+    case interrupt
+    case endOfInput
+  }
+
+  var text = ""
+  var problems: [String] = []
+  var end: InterviewEnd?
+
+  /// Runs `steps` through a conversation on the shipped data. With `echo`, the typed line is
+  /// shown after the prompt as on a terminal; without, as piped output shows it (the prompt,
+  /// then a new line). `asTerminal` sets the conversation up as the terminal does: it reads
+  /// descriptions in the user's own words and offers the draft at the end.
+  static func run(
+    _ language: Language, _ steps: [Step], bilingual: Bool = false, echo: Bool = true, asTerminal: Bool = false
+  ) throws -> InterviewTranscript {
+    var conversation = Conversation(
+      book: try ShippedData.book(), catalog: ShippedData.loaded.catalog, language: language, bilingual: bilingual,
+      narrativeReader: asTerminal ? ShippedData.loaded.narrativeReader() : nil)
+    conversation.offersDraft = asTerminal
+    var transcript = InterviewTranscript()
+    transcript.show(conversation.start())
+    for step in steps {
+      guard transcript.end == nil else { throw TestSetupError("the interview ended before the step \(step)") }
+      let prompt = conversation.wording.plain("terminal.prompt")
+      switch step {
+      case .line(let line):
+        transcript.text += prompt + (echo ? line : "") + "\n"
+        transcript.show(conversation.handle(line))
+      case .interrupt:
+        transcript.text += prompt + (echo ? "^C\n" : "")
+        transcript.show(conversation.interrupt())
+      case .endOfInput:
+        transcript.text += prompt + (echo ? "^D\n" : "")
+        transcript.show(conversation.endOfInput())
+      }
+    }
+    return transcript
+  }
+
+  private mutating func show(_ events: [InterviewEvent]) {
+    for event in events {
+      switch event {
+      case .text(let paragraph):
+        text += paragraph + "\n"
+      case .question(let progress, let prompt, let choices, let hint):
+        var lines = [""]
+        if !progress.isEmpty { lines.append(progress) }
+        lines.append(prompt)
+        lines += choices.map { "  " + $0 }
+        if !hint.isEmpty { lines.append(hint) }
+        text += lines.joined(separator: "\n") + "\n"
+      case .problem(let message):
+        problems.append(message)
+        text += message + "\n"
+      case .outcome(let screen):
+        text += "\n" + screen + "\n"
+      case .finished(let how):
+        end = how
+      default:
+        // Saving a draft writes files; no transcript here asks for it.
+        text += "(\(event))\n"
+      }
+    }
+  }
+}
+
+/// Stored transcripts beside this file, in `Snapshots/`.
+enum TranscriptSnapshot {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+  static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
+
+  /// Compares `actual` with `Snapshots/<name>.txt`, or writes it there when recording.
+  static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let file = folder.appendingPathComponent(name + ".txt")
+    if recording {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(actual.utf8).write(to: file)
+      return
+    }
+    guard let data = FileManager.default.contents(atPath: file.path) else {
+      Issue.record("No snapshot \(file.path); run the tests with RECORD_SNAPSHOTS=1 to write it.", sourceLocation: sourceLocation)
+      return
+    }
+    let expected = String(decoding: data, as: UTF8.self)
+    if let difference = firstDifference(expected: expected, actual: actual) {
+      Issue.record(
+        "The transcript differs from Snapshots/\(name).txt at \(difference)\n(run with RECORD_SNAPSHOTS=1 to accept the new transcript)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  /// "line N:\n  expected: …\n  actual:   …" for the first line that differs, or nil.
+  static func firstDifference(expected: String, actual: String) -> String? {
+    let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    for index in 0..<max(old.count, new.count) {
+      let before = index < old.count ? String(old[index]) : nil
+      let after = index < new.count ? String(new[index]) : nil
+      if before != after {
+        return "line \(index + 1):\n  expected: \(before ?? "(end of transcript)")\n  actual:   \(after ?? "(end of transcript)")"
+      }
+    }
+    return nil
+  }
+}
