@@ -12,6 +12,14 @@ public struct IntakeData: Sendable {
   public let book: RuleBook?
   public let diagnostics: [Diagnostic]
 
+  public init(ruleSet: RuleSet, catalog: MessageCatalog, lexicon: Lexicon, book: RuleBook?, diagnostics: [Diagnostic]) {
+    self.ruleSet = ruleSet
+    self.catalog = catalog
+    self.lexicon = lexicon
+    self.book = book
+    self.diagnostics = diagnostics
+  }
+
   /// Loads both directories and reports every problem at once, sorted by location.
   public static func load(rules: URL, locales: URL) -> IntakeData {
     let (ruleSet, ruleDiagnostics) = RulesLoader(directory: rules).load()

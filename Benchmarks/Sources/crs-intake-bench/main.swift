@@ -96,7 +96,50 @@ case "load":
     print(name, runs.sorted()[4])
   }
 
+case "answer":
+  // Time to handle one typed answer (match it, save nothing, plan the next question).
+  guard let book = data.book else { exit(65) }
+  let script = ["no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood",
+    "no", "community leader", "dialogue", "unsure", "yes", "Seattle"]
+  let clock = ContinuousClock()
+  var times: [Duration] = []
+  for _ in 0..<50 {
+    var conversation = Conversation(book: book, catalog: data.catalog, language: .en)
+    _ = conversation.start()
+    for line in script where !conversation.isFinished {
+      times.append(clock.measure { _ = conversation.handle(line) })
+    }
+  }
+  times.sort()
+  print("answer handled: median=\(times[times.count / 2]) p95=\(times[times.count * 95 / 100]) max=\(times.last ?? .zero) (\(times.count) answers)")
+
+case "narrative":
+  // Extraction time for a 2,000-character narrative with the shipped lexicon.
+  guard let reader = data.narrativeReader() else { exit(65) }
+  let sentences = [
+    "Our pagoda in Houston received threatening letters last week, and nobody was hurt. ",
+    "Chùa chúng tôi ở Hiu-xtơn nhận được thư đe dọa tuần trước, không có ai bị thương. ",
+    "The police were not involved, but students at the high school are afraid. ",
+    "Cong dong nguoi Viet o Cali lo lang vi se co bieu tinh tuan sau. ",
+  ]
+  var text = ""
+  var k = 0
+  while text.count < 2_000 {
+    text += sentences[k % sentences.count]
+    k += 1
+  }
+  text = String(text.prefix(2_000))
+  let clock = ContinuousClock()
+  var runs: [Duration] = []
+  var found = 0
+  for _ in 0..<200 {
+    runs.append(clock.measure { found = reader.read(text).findings.count })
+  }
+  runs.sort()
+  let compile = clock.measure { _ = data.narrativeReader() }
+  print("narrative chars=\(text.count) findings=\(found) read_median=\(runs[runs.count / 2]) read_max=\(runs.last ?? .zero) compile=\(compile)")
+
 default:
-  FileHandle.standardError.write(Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load\n".utf8))
+  FileHandle.standardError.write(Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | narrative\n".utf8))
   exit(64)
 }

@@ -34,7 +34,7 @@ extension Conversation {
 
   /// At a question: free text that states facts not yet answered is taken as a description.
   mutating func describeIfNew(_ text: String, resume: Int) -> [InterviewEvent]? {
-    guard reader != nil, text.split(separator: " ").count >= 3 else { return nil }
+    guard readerSource != nil, text.split(separator: " ").count >= 3 else { return nil }
     let findings = newFindings(in: text)
     guard !findings.isEmpty else { return nil }
     remember(text)

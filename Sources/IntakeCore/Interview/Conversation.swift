@@ -46,17 +46,25 @@ public struct Conversation {
   let planner: InterviewPlanner
   let evaluator: Evaluator
   /// Reads descriptions in the user's own words; nil: the interview only asks questions.
-  let reader: NarrativeReader?
+  let readerSource: LazyNarrativeReader?
+  var reader: NarrativeReader? { readerSource?.reader }
 
   public init(
     book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false,
     narrativeReader: NarrativeReader? = nil
   ) {
+    self.init(book: book, catalog: catalog, language: language, bilingual: bilingual, lazyReader: narrativeReader.map { reader in LazyNarrativeReader { reader } })
+  }
+
+  /// With a reader built on first use.
+  public init(
+    book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false, lazyReader: LazyNarrativeReader?
+  ) {
     self.book = book
     self.wording = Wording(catalog: catalog, language: language, bilingual: bilingual)
     self.planner = InterviewPlanner(book: book)
     self.evaluator = Evaluator(book: book)
-    self.reader = narrativeReader
+    self.readerSource = lazyReader
   }
 
   public var language: Language { wording.language }
@@ -90,7 +98,7 @@ public struct Conversation {
   /// reader is available and nothing was answered yet), else the first question.
   public mutating func start() -> [InterviewEvent] {
     var events: [InterviewEvent] = [.text(wording.text("interview.safety"))]
-    if reader != nil && history.isEmpty && narrative == nil {
+    if readerSource != nil && history.isEmpty && narrative == nil {
       phase = .narrative
       events.append(.question(progress: "", prompt: wording.text("interview.narrative-invite"), choices: [], hint: ""))
       return events

@@ -6,20 +6,34 @@ public enum TextFolding {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        // ASCII: the common case, without table lookups or allocation.
+        if value == 0x20 || (0x09...0x0D).contains(value) {
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace {
+          out.append(" ")
+          pendingSpace = false
+        }
+        out.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        continue
+      }
       if scalar.properties.isWhitespace {
         pendingSpace = !out.isEmpty
         continue
       }
       // Combining marks (Vietnamese tone and vowel marks typed in decomposed form) are dropped.
-      if (0x0300...0x036F).contains(scalar.value) { continue }
+      if (0x0300...0x036F).contains(value) { continue }
       if pendingSpace {
         out.append(" ")
         pendingSpace = false
       }
-      if let base = baseLetters[scalar.value], let folded = Unicode.Scalar(base) {
+      if let base = baseLetters[value], let folded = Unicode.Scalar(base) {
         out.append(folded)
       } else {
-        out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
       }
     }
     return String(out)

@@ -15,22 +15,28 @@ struct NarrativeTokens {
   /// line breaks. Hyphens and other marks separate tokens ("Ca-li" is "ca" "li").
   init(_ text: String) {
     var clause = 0
-    var current = ""
-    var original = ""
+    var current = String.UnicodeScalarView()
     func flush() {
       if !current.isEmpty {
-        tokens.append(Token(folded: TextFolding.fold(current), original: original, clause: clause))
-        current = ""
-        original = ""
+        let original = String(current)
+        tokens.append(Token(folded: TextFolding.fold(original), original: original, clause: clause))
+        current = String.UnicodeScalarView()
       }
     }
-    for character in text {
-      if character.isLetter || character.isNumber || character == "'" || character == "’" {
-        current.append(character == "’" ? "'" : character)
-        original.append(character)
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let isWordPart: Bool
+      if value < 0x80 {
+        isWordPart = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x27
+      } else {
+        isWordPart = value == 0x2019 || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+          || (0x0300...0x036F).contains(value)
+      }
+      if isWordPart {
+        current.append(value == 0x2019 ? "'" : scalar)
       } else {
         flush()
-        if ".,;:!?\n".contains(character) { clause += 1 }
+        if ".,;:!?\n".unicodeScalars.contains(scalar) { clause += 1 }
       }
     }
     flush()

@@ -42,7 +42,7 @@ extension CRSIntake {
     func run() throws {
       let console = Console()
       let language = data.language
-      let (loaded, book) = try data.loadValid(console: console)
+      let (loaded, book) = try data.loadValid(console: console, useCache: !noSave)
       if let answers {
         try runScript(answers, book: book, catalog: loaded.catalog, language: language, console: console)
         return
@@ -55,7 +55,8 @@ extension CRSIntake {
       let directory = URL(fileURLWithPath: out ?? FileManager.default.currentDirectoryPath)
       let end = InterviewRunner(
         book: book, catalog: loaded.catalog, language: language, bilingual: bilingual, store: store,
-        draftDirectory: directory, resume: record, narrativeReader: loaded.narrativeReader()
+        draftDirectory: directory, resume: record,
+        narrativeReader: LazyNarrativeReader { NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog) }
       ).run()
       if end == .interrupted { throw ExitCode(130) }
     }

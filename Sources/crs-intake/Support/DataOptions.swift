@@ -19,9 +19,12 @@ struct DataOptions: ParsableArguments {
   var rulesURL: URL { DataLocator.locate(explicit: rules, variable: "CRS_INTAKE_RULES", folder: "Rules") }
   var localesURL: URL { DataLocator.locate(explicit: locales, variable: "CRS_INTAKE_LOCALES", folder: "Locales") }
 
-  /// Loads and checks the data; when it has errors, prints them and exits 65.
-  func loadValid(console: Console) throws -> (IntakeData, RuleBook) {
-    let data = IntakeData.load(rules: rulesURL, locales: localesURL)
+  /// Loads and checks the data (from the private cache when it is current); when it has
+  /// errors, prints them and exits 65.
+  func loadValid(console: Console, useCache: Bool = true) throws -> (IntakeData, RuleBook) {
+    let data = useCache
+      ? DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesURL, locales: localesURL)
+      : IntakeData.load(rules: rulesURL, locales: localesURL)
     guard let book = data.book, !data.diagnostics.hasErrors else {
       let errors = data.diagnostics.filter { $0.severity == .error }
       for diagnostic in errors.prefix(20) { console.error(console.render(diagnostic, data.catalog, language)) }

@@ -17,8 +17,8 @@ struct InterviewRunner {
   let draftDirectory: URL
   /// A saved session to continue.
   let resume: SessionRecord?
-  /// Reads descriptions in the user's own words.
-  let narrativeReader: NarrativeReader?
+  /// Reads descriptions in the user's own words (built when first needed).
+  let narrativeReader: LazyNarrativeReader?
 
   func run() -> InterviewEnd {
     FoldForCompletion.fold = TextFolding.fold
@@ -34,7 +34,7 @@ struct InterviewRunner {
     var reader = reader
     var conversation = Conversation(
       book: book, catalog: catalog, language: resume?.language ?? language, bilingual: bilingual,
-      narrativeReader: narrativeReader)
+      lazyReader: narrativeReader)
     conversation.offersDraft = true
     conversation.today = Self.today()
     conversation.rulesVersion = book.ruleSet.version
@@ -105,7 +105,9 @@ struct InterviewRunner {
   }
 
   private func save(_ record: inout SessionRecord, _ conversation: Conversation, force: Bool) {
-    guard let store, force || !conversation.history.isEmpty else { return }
+    // Nothing typed yet, and nothing saved before: there is nothing to keep.
+    let empty = conversation.history.isEmpty && conversation.narrative == nil && conversation.contact.isEmpty
+    guard let store, !(empty && resume == nil), force || !conversation.history.isEmpty else { return }
     record.updated = Date()
     record.language = conversation.language
     record.rulesVersion = book.ruleSet.version

@@ -27,6 +27,17 @@ enum StatePaths {
     }
   }
 
+  /// Where the checked rules and texts are cached: `$XDG_CACHE_HOME/crs-intake/` (default
+  /// `~/.cache/crs-intake/`). It holds no answers.
+  static var cacheDirectory: URL {
+    let environment = ProcessInfo.processInfo.environment
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      return URL(fileURLWithPath: cache).appendingPathComponent("crs-intake")
+    }
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    return URL(fileURLWithPath: home).appendingPathComponent(".cache/crs-intake")
+  }
+
   /// The readline history of commands (never answers).
   static var historyFile: String? {
     ensureDirectory()?.appendingPathComponent("history").path

@@ -1,0 +1,101 @@
+import Foundation
+import IntakeCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A private cache of `Rules/` and `Locales/` as loaded and checked, so the interview starts
+/// without parsing YAML. It is keyed by every data file's path, size and modification time:
+/// any edit makes a new key, and the data is then loaded (and checked) from the YAML again.
+/// Only data without errors is cached; `check` always reads the YAML.
+public struct DataCache: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// The data, from the cache when it is current, else loaded from YAML (and then cached if
+  /// it has no errors).
+  public func load(rules: URL, locales: URL) -> IntakeData {
+    let key = Self.key(rules: rules, locales: locales)
+    let file = directory.appendingPathComponent("data-\(key).bin")
+    if let data = FileManager.default.contents(atPath: file.path),
+      let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode([UInt8](data))
+    {
+      let (book, diagnostics) = RuleBook.compile(ruleSet)
+      if let book, !diagnostics.hasErrors {
+        return IntakeData(ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: book, diagnostics: [])
+      }
+    }
+    let loaded = IntakeData.load(rules: rules, locales: locales)
+    if loaded.book != nil, !loaded.diagnostics.hasErrors {
+      store(loaded, as: file)
+    }
+    return loaded
+  }
+
+  private func store(_ loaded: IntakeData, as file: URL) {
+    let bytes = IntakeDataCodec.encode(loaded.ruleSet, loaded.catalog, loaded.lexicon)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      chmod(directory.path, 0o700)
+      // Older keys are of no use once the data changed.
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix("data-") {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
+      let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
+      guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+      else { return }
+      if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+    } catch {
+      return
+    }
+  }
+
+  /// FNV-1a over the format version, the folders, and each YAML file's path, size and
+  /// modification time (nanoseconds).
+  static func key(rules: URL, locales: URL) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ text: String) {
+      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+    }
+    mix("format \(IntakeDataCodec.format)")
+    for folder in [rules, locales] {
+      mix(folder.standardizedFileURL.path)
+      for path in yamlFiles(under: folder.path) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { continue }
+        #if canImport(Glibc)
+          let seconds = info.st_mtim.tv_sec
+          let nanoseconds = info.st_mtim.tv_nsec
+        #else
+          let seconds = info.st_mtimespec.tv_sec
+          let nanoseconds = info.st_mtimespec.tv_nsec
+        #endif
+        mix("\(path) \(info.st_size) \(seconds).\(nanoseconds)")
+      }
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+  }
+
+  /// The YAML files under a folder (one level of subfolders, as Rules/ has), sorted.
+  static func yamlFiles(under folder: String) -> [String] {
+    var found: [String] = []
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    for name in names {
+      let path = folder + "/" + name
+      if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        found.append(path)
+      } else if !name.hasPrefix("."), let inner = try? FileManager.default.contentsOfDirectory(atPath: path) {
+        found += inner.sorted().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { path + "/" + $0 }
+      }
+    }
+    return found
+  }
+}
