@@ -58,7 +58,7 @@ let package = Package(
         "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "CPseudoTerminal",
       ],
       // Data the tests read from their own folder (inputs, golden files, transcripts).
-      exclude: ["Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots"],
+      exclude: ["Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots", "Narrative/narratives.yaml"],
       swiftSettings: strict),
   ]
 )

@@ -26,7 +26,7 @@ public struct LexiconLoader {
       return (lexicon, diagnostics + reader.diagnostics)
     }
     reader.checkVersion(top, rootNode: root)
-    if let cues = reader.mapping(top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead"]) {
+    if let cues = reader.mapping(top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago"]) {
       func words(_ key: String) -> [String] {
         guard let byLanguage = reader.mapping(cues[key], context: "cues.\(key)", allowed: ["en", "vi"]) else { return [] }
         return ["en", "vi"].flatMap { reader.strings(byLanguage[$0], context: "cues.\(key).\($0)") ?? [] }
@@ -35,6 +35,7 @@ public struct LexiconLoader {
       lexicon.past = words("past")
       lexicon.future = words("future")
       lexicon.ahead = words("ahead")
+      lexicon.ago = words("ago")
     }
     var ids = Set<String>()
     for item in reader.sequence(top["entries"], context: "entries") ?? [] {

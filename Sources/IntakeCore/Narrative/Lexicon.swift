@@ -46,6 +46,8 @@ public struct Lexicon: Sendable, Equatable {
   public var future: [String]
   /// Words that put a number of days ahead ("in 5 days", "5 ngày nữa").
   public var ahead: [String] = []
+  /// Words that put a number of days in the past ("3 days ago", "ba ngày trước").
+  public var ago: [String] = []
   public var entries: [Entry]
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]

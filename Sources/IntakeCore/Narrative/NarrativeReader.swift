@@ -27,6 +27,11 @@ public struct NarrativeReader: Sendable {
   private var nodes = [Node()]
   let lexicon: Lexicon
   let facts: [FactDefinition]
+  /// Folded number words (one word or two) and unit words, for durations.
+  private var numbers: [String: Int] = [:]
+  private var units: [String: Int] = [:]
+  private var aheadWords: Set<String> = []
+  private var agoWords: Set<String> = []
 
   /// - Parameters:
   ///   - lexicon: the phrases.
@@ -55,8 +60,14 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.past { insert(cue, .past) }
     for cue in lexicon.future { insert(cue, .future) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
-    for (n, words) in numberWords { for word in words { insert(word, .number(n)) } }
-    for (days, words) in unitWords { for word in words { insert(word, .unit(days)) } }
+    for (n, words) in numberWords {
+      for word in words { numbers[NarrativeTokens.words(word).joined(separator: " "), default: n] = n }
+    }
+    for (days, words) in unitWords {
+      for word in words { units[NarrativeTokens.words(word).joined(separator: " ")] = days }
+    }
+    self.aheadWords = Set((aheadWords + lexicon.ahead).map { NarrativeTokens.words($0).joined(separator: " ") })
+    self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
   }
 
   private mutating func insert(_ phrase: String, _ meaning: Meaning) {
@@ -122,7 +133,11 @@ public struct NarrativeReader: Sendable {
       if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
     }
     var found: [(fact: String, value: FactValue, words: String)] = []
+    // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
+    let (durations, durationTokens) = self.durations(tokens, matches, tense)
+    found += durations
     for (k, match) in matches.enumerated() {
+      if durationTokens.contains(match.start) { continue }
       let clause = tokens[match.start].clause
       let words = tokens[match.start..<match.end].map(\.original).joined(separator: " ")
       let negated = isNegated(match, k, matches, tokens)
@@ -148,8 +163,6 @@ public struct NarrativeReader: Sendable {
           let city = lexicon.cities[c]
           found.append(("city", .text(city.city), words))
           found.append(("state", .choice(city.state), words))
-        case .number(let n):
-          if let days = duration(n, after: k, matches, tokens, tense[clause]) { found += days.map { ($0.0, $0.1, words) } }
         default:
           continue
         }
@@ -173,24 +186,60 @@ public struct NarrativeReader: Sendable {
     return false
   }
 
-  /// "3 days ago", "ba tuần trước" → incident_days_ago; "in 5 days", "5 ngày nữa" → event_in_days.
-  private func duration(
-    _ count: Int, after index: Int, _ matches: [Match], _ tokens: [NarrativeTokens.Token], _ tense: Int
-  ) -> [(String, FactValue)]? {
-    guard index + 1 < matches.count else { return nil }
-    let unitMatch = matches[index + 1]
-    guard unitMatch.start == matches[index].end,
-      let days = unitMatch.meanings.compactMap({ if case .unit(let d) = $0 { return d } else { return nil } }).first
-    else { return nil }
-    let total = count * days
-    let following = matches[(index + 2)...].prefix { $0.start <= unitMatch.end + 1 }
-    let before = index > 0 && matches[index - 1].end == matches[index].start ? matches[index - 1] : nil
-    let pastAfter = following.contains { $0.meanings.contains(.past) }
-    let aheadAfter = following.contains { $0.meanings.contains(.ahead) || $0.meanings.contains(.future) }
-    let aheadBefore = before?.meanings.contains(.ahead) ?? false
-    if pastAfter || (tense == 1 && !aheadBefore && !aheadAfter) { return [("incident_days_ago", .integer(total))] }
-    if aheadBefore || aheadAfter || tense == 2 { return [("event_in_days", .integer(total)), ("planned_event", .bool(true))] }
-    return nil
+  /// "3 days ago", "ba tuần trước" → incident_days_ago; "in 5 days", "5 ngày nữa" →
+  /// event_in_days (and a planned event). Read on the words themselves, whatever phrases
+  /// they are also part of; returns the findings and the token positions they used.
+  private func durations(
+    _ tokens: [NarrativeTokens.Token], _ matches: [Match], _ tense: [Int]
+  ) -> ([(fact: String, value: FactValue, words: String)], Set<Int>) {
+    var found: [(fact: String, value: FactValue, words: String)] = []
+    var used = Set<Int>()
+    // Cue meanings by the token where their match starts.
+    var cueAt: [Int: [Meaning]] = [:]
+    for match in matches { cueAt[match.start] = match.meanings }
+    var i = 0
+    while i < tokens.count {
+      var count: Int?
+      var width = 1
+      if let n = Int(tokens[i].folded), n >= 0, n < 10_000 {
+        count = n
+      } else if i + 1 < tokens.count, let n = numbers[tokens[i].folded + " " + tokens[i + 1].folded] {
+        count = n
+        width = 2
+      } else if let n = numbers[tokens[i].folded] {
+        count = n
+      }
+      let u = i + width
+      guard let count, u < tokens.count, tokens[u].clause == tokens[i].clause, let days = units[tokens[u].folded],
+        // A phrase as long or longer starting at the number wins ("hai thằng thanh niên").
+        !matches.contains(where: { $0.start == i && $0.end >= u + 1 })
+      else {
+        i += 1
+        continue
+      }
+      let clause = tokens[i].clause
+      let after = (u + 1)...min(u + 2, tokens.count - 1)
+      // Cues after the unit, or a phrase that starts at the unit and goes on ("tuần trước").
+      var laterCue = after.flatMap { tokens[$0].clause == clause ? (cueAt[$0] ?? []) : [] }
+      if let phrase = matches.first(where: { $0.start == u && $0.end > u + 1 }) { laterCue += phrase.meanings }
+      let aheadWord = after.isEmpty ? false : after.contains { tokens[$0].clause == clause && aheadWords.contains(tokens[$0].folded) }
+      let before = i > 0 && tokens[i - 1].clause == clause && aheadWords.contains(tokens[i - 1].folded)
+      let agoWord = u + 1 < tokens.count && tokens[u + 1].clause == clause && agoWords.contains(tokens[u + 1].folded)
+      let words = tokens[i...u].map(\.original).joined(separator: " ")
+      let total = count * days
+      if agoWord || laterCue.contains(.past) || (tense[clause] == 1 && !before && !aheadWord) {
+        found.append(("incident_days_ago", .integer(total), words))
+      } else if before || aheadWord || laterCue.contains(.future) || laterCue.contains(.ahead) || tense[clause] == 2 {
+        found.append(("event_in_days", .integer(total), words))
+        found.append(("planned_event", .bool(true), words))
+      } else {
+        i += 1
+        continue
+      }
+      used.formUnion(i...u)
+      i = u + 1
+    }
+    return (found, used)
   }
 
   /// One value per fact: sets united, anything found with two different values dropped.

@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 1
+  static let format = 2
 
   // MARK: Writing
 
@@ -90,6 +90,7 @@ enum IntakeDataCodec {
     w.strings(lexicon.past)
     w.strings(lexicon.future)
     w.strings(lexicon.ahead)
+    w.strings(lexicon.ago)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
       w.string(entry.id)
@@ -230,6 +231,7 @@ enum IntakeDataCodec {
     }
     var lexicon = Lexicon(negation: try r.strings(), past: try r.strings(), future: try r.strings())
     lexicon.ahead = try r.strings()
+    lexicon.ago = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()
