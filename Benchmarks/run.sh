@@ -6,6 +6,10 @@
 #       shipped rules and with 4,000 extra synthetic rules that never fire
 #   (d) peak memory of `screen` for 100,000 and 1,000,000 requests
 #   (e) wall time of `crs-intake check` on the shipped rules
+# and for the interview and narratives:
+#   (f) start to first prompt, interview fed from a pipe, against a Swift hello-world
+#   (g) handling one typed answer (matching it and planning the next question)
+#   (h) reading a 2,000-character narrative with the shipped lexicon
 # Usage: Benchmarks/run.sh [RUNS]   (default 3 runs per timing; the median is printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,3 +52,26 @@ done
 input=/dev/null
 check_s=$(for _ in $(seq $((runs + 2))); do wall "$bin/crs-intake" check; done | median)
 awk -v s="$check_s" 'BEGIN { printf "(e) crs-intake check on the shipped rules: %.0f ms (target < 50 ms)\n", s * 1000 }'
+
+# (f) Start-up: median of 21 runs each, measured around the whole process in nanoseconds.
+swiftc -O Benchmarks/hello-world.swift -o "$work/hello-world" 2>/dev/null
+startup() { # median wall milliseconds of "$@" < /dev/null
+  for _ in $(seq 21); do
+    local start end
+    start=$(date +%s%N)
+    "$@" < /dev/null > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000 ))
+  done | median
+}
+"$bin/crs-intake" --lang en < /dev/null > /dev/null 2>&1 || true   # fills the data cache
+interview_us=$(startup "$bin/crs-intake" --lang en)
+hello_us=$(startup "$work/hello-world")
+version_us=$(startup "$bin/crs-intake" --version)
+awk -v i="$interview_us" -v h="$hello_us" -v v="$version_us" 'BEGIN {
+  printf "(f) start to first prompt (piped): %.1f ms (target < 30 ms); hello-world %.1f ms; ratio %.1fx (target 3x)\n", i / 1000, h / 1000, i / h
+  printf "    of which process start, dynamic loading and argument parsing (crs-intake --version): %.1f ms\n", v / 1000
+}'
+"$bin/crs-intake-bench" answer | sed 's/^/(g) /'
+"$bin/crs-intake-bench" narrative | sed 's/^/(h) /'
+

@@ -1,6 +1,12 @@
 import Foundation
 import IntakeCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One interview as saved after every answer: a versioned JSON document with the answers,
 /// the language and the rules version, so it can be resumed later, even with newer rules.
 public struct SessionRecord: Sendable, Equatable {
@@ -41,10 +47,11 @@ public struct SessionRecord: Sendable, Equatable {
 
   /// A new id: the creation time and a random suffix, sortable by time.
   public static func newID(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let stamp = String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    var seconds = time_t(date.timeIntervalSince1970)
+    var c = tm()
+    gmtime_r(&seconds, &c)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let stamp = "\(c.tm_year + 1900)" + two(c.tm_mon + 1) + two(c.tm_mday) + "-" + two(c.tm_hour) + two(c.tm_min) + two(c.tm_sec)
     let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
     let suffix = String((0..<4).map { _ in letters.randomElement() ?? "x" })
     return stamp + "-" + suffix

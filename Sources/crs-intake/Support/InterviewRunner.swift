@@ -36,7 +36,6 @@ struct InterviewRunner {
       book: book, catalog: catalog, language: resume?.language ?? language, bilingual: bilingual,
       lazyReader: narrativeReader)
     conversation.offersDraft = true
-    conversation.today = Self.today()
     conversation.rulesVersion = book.ruleSet.version
     let now = Date()
     var record = resume ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)
@@ -144,7 +143,8 @@ struct InterviewRunner {
         TerminalOutput.write(text + "\n")
       case .outcome(let text):
         TerminalOutput.write("\n" + text + "\n")
-      case .saveDraft(let draft):
+      case .saveDraft(var draft):
+        draft.date = Self.today()
         let markdown = DraftMarkdown(book: book, catalog: catalog).render(draft, language: conversation.language, bilingual: bilingual)
         do {
           let files = try DraftFiles.write(draft, markdown: markdown, in: draftDirectory)
@@ -162,7 +162,12 @@ struct InterviewRunner {
   /// Today as `YYYY-MM-DD` in local time (`CRS_INTAKE_TODAY` overrides it, for tests).
   static func today() -> String {
     if let fixed = ProcessInfo.processInfo.environment["CRS_INTAKE_TODAY"], fixed.count == 10 { return fixed }
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    let year = Int(parts.tm_year) + 1900
+    let month = Int(parts.tm_mon) + 1
+    let day = Int(parts.tm_mday)
+    return "\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
   }
 }

@@ -1,0 +1,2 @@
+// The baseline for start-up time: a Swift hello-world, built with `swiftc -O` by run.sh.
+print("hello")
