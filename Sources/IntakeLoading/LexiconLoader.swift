@@ -52,7 +52,7 @@ public struct LexiconLoader {
         guard let node = fields[key] else { return nil }
         var values: [String: FactValue] = [:]
         for (fact, _, value) in reader.orderedPairs(node, context: "\(id).\(key)") {
-          if let parsed = Self.factValue(value, &reader, context: fact) { values[fact] = parsed }
+          if let parsed = reader.factValue(value, context: fact) { values[fact] = parsed }
         }
         return values
       }
@@ -75,23 +75,5 @@ public struct LexiconLoader {
           location: reader.location(item)))
     }
     return (lexicon, diagnostics + reader.diagnostics)
-  }
-
-  /// A value as written: true/false, a whole number, a list, or text.
-  static func factValue(_ node: Node, _ reader: inout NodeReader, context: String) -> FactValue? {
-    switch node {
-    case .scalar(let scalar):
-      if scalar.style == .plain {
-        if scalar.string == "true" { return .bool(true) }
-        if scalar.string == "false" { return .bool(false) }
-        if let number = Int(scalar.string) { return .integer(number) }
-      }
-      return reader.string(node, context: context).map { .choice($0) }
-    case .sequence:
-      return .set(reader.strings(node, context: context) ?? [])
-    default:
-      reader.error("expected-text", node, ["context": context])
-      return nil
-    }
   }
 }

@@ -163,4 +163,23 @@ struct NodeReader {
       error("version-unsupported", versionNode, ["version": String(version), "supported": String(YAMLFile.supportedVersion)])
     }
   }
+
+  /// A fact value as written in scenarios and the lexicon: true/false, a whole number, a
+  /// list, or text. The rule book checks it against the fact's kind.
+  mutating func factValue(_ node: Node, context: String) -> FactValue? {
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style == .plain {
+        if scalar.string == "true" { return .bool(true) }
+        if scalar.string == "false" { return .bool(false) }
+        if let number = Int(scalar.string) { return .integer(number) }
+      }
+      return string(node, context: context).map { .choice($0) }
+    case .sequence:
+      return .set(strings(node, context: context) ?? [])
+    default:
+      error("expected-text", node, ["context": context])
+      return nil
+    }
+  }
 }

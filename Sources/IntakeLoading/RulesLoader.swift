@@ -128,6 +128,17 @@ public struct RulesLoader {
 
   // MARK: services.yaml, referrals.yaml
 
+  /// The id of a catalogue item, once: a repeated id is reported and the item skipped.
+  private func uniqueID(_ fields: [String: Node], _ seen: inout [String: SourceLocation], _ reader: inout NodeReader) -> String? {
+    guard let id = reader.string(fields["id"], context: "id") else { return nil }
+    if let first = seen[id] {
+      reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+      return nil
+    }
+    seen[id] = reader.location(fields["id"])
+    return id
+  }
+
   func loadServices(_ diagnostics: inout [Diagnostic]) -> [ServiceDefinition] {
     let url = directory.appendingPathComponent("services.yaml")
     var (reader, _, items) = open(url, listKey: "services", &diagnostics)
@@ -136,13 +147,8 @@ public struct RulesLoader {
     for item in items {
       guard
         let fields = reader.mapping(item, context: "service", allowed: ["id", "kind", "source"], required: ["id", "kind"]),
-        let id = reader.string(fields["id"], context: "id")
+        let id = uniqueID(fields, &seen, &reader)
       else { continue }
-      if let first = seen[id] {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
-        continue
-      }
-      seen[id] = reader.location(fields["id"])
       let kind = reader.string(fields["kind"], context: "kind") ?? ""
       if !["program", "service", "forum", "training"].contains(kind) {
         reader.error("unknown-type", fields["kind"], ["type": kind, "expected": "program, service, forum, training"])
@@ -164,13 +170,8 @@ public struct RulesLoader {
     for item in items {
       guard
         let fields = reader.mapping(item, context: "referral", allowed: ["id", "contact", "source"], required: ["id"]),
-        let id = reader.string(fields["id"], context: "id")
+        let id = uniqueID(fields, &seen, &reader)
       else { continue }
-      if let first = seen[id] {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
-        continue
-      }
-      seen[id] = reader.location(fields["id"])
       let contact = fields["contact"].flatMap { $0.scalar?.string } ?? ""
       referrals.append(
         ReferralDefinition(

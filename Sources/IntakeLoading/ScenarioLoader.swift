@@ -70,7 +70,7 @@ public struct ScenarioLoader {
       else { continue }
       var given: [String: FactValue] = [:]
       for (fact, _, value) in reader.orderedPairs(fields["given"], context: "given") {
-        if let parsed = factValue(value, &reader, fact: fact) { given[fact] = parsed }
+        if let parsed = reader.factValue(value, context: fact) { given[fact] = parsed }
       }
       var expect = Scenario.Expectations()
       let map = reader.mapping(fields["expect"], context: "expect", allowed: Self.expectKeys) ?? [:]
@@ -101,23 +101,5 @@ public struct ScenarioLoader {
     }
     diagnostics += reader.diagnostics
     return scenarios
-  }
-
-  /// A given value as written: true/false, a whole number, a list, or text.
-  private func factValue(_ node: Node, _ reader: inout NodeReader, fact: String) -> FactValue? {
-    switch node {
-    case .scalar(let scalar):
-      if scalar.style == .plain {
-        if scalar.string == "true" { return .bool(true) }
-        if scalar.string == "false" { return .bool(false) }
-        if let number = Int(scalar.string) { return .integer(number) }
-      }
-      return reader.string(node, context: fact).map { .choice($0) }
-    case .sequence:
-      return .set(reader.strings(node, context: fact) ?? [])
-    default:
-      reader.error("expected-text", node, ["context": fact])
-      return nil
-    }
   }
 }
