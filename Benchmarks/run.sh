@@ -64,14 +64,20 @@ startup() { # median wall milliseconds of "$@" < /dev/null
     echo $(( (end - start) / 1000 ))
   done | median
 }
-"$bin/crs-intake" --lang en < /dev/null > /dev/null 2>&1 || true   # fills the data cache
-interview_us=$(startup "$bin/crs-intake" --lang en)
+# The release build as shipped: the Swift runtime and Foundation linked in statically.
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product crs-intake >/dev/null
+static="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/crs-intake"
+"$static" --lang en < /dev/null > /dev/null 2>&1 || true   # fills the data cache
 hello_us=$(startup "$work/hello-world")
-version_us=$(startup "$bin/crs-intake" --version)
-awk -v i="$interview_us" -v h="$hello_us" -v v="$version_us" 'BEGIN {
-  printf "(f) start to first prompt (piped): %.1f ms (target < 30 ms); hello-world %.1f ms; ratio %.1fx (target 3x)\n", i / 1000, h / 1000, i / h
-  printf "    of which process start, dynamic loading and argument parsing (crs-intake --version): %.1f ms\n", v / 1000
-}'
+for build in static dynamic; do
+  program="$static"; [ "$build" = dynamic ] && program="$bin/crs-intake"
+  interview_us=$(startup "$program" --lang en)
+  version_us=$(startup "$program" --version)
+  awk -v b="$build" -v i="$interview_us" -v h="$hello_us" -v v="$version_us" 'BEGIN {
+    printf "(f) %s build, start to first prompt (piped): %.1f ms (target < 30 ms); hello-world %.1f ms; ratio %.1fx (target 3x)\n", b, i / 1000, h / 1000, i / h
+    printf "    of which process start, loading and argument parsing (crs-intake --version): %.1f ms\n", v / 1000
+  }'
+done
 "$bin/crs-intake-bench" answer | sed 's/^/(g) /'
 "$bin/crs-intake-bench" narrative | sed 's/^/(h) /'
 
