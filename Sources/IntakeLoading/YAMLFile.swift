@@ -64,6 +64,10 @@ struct YAMLFile {
       let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
       return Diagnostic(
         .error, "yaml-syntax", at: SourceLocation(file: path, line: mark.line, column: mark.column), ["problem": text])
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        .error, "duplicate-key", at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
+        ["key": duplicates.joined(separator: "', '"), "context": "mapping"])
     case .reader(let problem, _, _, _):
       return Diagnostic(.error, "yaml-syntax", at: SourceLocation(file: path, line: 1, column: 1), ["problem": problem])
     default:
