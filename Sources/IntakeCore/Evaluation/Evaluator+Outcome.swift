@@ -54,7 +54,7 @@ extension Evaluator {
     let bases = derived("jurisdiction_basis")
     let urgency = derived("urgency")
 
-    var office = OfficeRouting(region: "national", office: book.offices.nationalOffice, fieldOffice: nil)
+    var office = book.nationalRouting
     if let state = book.stateFact, table.isKnown(state), table.slots[state] < book.routes.count {
       office = book.routes[table.slots[state]]
     }

@@ -15,12 +15,6 @@ public struct FactTable: Sendable, Equatable {
 
   @inlinable func isKnown(_ fact: Int) -> Bool { known & (1 &<< UInt64(fact)) != 0 }
 
-  /// Forgets every value, keeping the storage.
-  mutating func reset() {
-    known = 0
-    for i in texts.indices where texts[i] != nil { texts[i] = nil }
-  }
-
   mutating func set(_ fact: Int, slot: Int) {
     known |= 1 &<< UInt64(fact)
     slots[fact] = slot
@@ -29,10 +23,5 @@ public struct FactTable: Sendable, Equatable {
   mutating func set(_ fact: Int, text: String) {
     known |= 1 &<< UInt64(fact)
     texts[fact] = text
-  }
-
-  mutating func clear(_ fact: Int) {
-    known &= ~(1 &<< UInt64(fact))
-    texts[fact] = nil
   }
 }
