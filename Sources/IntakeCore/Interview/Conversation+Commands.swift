@@ -69,6 +69,10 @@ extension Conversation {
       outcomeBeforeEdit = nil
       return [.text(wording.text("interview.restarted"))] + start()
 
+    case .save:
+      // The draft as it stands now; the interview goes on.
+      return [.saveDraft(draft()), ask(index)]
+
     case .quit:
       phase = .finished(.quit)
       return [.text(wording.text("interview.goodbye")), .finished(.quit)]

@@ -26,7 +26,13 @@ extension Conversation {
     }
     var hint = wording.label(hintKey)
     if let fact, let current = answers[fact.id] {
-      hint = wording.label("interview.hint-current", ["answer": display(current, of: fact)]) + " " + hint
+      if wording.bilingual {
+        let vi = wording.catalog.text("interview.hint-current", .vi, ["answer": display(current, of: fact, in: .vi)])
+        let en = wording.catalog.text("interview.hint-current", .en, ["answer": display(current, of: fact, in: .en)])
+        hint = vi + " / " + en + " " + hint
+      } else {
+        hint = wording.label("interview.hint-current", ["answer": display(current, of: fact)]) + " " + hint
+      }
     }
     return .question(progress: progress, prompt: wording.text("question.\(question.id).prompt"), choices: choices, hint: hint)
   }
@@ -40,13 +46,15 @@ extension Conversation {
     wording.label("value.\(fact.id).\(value)")
   }
 
-  /// An answer as the user would read it.
-  func display(_ value: FactValue, of fact: FactDefinition) -> String {
+  /// An answer as the user would read it (in the session language unless told otherwise).
+  func display(_ value: FactValue, of fact: FactDefinition, in language: Language? = nil) -> String {
+    let language = language ?? wording.language
+    func t(_ key: String) -> String { wording.catalog.text(key, language) }
     switch value {
-    case .bool(let flag): return wording.plain("value.\(fact.id).\(flag ? "true" : "false")")
-    case .choice(let v): return wording.plain("value.\(fact.id).\(v)")
+    case .bool(let flag): return t("value.\(fact.id).\(flag ? "true" : "false")")
+    case .choice(let v): return t("value.\(fact.id).\(v)")
     case .set(let values):
-      return values.isEmpty ? wording.plain("interview.none") : values.map { wording.plain("value.\(fact.id).\($0)") }.joined(separator: ", ")
+      return values.isEmpty ? t("interview.none") : values.map { t("value.\(fact.id).\($0)") }.joined(separator: ", ")
     case .integer(let n): return String(n)
     case .text(let text): return SafeText.visible(text)
     }

@@ -10,10 +10,11 @@ public enum InterviewCommand: Sendable, Equatable {
   case skip
   case language(Language)
   case restart
+  case save
   case quit
 
   /// The command names; each has its words under `command.<name>.words` in `Locales/`.
-  public static let names = ["help", "back", "review", "edit", "why_not", "why", "skip", "vi", "en", "restart", "quit"]
+  public static let names = ["help", "back", "review", "edit", "why_not", "why", "skip", "vi", "en", "restart", "save", "quit"]
 
   /// Reads a command from `input`. With `explicit` (the input began with `:`) any command
   /// word counts; otherwise the whole input must be a command (plus its argument).
@@ -49,6 +50,7 @@ public enum InterviewCommand: Sendable, Equatable {
     case "vi": return argument.isEmpty ? .language(.vi) : nil
     case "en": return argument.isEmpty ? .language(.en) : nil
     case "restart": return argument.isEmpty ? .restart : nil
+    case "save": return argument.isEmpty ? .save : nil
     case "quit": return argument.isEmpty ? .quit : nil
     default: return nil
     }
