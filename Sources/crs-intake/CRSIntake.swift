@@ -7,9 +7,11 @@ struct CRSIntake: ParsableCommand {
     commandName: "crs-intake",
     abstract: "Bilingual (Vietnamese/English) intake assistant for the U.S. DOJ Community Relations Service.",
     discussion: """
-      Rules and texts are read from --rules and --locales (defaults: $CRS_INTAKE_RULES and
+      Rules and texts are read from --rules and --locales (defaults: $CRS_INTAKE_RULES and \
       $CRS_INTAKE_LOCALES, then Rules/ and Locales/ in the current folder, then the package's own).
-      Exit codes: 0 success; 1 a request or scenario failed; 64 usage error; 65 invalid data; 130 interrupted.
+
+      Exit codes: 0 success; 1 a request or scenario failed; 64 usage error; 65 invalid data; \
+      130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Draft.self, Offices.self, Sessions.self],
