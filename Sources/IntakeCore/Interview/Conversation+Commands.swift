@@ -94,14 +94,25 @@ extension Conversation {
     return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
   }
 
-  /// The answers so far, numbered as `edit N` uses them.
+  /// The answers so far, numbered as `edit N` uses them (in both languages in a bilingual
+  /// session).
   public func review() -> String {
     guard !history.isEmpty else { return wording.text("interview.review-empty") }
     var lines = [wording.text("interview.review")]
+    let languages: [Language] = wording.bilingual ? [.vi, .en] : [wording.language]
     for (n, id) in history.enumerated() {
       guard let question = questions.first(where: { $0.id == id }), let fact = book.ruleSet.fact(question.fact) else { continue }
-      let answer = answers[fact.id].map { display($0, of: fact) } ?? wording.plain("interview.skipped-answer")
-      lines.append(wording.plain("interview.review-line", ["n": String(n + 1), "question": wording.plain("fact.\(fact.id).name"), "answer": answer]))
+      // One numbered line; in a bilingual session the question and answer in each language.
+      let parts = languages.map { language in
+        (question: wording.catalog.text("fact.\(fact.id).name", language),
+         answer: answers[fact.id].map { display($0, of: fact, in: language) }
+          ?? wording.catalog.text("interview.skipped-answer", language))
+      }
+      lines.append(
+        wording.plain(
+          "interview.review-line",
+          ["n": String(n + 1), "question": parts.map(\.question).joined(separator: " / "),
+           "answer": parts.map(\.answer).joined(separator: " / ")]))
     }
     return lines.joined(separator: "\n")
   }
