@@ -104,8 +104,7 @@ struct InterviewTerminalTests {
   func backspaceOverVietnamese() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "vi"], environment: ["LANG": "C"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "vi"], environment: ["LANG": "C"], home: home.url)
     try terminal.waitFor("Có ai đang gặp nguy hiểm")
     try terminal.waitFor("> ")
     // "Hiệ" then one backspace leaves "Hi"; finishing the word gives a valid answer only if
@@ -124,8 +123,7 @@ struct InterviewTerminalTests {
   func tabCompletion() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "vi"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "vi"], home: home.url)
     try terminal.waitFor("Có ai đang gặp nguy hiểm")
     try terminal.waitFor("> ")
     // "Hien" alone is not an answer; completed with Tab it is the second choice.
@@ -148,8 +146,7 @@ struct InterviewTerminalTests {
   func switchLanguage() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -169,8 +166,7 @@ struct InterviewTerminalTests {
   func backThenForward() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -238,8 +234,7 @@ struct InterviewTerminalTests {
   func controlCThenQuit() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     terminal.type("some text")
@@ -263,8 +258,7 @@ struct InterviewTerminalTests {
   func controlD() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     terminal.press(.controlD)
@@ -276,8 +270,7 @@ struct InterviewTerminalTests {
   func wrongAnswerReasked() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("purple")
     let reply = try terminal.waitFor("Is anyone in danger right now?")
@@ -294,8 +287,7 @@ struct InterviewTerminalTests {
   func historyHoldsCommandsOnly() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -323,8 +315,7 @@ struct InterviewTerminalTests {
   func invalidInput() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     try terminal.waitFor("> ")
     var bytes: [UInt8] = [0x61, 0xFF, 0xFE, 0x0D]

@@ -133,6 +133,13 @@ final class PseudoTerminal {
     }
   }
 
+  /// Starts an interview and passes the opening invitation, so the first question is next.
+  static func atFirstQuestion(_ arguments: [String], environment: [String: String] = [:], home: URL) throws -> PseudoTerminal {
+    let terminal = try PseudoTerminal(arguments, environment: environment, home: home)
+    try terminal.skipNarrative()
+    return terminal
+  }
+
   /// Passes the opening invitation to describe the situation (presses Enter).
   func skipNarrative() throws {
     _ = try waitForAny(["in your own words", "theo lời của mình"])

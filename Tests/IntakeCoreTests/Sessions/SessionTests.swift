@@ -47,8 +47,7 @@ struct SessionTests {
   func savedWithPrivatePermissions() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -68,8 +67,7 @@ struct SessionTests {
   func noSave() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal(["--lang", "en", "--no-save"], home: home.url)
-    try terminal.skipNarrative()
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en", "--no-save"], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -84,8 +82,7 @@ struct SessionTests {
   func resume() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let first = try PseudoTerminal(["--lang", "en"], home: home.url)
-    try first.skipNarrative()
+    let first = try PseudoTerminal.atFirstQuestion(["--lang", "en"], home: home.url)
     try first.waitFor("Is anyone in danger right now?")
     first.line("no")
     try first.waitFor("Has something already happened")
