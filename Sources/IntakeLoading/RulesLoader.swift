@@ -8,30 +8,19 @@ import Yams
 public struct RulesLoader {
   public let directory: URL
   let displayPrefix: String
+  /// Every file read, in reading order: the rules version.
+  let digest = ContentDigest()
 
   public init(directory: URL) {
     self.directory = directory
     self.displayPrefix = directory.lastPathComponent
   }
 
-  /// A stable identifier of the rules' content: FNV-1a over every Rules file's path and bytes.
-  public func version() -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let names = ["facts.yaml", "services.yaml", "referrals.yaml", "offices.yaml", "questions.yaml"]
-    let files = names.map { directory.appendingPathComponent($0) } + Self.yamlFiles(in: directory.appendingPathComponent("rules"))
-    for url in files {
-      for byte in Array(display(url).utf8) + [0] + [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()) {
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-      }
-    }
-    let hex = String(hash, radix: 16)
-    return "1-" + String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-  }
-
   /// The rule set (possibly partial) and every problem found reading it.
   public func load() -> (RuleSet, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var ruleSet = RuleSet()
+    digest.reset()
     ruleSet.facts = loadFacts(&diagnostics)
     ruleSet.services = loadServices(&diagnostics)
     ruleSet.referrals = loadReferrals(&diagnostics)
@@ -40,7 +29,7 @@ public struct RulesLoader {
     for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
       ruleSet.rules += loadRules(url, &diagnostics)
     }
-    ruleSet.version = version()
+    ruleSet.version = digest.version
     if ruleSet.rules.isEmpty {
       diagnostics.append(
         Diagnostic(.error, "no-rules", at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))
@@ -66,7 +55,7 @@ public struct RulesLoader {
   func open(_ url: URL, listKey: String, extraKeys: Set<String> = [], _ diagnostics: inout [Diagnostic])
     -> (NodeReader, [String: Node], [Node])
   {
-    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics)
+    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics, digest: digest)
     var reader = NodeReader(file: file.path)
     guard let root = file.root else { return (reader, [:], []) }
     guard let top = reader.mapping(root, context: "file", allowed: Set(["version", listKey]).union(extraKeys), required: [listKey])

@@ -12,9 +12,13 @@ struct YAMLFile {
   let root: Node?
 
   /// Reads and parses `url`, reporting problems under `displayPath`.
-  static func read(_ url: URL, displayPath: String, into diagnostics: inout [Diagnostic]) -> YAMLFile {
+  static func read(
+    _ url: URL, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
+  ) -> YAMLFile {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    let contents = FileManager.default.contents(atPath: url.path)
+    digest?.add(path: displayPath, contents: contents)
+    guard let data = contents else {
       diagnostics.append(Diagnostic(.error, "file-unreadable", at: start, ["path": displayPath]))
       return YAMLFile(path: displayPath, root: nil)
     }

@@ -184,12 +184,13 @@ public struct Conversation {
     }
     // A whole choice (number, label, synonym) is an answer; then a bare command word; only
     // then the start of a choice's words, so "help" is never read as "Help keeping …".
-    var exact = AnswerMatcher(fact: fact, catalog: wording.catalog)
-    exact.allowsPrefixes = false
-    var match = exact.match(text)
+    var matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
+    matcher.allowsPrefixes = false
+    var match = matcher.match(text)
     if case .invalid = match {
       if let command = InterviewCommand.parse(text, catalog: wording.catalog) { return run(command, index: index) }
-      match = AnswerMatcher(fact: fact, catalog: wording.catalog).match(text)
+      matcher.allowsPrefixes = true
+      match = matcher.match(text)
     }
     switch match {
     case .empty:
@@ -236,8 +237,9 @@ public struct Conversation {
     case .set:
       // The ambiguous word was one item of a list: keep the others the user named.
       var values = Set([picked])
+      let matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
       for part in AnswerMatcher.splitList(original) {
-        if case .value(.set(let more)) = AnswerMatcher(fact: fact, catalog: wording.catalog).match(part) { values.formUnion(more) }
+        if case .value(.set(let more)) = matcher.match(part) { values.formUnion(more) }
       }
       value = .set(fact.values.filter(values.contains))
     default: value = .choice(picked)
@@ -331,7 +333,7 @@ public struct Conversation {
     }
     evaluator.evaluate(table)
     var outcome = evaluator.outcome(catalog: wording.catalog, language: wording.language)
-    outcome.missing = planner.askable(outcome.missing, answers: answers)
+    outcome.missing = planner.askable(outcome.missing, evaluated: evaluator.table)
     return outcome
   }
 

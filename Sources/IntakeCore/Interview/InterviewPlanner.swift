@@ -35,11 +35,9 @@ public struct InterviewPlanner {
 
   /// The missing facts a person could still be asked about: those of a question whose
   /// `ask_if` does not already rule it out.
-  public func askable(_ missing: [String], answers: [String: FactValue]) -> [String] {
-    guard case .success(let table) = book.table(for: answers) else { return missing }
-    evaluator.evaluate(table)
-    let current = evaluator.table
-    return missing.filter { fact in
+  /// - Parameter current: the facts as evaluated (derived facts included).
+  public func askable(_ missing: [String], evaluated current: FactTable) -> [String] {
+    missing.filter { fact in
       book.ruleSet.questions.indices.contains { i in
         book.ruleSet.questions[i].fact == fact
           && (book.questionConditions[i].map { book.program.evaluate($0, current) } ?? .true) != .false

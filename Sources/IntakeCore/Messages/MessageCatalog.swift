@@ -19,6 +19,20 @@ public struct MessageCatalog: Sendable, Equatable {
     return Self.fill(template, arguments)
   }
 
+  /// A message about something a person typed or wrote: every argument made safe to print,
+  /// and a "Did you mean …?" sentence after it when `arguments["suggestion"]` is not empty.
+  public func problem(_ key: String, _ language: Language, _ arguments: [String: String]) -> String {
+    var safe = arguments.mapValues(SafeText.visible)
+    let suggestion = safe.removeValue(forKey: "suggestion") ?? ""
+    var message = text(key, language, safe)
+    if message == key, texts[.en]?[key] == nil {
+      // The texts themselves failed to load: still say what is wrong, as data.
+      message = key + " " + safe.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+    if !suggestion.isEmpty { message += " " + text("diagnostic.suggestion", language, ["suggestion": suggestion]) }
+    return message
+  }
+
   /// Whether `key` exists in `language` itself (no fallback).
   public func has(_ key: String, in language: Language) -> Bool {
     texts[language]?[key] != nil

@@ -15,8 +15,6 @@ public struct NarrativeReader: Sendable {
     case stateCode(String)
     case city(Int)
     case negation, past, future, ahead
-    case number(Int)
-    case unit(Int)
   }
 
   struct Node: Sendable {
@@ -118,9 +116,6 @@ public struct NarrativeReader: Sendable {
       if let match = longest(at: i, tokens) {
         matches.append(match)
         i = match.end
-      } else if let number = Int(tokens[i].folded), number >= 0, number < 100_000 {
-        matches.append(Match(start: i, end: i + 1, meanings: [.number(number)]))
-        i += 1
       } else {
         i += 1
       }

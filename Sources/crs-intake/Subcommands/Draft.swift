@@ -47,7 +47,7 @@ extension CRSIntake {
       let draftLanguage = Language(rawValue: request.language ?? "") ?? language
       var outcome = evaluator.outcome(id: request.id, catalog: catalog, language: draftLanguage)
       // A draft lists as missing only what the interview could still ask.
-      outcome.missing = InterviewPlanner(book: book).askable(outcome.missing, answers: request.facts)
+      outcome.missing = InterviewPlanner(book: book).askable(outcome.missing, evaluated: evaluator.table)
       let draft = DraftRequest(
         date: date ?? InterviewRunner.today(), request: request, outcome: outcome, rulesVersion: book.ruleSet.version)
       switch format {

@@ -77,11 +77,9 @@ extension CRSIntake {
     ) throws {
       let ids = book.services.map(\.id)
       guard ids.contains(service) else {
-        var message = catalog.text("explain.unknown-service", language, ["service": SafeText.visible(service), "expected": ids.joined(separator: ", ")])
-        if let near = Suggestion.nearest(to: service, in: ids) {
-          message += " " + catalog.text("diagnostic.suggestion", language, ["suggestion": near])
-        }
-        console.error(message)
+        let near = Suggestion.nearest(to: service, in: ids) ?? ""
+        console.error(
+          catalog.problem("explain.unknown-service", language, ["service": service, "expected": ids.joined(separator: ", "), "suggestion": near]))
         throw ExitCode(64)
       }
       let outcome = evaluator.outcome(catalog: catalog, language: language)

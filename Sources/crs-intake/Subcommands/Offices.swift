@@ -32,11 +32,8 @@ extension CRSIntake {
           return
         }
         guard let route = directory.route(for: code) else {
-          var message = t("offices.unknown-state", ["state": SafeText.visible(state)])
-          if let near = Suggestion.nearest(to: state, in: directory.states.map(\.state)) {
-            message += " " + t("diagnostic.suggestion", ["suggestion": near])
-          }
-          console.error(message)
+          let near = Suggestion.nearest(to: state, in: directory.states.map(\.state)) ?? ""
+          console.error(catalog.problem("offices.unknown-state", language, ["state": state, "suggestion": near]))
           throw ExitCode(64)
         }
         let field = route.fieldOffice.map { t("offices.route-field", ["field_office": t("office.\($0).name")]) } ?? ""
