@@ -158,13 +158,14 @@ public struct RulesLoader {
     var seen: [String: SourceLocation] = [:]
     for item in items {
       guard
-        let fields = reader.mapping(item, context: "referral", allowed: ["id", "contact", "source"], required: ["id"]),
+        let fields = reader.mapping(item, context: "referral", allowed: ["id", "contact", "source", "us_only"], required: ["id"]),
         let id = uniqueID(fields, &seen, &reader)
       else { continue }
       let contact = fields["contact"].flatMap { $0.scalar?.string } ?? ""
       referrals.append(
         ReferralDefinition(
           id: id, contact: contact, source: reader.string(fields["source"], context: "source") ?? "",
+          usOnly: fields["us_only"].flatMap { reader.bool($0, context: "us_only") } ?? false,
           location: reader.location(item)))
     }
     diagnostics += reader.diagnostics

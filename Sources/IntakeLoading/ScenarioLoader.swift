@@ -65,7 +65,7 @@ public struct ScenarioLoader {
     for item in reader.sequence(top["scenarios"], context: "scenarios") ?? [] {
       guard
         let fields = reader.mapping(
-          item, context: "scenario", allowed: ["id", "description", "given", "expect"], required: ["id", "given", "expect"]),
+          item, context: "scenario", allowed: ["id", "description", "source", "given", "expect"], required: ["id", "given", "expect"]),
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       var given: [String: FactValue] = [:]
@@ -96,7 +96,8 @@ public struct ScenarioLoader {
       expect.missingExclude = list("missing_exclude") ?? []
       scenarios.append(
         Scenario(
-          id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "", given: given, expect: expect,
+          id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "",
+          source: fields["source"].flatMap { reader.string($0, context: "source") }, given: given, expect: expect,
           location: reader.location(fields["id"])))
     }
     diagnostics += reader.diagnostics

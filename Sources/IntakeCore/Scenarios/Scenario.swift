@@ -26,16 +26,19 @@ public struct Scenario: Sendable, Equatable {
 
   public var id: String
   public var description: String
+  /// Where the case comes from (a published CRS case, a CRS page), for the reader.
+  public var source: String?
   public var given: [String: FactValue]
   public var expect: Expectations
   public var location: SourceLocation?
 
   public init(
-    id: String, description: String = "", given: [String: FactValue], expect: Expectations,
+    id: String, description: String = "", source: String? = nil, given: [String: FactValue], expect: Expectations,
     location: SourceLocation? = nil
   ) {
     self.id = id
     self.description = description
+    self.source = source
     self.given = given
     self.expect = expect
     self.location = location

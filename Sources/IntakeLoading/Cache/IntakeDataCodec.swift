@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 2
+  static let format = 3
 
   // MARK: Writing
 
@@ -26,7 +26,10 @@ enum IntakeDataCodec {
     w.int(ruleSet.services.count)
     for service in ruleSet.services { w.strings([service.id, service.kind, service.source]) }
     w.int(ruleSet.referrals.count)
-    for referral in ruleSet.referrals { w.strings([referral.id, referral.contact, referral.source]) }
+    for referral in ruleSet.referrals {
+      w.strings([referral.id, referral.contact, referral.source])
+      w.bool(referral.usOnly)
+    }
     w.int(ruleSet.rules.count)
     for rule in ruleSet.rules {
       w.string(rule.id)
@@ -166,7 +169,7 @@ enum IntakeDataCodec {
     for _ in 0..<(try r.count()) {
       let s = try r.strings()
       guard s.count == 3 else { throw BinaryReader.Corrupt() }
-      ruleSet.referrals.append(ReferralDefinition(id: s[0], contact: s[1], source: s[2]))
+      ruleSet.referrals.append(ReferralDefinition(id: s[0], contact: s[1], source: s[2], usOnly: try r.bool()))
     }
     for _ in 0..<(try r.count()) {
       let id = try r.string()
