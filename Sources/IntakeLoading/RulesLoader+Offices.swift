@@ -107,3 +107,59 @@ extension RulesLoader {
     return directory
   }
 }
+
+extension RulesLoader {
+  /// Reads `places.yaml`, if present: the counties a field office serves where a state is split,
+  /// and each split state's cities by county.
+  func loadPlaces(into directory: inout OfficeDirectory, _ diagnostics: inout [Diagnostic]) {
+    let url = self.directory.appendingPathComponent("places.yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else { return }
+    var (reader, top, routes) = open(url, listKey: "counties", extraKeys: ["cities"], &diagnostics)
+    guard !top.isEmpty else { return }
+    let states = Set(directory.states.map(\.state))
+    let kinds = Dictionary(directory.offices.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+    func checkState(_ state: String, _ node: Node?) {
+      if !states.contains(state) {
+        let known = states.sorted()
+        reader.error(
+          "unknown-value", node,
+          ["fact": "state", "value": state, "expected": known.joined(separator: ", "), "suggestion": Suggestion.nearest(to: state, in: known) ?? ""])
+      }
+    }
+    for item in routes {
+      guard
+        let fields = reader.mapping(
+          item, context: "county route", allowed: ["state", "field_office", "source", "confirmed", "names"],
+          required: ["state", "field_office", "source", "confirmed", "names"]),
+        let state = reader.string(fields["state"], context: "state"),
+        let office = reader.string(fields["field_office"], context: "field_office")
+      else { continue }
+      checkState(state, fields["state"])
+      if kinds[office] == nil {
+        reader.error("unknown-office", fields["field_office"], ["office": office, "expected": kinds.keys.sorted().joined(separator: ", ")])
+      } else if kinds[office] != "field" {
+        reader.error("not-field-office", fields["field_office"], ["office": office])
+      }
+      directory.countyRoutes.append(
+        .init(
+          state: state, fieldOffice: office, counties: reader.strings(fields["names"], context: "names") ?? [],
+          source: reader.string(fields["source"], context: "source") ?? "",
+          confirmed: fields["confirmed"].flatMap { reader.bool($0, context: "confirmed") } ?? false,
+          location: reader.location(item)))
+    }
+    for item in reader.sequence(top["cities"], context: "cities") ?? [] {
+      guard
+        let fields = reader.mapping(item, context: "city list", allowed: ["state", "source", "by_county"], required: ["state", "source", "by_county"]),
+        let state = reader.string(fields["state"], context: "state")
+      else { continue }
+      checkState(state, fields["state"])
+      var byCounty: [(county: String, cities: [String])] = []
+      for (county, _, names) in reader.orderedPairs(fields["by_county"], context: "by_county") {
+        byCounty.append((county, reader.strings(names, context: county) ?? []))
+      }
+      directory.cities.append(
+        .init(state: state, source: reader.string(fields["source"], context: "source") ?? "", byCounty: byCounty, location: reader.location(item)))
+    }
+    diagnostics += reader.diagnostics
+  }
+}

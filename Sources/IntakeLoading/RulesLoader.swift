@@ -25,6 +25,7 @@ public struct RulesLoader {
     ruleSet.services = loadServices(&diagnostics)
     ruleSet.referrals = loadReferrals(&diagnostics)
     ruleSet.offices = loadOffices(&diagnostics)
+    loadPlaces(into: &ruleSet.offices, &diagnostics)
     ruleSet.questions = loadQuestions(&diagnostics)
     for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
       ruleSet.rules += loadRules(url, &diagnostics)

@@ -18,7 +18,7 @@ public struct ScenarioLoader {
   static let expectKeys: Set<String> = [
     "jurisdiction", "basis", "urgency", "services", "services_include", "services_exclude", "services_first",
     "referrals", "referrals_include", "referrals_exclude", "region", "office", "field_office", "missing",
-    "missing_include", "missing_exclude",
+    "missing_include", "missing_exclude", "possible_services_include", "possible_services_exclude", "office_confirmed",
   ]
 
   public func load() -> ([Scenario], [Diagnostic]) {
@@ -94,6 +94,9 @@ public struct ScenarioLoader {
       expect.missing = list("missing")
       expect.missingInclude = list("missing_include") ?? []
       expect.missingExclude = list("missing_exclude") ?? []
+      expect.possibleServicesInclude = list("possible_services_include") ?? []
+      expect.possibleServicesExclude = list("possible_services_exclude") ?? []
+      expect.officeConfirmed = map["office_confirmed"].flatMap { reader.bool($0, context: "office_confirmed") }
       scenarios.append(
         Scenario(
           id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "",

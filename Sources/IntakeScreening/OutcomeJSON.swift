@@ -35,6 +35,25 @@ public enum OutcomeJSON {
     json.optionalString(outcome.office.fieldOffice)
     json.raw("},\"missing\":")
     json.strings(outcome.missing)
+    json.raw(",\"possible_services\":[")
+    for (i, possibility) in outcome.possibleServices.enumerated() {
+      if i > 0 { json.raw(",") }
+      json.raw("{\"id\":")
+      json.string(possibility.id)
+      json.raw(",\"if\":")
+      json.strings(possibility.facts)
+      json.raw(",\"when\":[")
+      for (k, condition) in possibility.when.enumerated() {
+        if k > 0 { json.raw(",") }
+        json.raw("{")
+        json.string(condition.fact)
+        json.raw(":")
+        factValue(condition.value, &json)
+        json.raw("}")
+      }
+      json.raw("]}")
+    }
+    json.raw("]")
     if !extracted.isEmpty {
       json.raw(",\"extracted\":{")
       for (i, (fact, value)) in extracted.sorted(by: { $0.key < $1.key }).enumerated() {

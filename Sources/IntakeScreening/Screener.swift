@@ -102,8 +102,7 @@ public final class Screener {
     case .failure(let problems):
       reject(line, id: request.id, problems.problems, name: name)
     case .success(let table):
-      evaluator.evaluate(table)
-      let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: language)
+      let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: language)
       screened += 1
       write(outcome, line: line, extracted: extracted)
     }

@@ -54,10 +54,9 @@ extension Evaluator {
     let bases = derived("jurisdiction_basis")
     let urgency = derived("urgency")
 
-    var office = book.nationalRouting
-    if let state = book.stateFact, table.isKnown(state), table.slots[state] < book.routes.count {
-      office = book.routes[table.slots[state]]
-    }
+    let state = book.stateFact.flatMap { table.isKnown($0) ? table.slots[$0] : nil }
+    let city = book.cityFact.flatMap { table.isKnown($0) ? table.texts[$0] : nil }
+    let office = book.routing(state: state, city: city)
     let missing = facts.indices.filter { missingMask & (1 &<< UInt64($0)) != 0 }.map { facts[$0].id }
 
     return Outcome(

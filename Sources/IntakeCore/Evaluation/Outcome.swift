@@ -22,6 +22,37 @@ public struct Outcome: Sendable, Equatable {
     }
   }
 
+  /// A service that would fit if one still-unknown fact turned out a certain way: an
+  /// undecided request is never left with nothing.
+  public struct Possibility: Sendable, Equatable {
+    public var id: String
+    /// The values that would bring the service in, each on its own (any one is enough).
+    public var when: [Condition]
+
+    public init(id: String, when: [Condition]) {
+      self.id = id
+      self.when = when
+    }
+
+    /// The facts it depends on, in the order of `when`, once each.
+    public var facts: [String] {
+      var seen: [String] = []
+      for condition in when where !seen.contains(condition.fact) { seen.append(condition.fact) }
+      return seen
+    }
+  }
+
+  /// One still-unknown fact with the value it would need.
+  public struct Condition: Sendable, Hashable {
+    public var fact: String
+    public var value: FactValue
+
+    public init(fact: String, value: FactValue) {
+      self.fact = fact
+      self.value = value
+    }
+  }
+
   public var id: String?
   /// `in_scope`, `assess` or `out_of_scope`.
   public var jurisdiction: String
@@ -38,6 +69,8 @@ public struct Outcome: Sendable, Equatable {
   public var office: OfficeRouting
   /// Unknown facts that could still change this outcome, in fact order.
   public var missing: [String]
+  /// Services not recommended yet that one more answer would bring, in catalogue order.
+  public var possibleServices: [Possibility] = []
 
   public init(
     id: String? = nil, jurisdiction: String, jurisdictionBases: [String] = [],

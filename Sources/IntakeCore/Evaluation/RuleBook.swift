@@ -27,7 +27,13 @@ public struct RuleBook: Sendable {
   let stateFact: Int?
   /// Routing per value index of the `state` fact.
   let routes: [OfficeRouting]
+  /// Per value index of the `state` fact, for split states: routing by `placeKey` of the city.
+  let placeRoutes: [[String: OfficeRouting]]
+  let cityFact: Int?
   let nationalRouting: OfficeRouting
+  /// Per fact: the slots worth trying when it is unknown (`Evaluator.outcome(of:)`): each value
+  /// a rule tests it for, both bools, and each integer bound.
+  let probeSlots: [[Int]]
   /// Per question: its fact's index and the root of its compiled `ask_if`, if any.
   let questionFacts: [Int]
   let questionConditions: [Int?]
@@ -89,13 +95,58 @@ public struct RuleBook: Sendable {
     self.guardGroupMasks = groupMasks
     self.unguarded = unguarded
 
+    probeSlots = Self.probes(ruleSet)
+
     let directory = ruleSet.offices
     nationalRouting = directory.routing(for: nil)
     if let stateFact {
       routes = ruleSet.facts[stateFact].values.map { directory.routing(for: $0) }
+      placeRoutes = ruleSet.facts[stateFact].values.map { directory.placeRoutes(for: $0) }
     } else {
       routes = []
+      placeRoutes = []
     }
+    cityFact = factIndex["city"].flatMap { ruleSet.facts[$0].kind == .text ? $0 : nil }
+  }
+
+  private static func probes(_ ruleSet: RuleSet) -> [[Int]] {
+    var slots = Array(repeating: [Int](), count: ruleSet.facts.count)
+    let index = Dictionary(ruleSet.facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var conditions = ruleSet.rules.map(\.condition)
+    conditions += ruleSet.questions.compactMap(\.askIf)
+    for leaf in conditions.flatMap(\.leaves) {
+      guard let f = index[leaf.fact], !ruleSet.facts[f].derived else { continue }
+      let fact = ruleSet.facts[f]
+      var found: [Int] = []
+      switch (fact.kind, leaf.operand) {
+      case (.bool, _): found = [1, 0]
+      case (.choice, .values(let values)): found = values.compactMap { fact.index(of: $0) }
+      case (.set, .values(let values)): found = values.compactMap { fact.index(of: $0) }.filter { $0 < 64 }.map { 1 << $0 }
+      case (.integer, .integers(let bounds)):
+        for n in bounds {
+          switch leaf.op {
+          case .lessThan: found.append(n - 1)
+          case .greaterThan: found.append(n + 1)
+          default: found.append(n)
+          }
+        }
+        found = found.filter { $0 >= (fact.minimum ?? .min) }
+      default: break
+      }
+      for slot in found where !slots[f].contains(slot) { slots[f].append(slot) }
+    }
+    return slots
+  }
+
+  /// The office for a state (a value index of the `state` fact) and, where the state is split
+  /// by county, the city or county typed.
+  public func routing(state: Int?, city: String?) -> OfficeRouting {
+    guard let state, state >= 0, state < routes.count else { return nationalRouting }
+    if let city, !placeRoutes[state].isEmpty {
+      let key = OfficeDirectory.placeKey(city)
+      if let route = placeRoutes[state][key] ?? placeRoutes[state][key + " county"] { return route }
+    }
+    return routes[state]
   }
 
   /// The index of a fact id.

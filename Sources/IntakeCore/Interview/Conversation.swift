@@ -332,9 +332,9 @@ public struct Conversation {
       return Outcome(jurisdiction: "assess", urgency: "standard", office: book.offices.routing(for: nil))
     }
     evaluator.evaluate(table)
-    var outcome = evaluator.outcome(catalog: wording.catalog, language: wording.language)
-    outcome.missing = planner.askable(outcome.missing, evaluated: evaluator.table)
-    return outcome
+    let missing = evaluator.outcome(catalog: wording.catalog, language: wording.language).missing
+    let askable = planner.askable(missing, evaluated: evaluator.table)
+    return evaluator.outcome(of: table, catalog: wording.catalog, language: wording.language, missing: askable)
   }
 
   /// Restores answers saved earlier (a resumed session or a script), keeping only those that

@@ -42,6 +42,20 @@ public struct FactDefinition: Sendable, Equatable {
     self.location = location
   }
 
+  /// The value a fact-table slot holds for this fact (a choice's index, 0/1, the integer, or a
+  /// set's bit mask).
+  public func value(ofSlot slot: Int) -> FactValue {
+    switch kind {
+    case .choice: return .choice(values.indices.contains(slot) ? values[slot] : "")
+    case .bool: return .bool(slot != 0)
+    case .integer: return .integer(slot)
+    case .text: return .text("")
+    case .set:
+      let mask = UInt64(truncatingIfNeeded: slot)
+      return .set(values.indices.filter { $0 < 64 && mask & (1 &<< UInt64($0)) != 0 }.map { values[$0] })
+    }
+  }
+
   /// The index of `value` among `values`, or nil when the fact has no such value.
   public func index(of value: String) -> Int? {
     values.firstIndex(of: value)

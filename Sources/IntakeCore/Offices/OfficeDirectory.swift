@@ -69,6 +69,45 @@ public struct OfficeDirectory: Sendable, Equatable {
     }
   }
 
+  /// Where a state is split, the counties one field office serves (`Rules/places.yaml`).
+  public struct CountyRoute: Sendable, Equatable {
+    public var state: String
+    public var fieldOffice: String
+    public var counties: [String]
+    public var source: String
+    public var confirmed: Bool
+    public var location: SourceLocation?
+
+    public init(state: String, fieldOffice: String, counties: [String], source: String, confirmed: Bool, location: SourceLocation? = nil) {
+      self.state = state
+      self.fieldOffice = fieldOffice
+      self.counties = counties
+      self.source = source
+      self.confirmed = confirmed
+      self.location = location
+    }
+  }
+
+  /// A state's cities and towns by county, so a city picks its county's field office.
+  public struct CityList: Sendable, Equatable {
+    public var state: String
+    public var source: String
+    public var byCounty: [(county: String, cities: [String])]
+    public var location: SourceLocation?
+
+    public init(state: String, source: String, byCounty: [(county: String, cities: [String])], location: SourceLocation? = nil) {
+      self.state = state
+      self.source = source
+      self.byCounty = byCounty
+      self.location = location
+    }
+
+    public static func == (a: CityList, b: CityList) -> Bool {
+      a.state == b.state && a.source == b.source && a.location == b.location
+        && a.byCounty.map(\.county) == b.byCounty.map(\.county) && a.byCounty.map(\.cities) == b.byCounty.map(\.cities)
+    }
+  }
+
   public var asOf: String
   public var source: String
   /// The office for region `national`: outside the US or state unknown.
@@ -78,6 +117,8 @@ public struct OfficeDirectory: Sendable, Equatable {
   public var regions: [Region]
   public var offices: [Office]
   public var states: [StateRoute]
+  public var countyRoutes: [CountyRoute] = []
+  public var cities: [CityList] = []
 
   public init(
     asOf: String = "", source: String = "", nationalOffice: String = "headquarters",
@@ -101,9 +142,58 @@ public struct OfficeDirectory: Sendable, Equatable {
   /// US, or missing from the directory.
   public func routing(for state: String?) -> OfficeRouting {
     if let state, let route = route(for: state) {
-      return OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice)
+      return OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice, confirmed: route.confirmed)
     }
-    return OfficeRouting(region: "national", office: nationalOffice, fieldOffice: nil)
+    return OfficeRouting(region: "national", office: nationalOffice, fieldOffice: nil, confirmed: true)
+  }
+
+  /// The routing for a place in a split state, keyed by `placeKey` of a city or county name:
+  /// the county's field office, confirmed only when both the state's and the county's
+  /// routings are. Names in two counties that route differently are left out.
+  public func placeRoutes(for state: String) -> [String: OfficeRouting] {
+    let splits = countyRoutes.filter { $0.state == state }
+    guard !splits.isEmpty, let route = route(for: state) else { return [:] }
+    var byCounty: [String: CountyRoute] = [:]
+    for split in splits {
+      for county in split.counties { byCounty[Self.placeKey(county)] = split }
+    }
+    func routing(_ county: String) -> OfficeRouting {
+      let split = byCounty[Self.placeKey(county)]
+      return OfficeRouting(
+        region: route.region, office: route.office, fieldOffice: split?.fieldOffice,
+        confirmed: route.confirmed && (split?.confirmed ?? true), county: county)
+    }
+    var routes: [String: OfficeRouting] = [:]
+    var ambiguous = Set<String>()
+    func add(_ key: String, _ value: OfficeRouting) {
+      guard !key.isEmpty, !ambiguous.contains(key) else { return }
+      if let old = routes[key], old.fieldOffice != value.fieldOffice {
+        routes[key] = nil
+        ambiguous.insert(key)
+        return
+      }
+      if routes[key] == nil { routes[key] = value }
+    }
+    for list in cities where list.state == state {
+      for (county, names) in list.byCounty {
+        for name in names { add(Self.placeKey(name), routing(county)) }
+      }
+    }
+    let counties = Set(splits.flatMap(\.counties) + cities.filter { $0.state == state }.flatMap { $0.byCounty.map(\.county) })
+    for county in counties.sorted() {
+      routes[Self.placeKey(county) + " county"] = routing(county)
+    }
+    return routes
+  }
+
+  /// A city or county name as people type it, reduced for lookup: folded (lowercase, no
+  /// diacritics), punctuation as spaces, without a leading "city of" or a trailing state.
+  public static func placeKey(_ text: String) -> String {
+    var words = TextFolding.fold(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    if words.count > 2, words[0] == "city", words[1] == "of" { words.removeFirst(2) }
+    let trailing: Set<String> = ["ca", "california", "tx", "texas", "fl", "florida", "pa", "pennsylvania", "mi", "michigan", "mo", "missouri", "usa", "us"]
+    while words.count > 1, let last = words.last, trailing.contains(last) { words.removeLast() }
+    return words.joined(separator: " ")
   }
 }
 
@@ -112,10 +202,16 @@ public struct OfficeRouting: Sendable, Hashable {
   public var region: String
   public var office: String
   public var fieldOffice: String?
+  /// False when the routing is an inference no CRS source confirms: the person is told so.
+  public var confirmed: Bool
+  /// The county that chose the field office in a split state.
+  public var county: String?
 
-  public init(region: String, office: String, fieldOffice: String?) {
+  public init(region: String, office: String, fieldOffice: String?, confirmed: Bool = true, county: String? = nil) {
     self.region = region
     self.office = office
     self.fieldOffice = fieldOffice
+    self.confirmed = confirmed
+    self.county = county
   }
 }

@@ -20,6 +20,11 @@ public struct Scenario: Sendable, Equatable {
     public var missing: [String]?
     public var missingInclude: [String] = []
     public var missingExclude: [String] = []
+    /// Services that one more answer would bring (`Outcome.possibleServices`).
+    public var possibleServicesInclude: [String] = []
+    public var possibleServicesExclude: [String] = []
+    /// Whether the office routing is confirmed by a CRS source.
+    public var officeConfirmed: Bool?
 
     public init() {}
   }

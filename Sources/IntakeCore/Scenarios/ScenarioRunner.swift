@@ -50,10 +50,9 @@ public struct ScenarioRunner {
           fail("given", problem.arguments["expected"] ?? "", "\(problem.arguments["fact"] ?? ""): \(problem.arguments["value"] ?? problem.code)")
         }
       case .success(let table):
-        evaluator.evaluate(table)
+        let outcome = evaluator.outcome(of: table, catalog: catalog, language: .en)
         for r in evaluator.firedDerivationRules { held[book.derivations[Int(r)].id, default: 0] += 1 }
         for r in evaluator.firedActionRules { held[book.actions[Int(r)].id, default: 0] += 1 }
-        let outcome = evaluator.outcome(catalog: catalog, language: .en)
         check(scenario.expect, outcome, fail)
       }
       if !mine.isEmpty { failed.append(scenario.id) }
@@ -101,5 +100,11 @@ public struct ScenarioRunner {
     exact("missing", expect.missing, outcome.missing, ordered: false)
     includes("missing_include", expect.missingInclude, outcome.missing)
     excludes("missing_exclude", expect.missingExclude, outcome.missing)
+    let possible = outcome.possibleServices.map(\.id)
+    includes("possible_services_include", expect.possibleServicesInclude, possible)
+    excludes("possible_services_exclude", expect.possibleServicesExclude, possible)
+    if let confirmed = expect.officeConfirmed, confirmed != outcome.office.confirmed {
+      fail("office_confirmed", String(confirmed), String(outcome.office.confirmed))
+    }
   }
 }

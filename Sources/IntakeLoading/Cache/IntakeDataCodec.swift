@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 3
+  static let format = 4
 
   // MARK: Writing
 
@@ -66,6 +66,21 @@ enum IntakeDataCodec {
       w.strings([route.state, route.region, route.office, route.asOf, route.source])
       w.optional(route.fieldOffice)
       w.bool(route.confirmed)
+    }
+    w.int(offices.countyRoutes.count)
+    for split in offices.countyRoutes {
+      w.strings([split.state, split.fieldOffice, split.source])
+      w.bool(split.confirmed)
+      w.strings(split.counties)
+    }
+    w.int(offices.cities.count)
+    for list in offices.cities {
+      w.strings([list.state, list.source])
+      w.int(list.byCounty.count)
+      for (county, cities) in list.byCounty {
+        w.string(county)
+        w.strings(cities)
+      }
     }
     w.int(ruleSet.questions.count)
     for question in ruleSet.questions {
@@ -206,6 +221,19 @@ enum IntakeDataCodec {
       let field = try r.optional()
       offices.states.append(
         .init(state: s[0], region: s[1], office: s[2], fieldOffice: field, asOf: s[3], source: s[4], confirmed: try r.bool()))
+    }
+    for _ in 0..<(try r.count()) {
+      let s = try r.strings()
+      guard s.count == 3 else { throw BinaryReader.Corrupt() }
+      let confirmed = try r.bool()
+      offices.countyRoutes.append(.init(state: s[0], fieldOffice: s[1], counties: try r.strings(), source: s[2], confirmed: confirmed))
+    }
+    for _ in 0..<(try r.count()) {
+      let s = try r.strings()
+      guard s.count == 2 else { throw BinaryReader.Corrupt() }
+      var byCounty: [(county: String, cities: [String])] = []
+      for _ in 0..<(try r.count()) { byCounty.append((try r.string(), try r.strings())) }
+      offices.cities.append(.init(state: s[0], source: s[1], byCounty: byCounty))
     }
     ruleSet.offices = offices
     for _ in 0..<(try r.count()) {

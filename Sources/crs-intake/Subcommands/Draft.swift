@@ -45,9 +45,9 @@ extension CRSIntake {
       let evaluator = Evaluator(book: book)
       evaluator.evaluate(table)
       let draftLanguage = Language(rawValue: request.language ?? "") ?? language
-      var outcome = evaluator.outcome(id: request.id, catalog: catalog, language: draftLanguage)
       // A draft lists as missing only what the interview could still ask.
-      outcome.missing = InterviewPlanner(book: book).askable(outcome.missing, evaluated: evaluator.table)
+      let askable = InterviewPlanner(book: book).askable(evaluator.outcome(catalog: catalog, language: draftLanguage).missing, evaluated: evaluator.table)
+      let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: draftLanguage, missing: askable)
       let draft = DraftRequest(
         date: date ?? InterviewRunner.today(), request: request, outcome: outcome, rulesVersion: book.ruleSet.version)
       switch format {

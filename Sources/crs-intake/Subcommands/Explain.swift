@@ -31,7 +31,7 @@ extension CRSIntake {
         try explainWhyNot(service, book, evaluator, catalog, language, console)
         return
       }
-      let outcome = evaluator.outcome(id: request.id, catalog: catalog, language: language)
+      let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: language)
       print(outcome, trace: book.trace(evaluator), catalog, language, console)
     }
 
