@@ -52,6 +52,10 @@ extension RulesLoader {
         reader.error("unknown-region", fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
       }
       func text(_ key: String) -> String { fields[key].flatMap { $0.scalar?.string } ?? "" }
+      // A detail the directory does not have is left out; an empty one is a slip.
+      for key in ["city", "address", "phone", "email", "source"] where fields[key] != nil && text(key).isEmpty {
+        reader.warning("office-field-empty", fields[key], ["office": id, "field": key])
+      }
       directory.offices.append(
         .init(
           id: id, kind: kind, region: region, city: text("city"), address: text("address"), phone: text("phone"),

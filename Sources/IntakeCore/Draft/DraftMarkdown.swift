@@ -29,6 +29,7 @@ public struct DraftMarkdown {
       { self.facts(draft, $0) },
       { self.jurisdiction(draft, $0) },
       { self.services(draft, $0) },
+      { self.possible(draft, $0) },
       { self.referrals(draft, $0) },
       { self.office(draft, $0) },
       { self.missing(draft, $0) },
@@ -40,11 +41,12 @@ public struct DraftMarkdown {
   }
 
   private func header(_ draft: DraftRequest, _ l: Language) -> String {
-    [
-      "# " + t("draft.title", l),
-      t("draft.date", l, ["date": draft.date]) + "  ",
-      t("draft.rules-version", l, ["version": draft.rulesVersion]),
-    ].joined(separator: "\n")
+    var lines = ["# " + t("draft.title", l)]
+    if draft.outcome.urgency == "emergency" {
+      lines += ["", "> **" + t(OutcomeText.emergencyKey(draft.outcome), l) + "**", ""]
+    }
+    lines += [t("draft.date", l, ["date": draft.date]) + "  ", t("draft.rules-version", l, ["version": draft.rulesVersion])]
+    return lines.joined(separator: "\n")
   }
 
   private func who(_ draft: DraftRequest, _ l: Language) -> String {
@@ -102,7 +104,6 @@ public struct DraftMarkdown {
     lines.append("")
     lines.append("## " + t("draft.urgency", l))
     lines.append(t("value.urgency.\(outcome.urgency)", l))
-    if outcome.urgency == "emergency" { lines.append(t("end.emergency", l)) }
     return lines.joined(separator: "\n")
   }
 
@@ -133,6 +134,16 @@ public struct DraftMarkdown {
     return lines.joined(separator: "\n")
   }
 
+  private func possible(_ draft: DraftRequest, _ l: Language) -> String {
+    guard !draft.outcome.possibleServices.isEmpty else { return "" }
+    var lines = ["## " + t("draft.possible", l)]
+    for (condition, services) in OutcomeText.byCondition(draft.outcome.possibleServices) {
+      let text = OutcomeText.describe(condition, book: book) { t($0, l) }
+      lines.append("- " + t("end.possible-if", l, ["condition": text]) + " " + services.map { t("service.\($0).name", l) }.joined(separator: "; "))
+    }
+    return lines.joined(separator: "\n")
+  }
+
   private func referrals(_ draft: DraftRequest, _ l: Language) -> String {
     guard !draft.outcome.referrals.isEmpty else { return "" }
     var lines = ["## " + t("draft.referrals", l)]
@@ -152,12 +163,11 @@ public struct DraftMarkdown {
     lines.append(t("draft.region", l, ["region": t("region.\(routing.region).name", l)]))
     for (id, key) in [(routing.office, "draft.office-line"), (routing.fieldOffice, "draft.field-office-line")] {
       guard let id, let office = directory.office(id) else { continue }
-      lines.append(
-        "- " + t(
-          key, l,
-          ["name": t("office.\(id).name", l), "address": office.address.isEmpty ? "—" : office.address,
-           "phone": office.phone.isEmpty ? "—" : office.phone,
-           "email": office.email.isEmpty ? directory.nationalEmail : office.email]))
+      let details = office.details(phoneText: { t("end.phone", l, ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
+      lines.append("- " + t(key, l, ["name": t("office.\(id).name", l), "details": details]))
+    }
+    if !routing.confirmed {
+      lines.append("- " + t("end.office-unconfirmed", l, ["email": directory.nationalEmail]))
     }
     lines.append("")
     lines.append("> " + t("end.restructured", l, ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))

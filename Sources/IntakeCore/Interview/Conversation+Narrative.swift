@@ -24,22 +24,23 @@ extension Conversation {
       return [.problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])), narrativePrompt()]
     }
     remember(text)
-    let findings = newFindings(in: text)
+    let (notice, findings) = takeDanger(from: newFindings(in: text))
     guard !findings.isEmpty else {
-      return [.text(wording.text("interview.narrative-thanks"))] + advance()
+      return notice + [.text(wording.text("interview.narrative-thanks"))] + advance()
     }
     phase = .confirming(findings, resume: resume)
-    return [readBack(findings)]
+    return notice + [readBack(findings)]
   }
 
   /// At a question: free text that states facts not yet answered is taken as a description.
   mutating func describeIfNew(_ text: String, resume: Int) -> [InterviewEvent]? {
     guard readerSource != nil, text.split(separator: " ").count >= 3 else { return nil }
-    let findings = newFindings(in: text)
-    guard !findings.isEmpty else { return nil }
+    let (notice, findings) = takeDanger(from: newFindings(in: text))
+    guard !findings.isEmpty || !notice.isEmpty else { return nil }
     remember(text)
+    guard !findings.isEmpty else { return notice + advance() }
     phase = .confirming(findings, resume: resume)
-    return [readBack(findings)]
+    return notice + [readBack(findings)]
   }
 
   private func narrativePrompt() -> InterviewEvent {
@@ -55,7 +56,9 @@ extension Conversation {
   private func newFindings(in text: String) -> [NarrativeExtraction.Finding] {
     guard let reader else { return [] }
     return reader.read(text).findings.filter { finding in
-      answers[finding.fact] == nil && questions.contains { $0.fact == finding.fact }
+      // Danger now is always taken, even over an earlier "no".
+      let isDanger = finding.fact == Self.dangerFact && finding.value == .bool(true)
+      return (answers[finding.fact] == nil || isDanger) && questions.contains { $0.fact == finding.fact }
     }
   }
 

@@ -98,6 +98,7 @@ public struct Conversation {
   /// reader is available and nothing was answered yet), else the first question.
   public mutating func start() -> [InterviewEvent] {
     var events: [InterviewEvent] = [.text(wording.text("interview.safety"))]
+    if answers["immediate_danger"] == .bool(true) { events.append(emergencyNotice()) }
     if readerSource != nil && history.isEmpty && narrative == nil {
       phase = .narrative
       events.append(.question(progress: "", prompt: wording.text("interview.narrative-invite"), choices: [], hint: ""))
@@ -251,15 +252,48 @@ public struct Conversation {
     if let minimum = book.ruleSet.fact(question.fact)?.minimum, case .integer(let n) = value, n < minimum {
       return [.problem(wording.text("interview.invalid-number", ["input": String(n)])), ask(questions.firstIndex(of: question) ?? 0)]
     }
+    let danger = becomesDangerous(question.fact, value)
     answers[question.fact] = value
     skipped.remove(question.id)
     if !history.contains(question.id) { history.append(question.id) }
-    var events: [InterviewEvent] = []
+    var events: [InterviewEvent] = danger ? [emergencyNotice()] : []
     if let before = outcomeBeforeEdit {
       outcomeBeforeEdit = nil
       events.append(.text(changes(from: before, to: currentOutcome())))
     }
     return events + advance()
+  }
+
+  // MARK: Danger first
+
+  static let dangerFact = "immediate_danger"
+
+  /// Whether answering `fact` with `value` says, for the first time, that someone is in danger now.
+  func becomesDangerous(_ fact: String, _ value: FactValue) -> Bool {
+    fact == Self.dangerFact && value == .bool(true) && answers[fact] != .bool(true)
+  }
+
+  /// The 911 instruction (the local emergency number when the person is abroad), in the
+  /// session's language or both.
+  func emergencyNotice() -> InterviewEvent {
+    .emergency(wording.text(answers["state"] == .choice("outside_us") ? "interview.emergency-abroad" : "interview.emergency"))
+  }
+
+  /// Danger said in free text counts at once, without waiting for the read-back: the answer is
+  /// recorded (it can still be changed with `edit`) and the 911 instruction comes first.
+  mutating func takeDanger(from findings: [NarrativeExtraction.Finding]) -> (notice: [InterviewEvent], rest: [NarrativeExtraction.Finding]) {
+    var rest = findings
+    guard let i = findings.firstIndex(where: { $0.fact == Self.dangerFact && $0.value == .bool(true) }) else {
+      return ([], findings)
+    }
+    rest.remove(at: i)
+    guard answers[Self.dangerFact] != .bool(true) else { return ([], rest) }
+    answers[Self.dangerFact] = .bool(true)
+    if let question = questions.first(where: { $0.fact == Self.dangerFact }) {
+      skipped.remove(question.id)
+      if !history.contains(question.id) { history.append(question.id) }
+    }
+    return ([emergencyNotice()], rest)
   }
 
   /// Asks the next question worth asking, or ends with the outcome.

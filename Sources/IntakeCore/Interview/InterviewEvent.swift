@@ -3,6 +3,9 @@
 public enum InterviewEvent: Sendable, Equatable {
   /// A paragraph: the safety screen, help, review, confirmations.
   case text(String)
+  /// Someone is in danger right now: call 911 (or the local emergency number abroad). Shown
+  /// the moment danger is said, before anything else.
+  case emergency(String)
   /// A question to answer: its progress line, prompt and numbered choices.
   case question(progress: String, prompt: String, choices: [String], hint: String)
   /// A wrong answer, quoting it and saying what is accepted. The question is asked again.

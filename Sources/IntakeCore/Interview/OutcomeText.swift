@@ -13,6 +13,10 @@ public struct OutcomeText {
   public func render(_ outcome: Outcome) -> String {
     var lines: [String] = []
     let w = wording
+    if outcome.urgency == "emergency" {
+      lines.append(w.text(Self.emergencyKey(outcome)))
+      lines.append("")
+    }
     lines.append(w.text("end.title"))
     lines.append("")
     var jurisdiction = w.label("value.jurisdiction.\(outcome.jurisdiction)")
@@ -22,9 +26,6 @@ public struct OutcomeText {
     }
     lines.append(w.label("end.jurisdiction", ["jurisdiction": jurisdiction]))
     lines.append(w.label("end.urgency", ["urgency": w.label("value.urgency.\(outcome.urgency)")]))
-    if outcome.urgency == "emergency" {
-      lines.append(w.text("end.emergency"))
-    }
     lines.append("")
     if outcome.services.isEmpty {
       lines.append(w.text(outcome.jurisdiction == "out_of_scope" ? "end.no-services-out-of-scope" : "end.no-services"))
@@ -44,6 +45,14 @@ public struct OutcomeText {
               ["for_whom": w.plain("service.\(id).for_whom"), "length": w.plain("service.\(id).length"),
                "outcome": w.plain("service.\(id).outcome")])))
         if id == "spcp" { lines.append(indent(w.text("end.spcp-steps"))) }
+      }
+    }
+    if !outcome.possibleServices.isEmpty {
+      lines.append("")
+      lines.append(w.text("end.possible"))
+      for (condition, services) in Self.byCondition(outcome.possibleServices) {
+        lines.append(indent(w.label("end.possible-if", ["condition": describe(condition)])))
+        lines.append(indent(indent(services.map { w.plain("service.\($0).name") }.joined(separator: "; "))))
       }
     }
     if !outcome.referrals.isEmpty {
@@ -66,6 +75,41 @@ public struct OutcomeText {
     return lines.joined(separator: "\n")
   }
 
+  /// The emergency line for an outcome: 911, or the local emergency number abroad.
+  public static func emergencyKey(_ outcome: Outcome) -> String {
+    outcome.referrals.contains { $0.id == "local_emergency" } ? "end.emergency-abroad" : "end.emergency"
+  }
+
+  /// Possible services grouped by the condition that would bring them, in first-seen order.
+  public static func byCondition(_ possibilities: [Outcome.Possibility]) -> [(Outcome.Condition, [String])] {
+    var order: [Outcome.Condition] = []
+    var services: [Outcome.Condition: [String]] = [:]
+    for possibility in possibilities {
+      for condition in possibility.when {
+        if services[condition] == nil { order.append(condition) }
+        services[condition, default: []].append(possibility.id)
+      }
+    }
+    return order.map { ($0, services[$0] ?? []) }
+  }
+
+  /// A condition in words: a yes/no fact by its value's sentence ("There was violence …"),
+  /// any other by its name and value ("Where it is happening: Place of worship").
+  public func describe(_ condition: Outcome.Condition) -> String {
+    Self.describe(condition, book: book) { key in wording.plain(key) }
+  }
+
+  static func describe(_ condition: Outcome.Condition, book: RuleBook, _ t: (String) -> String) -> String {
+    guard let fact = book.ruleSet.fact(condition.fact) else { return condition.fact }
+    switch condition.value {
+    case .bool(let flag): return t("value.\(fact.id).\(flag)")
+    case .choice(let v): return t("fact.\(fact.id).name") + ": " + t("value.\(fact.id).\(v)")
+    case .set(let values): return t("fact.\(fact.id).name") + ": " + values.map { t("value.\(fact.id).\($0)") }.joined(separator: ", ")
+    case .integer(let n): return t("fact.\(fact.id).name") + ": " + String(n)
+    case .text(let text): return t("fact.\(fact.id).name") + ": " + text
+    }
+  }
+
   private func reason(_ rule: String) -> String {
     wording.text("end.because", ["reason": wording.plain("reason.\(rule)")])
 
@@ -82,12 +126,11 @@ public struct OutcomeText {
     var lines = [w.text("end.office")]
     for (id, key) in [(routing.office, "end.office-line"), (routing.fieldOffice, "end.field-office-line")] {
       guard let id, let office = directory.office(id) else { continue }
-      lines.append(
-        indent(
-          w.label(
-            key,
-            ["name": w.label("office.\(id).name"), "address": office.address.isEmpty ? "—" : office.address,
-             "phone": office.phone.isEmpty ? "—" : office.phone, "email": office.email.isEmpty ? directory.nationalEmail : office.email])))
+      let details = office.details(phoneText: { w.plain("end.phone", ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
+      lines.append(indent(w.label(key, ["name": w.label("office.\(id).name"), "details": details])))
+    }
+    if !routing.confirmed {
+      lines.append(indent(w.text("end.office-unconfirmed", ["email": directory.nationalEmail])))
     }
     lines.append(
       w.text(

@@ -14,6 +14,20 @@ public struct OfficeDirectory: Sendable, Equatable {
     public var confirmed: Bool
     public var location: SourceLocation?
 
+    /// Address, phone and email joined with " — ", leaving out what the directory does not
+    /// have (never a placeholder).
+    /// - Parameters:
+    ///   - phoneText: the phone number in words ("phone 617-424-5715").
+    ///   - fallbackEmail: the national intake address, for an office without its own.
+    public func details(phoneText: (String) -> String, fallbackEmail: String) -> String {
+      var parts: [String] = []
+      if !address.isEmpty { parts.append(address) }
+      if !phone.isEmpty { parts.append(phoneText(phone)) }
+      let mail = email.isEmpty ? fallbackEmail : email
+      if !mail.isEmpty { parts.append(mail) }
+      return parts.joined(separator: " — ")
+    }
+
     public init(
       id: String, kind: String, region: String, city: String, address: String, phone: String,
       email: String, source: String, confirmed: Bool, location: SourceLocation? = nil

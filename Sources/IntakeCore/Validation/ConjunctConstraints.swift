@@ -1,6 +1,8 @@
 /// What a rule's top-level conjuncts require of each fact, for static checks: whether a rule
 /// can ever hold, and whether two rules can hold together. Conservative: a constraint it
-/// cannot read (an `any`, a nested `not`) is ignored, so "unsatisfiable" is always certain.
+/// cannot read (a nested `not`, an `any` over several facts) is ignored, so "unsatisfiable" is
+/// always certain. An `any` whose parts all test one choice or yes/no fact is read as the
+/// union of what its parts allow (e.g. `state` unknown, or anything but `outside_us`).
 struct ConjunctConstraints {
   struct Domain {
     /// Allowed choice or bool values, as a bit mask (bool: bit 0 false, bit 1 true).
@@ -14,10 +16,13 @@ struct ConjunctConstraints {
     var high = Int.max
     var mustBeKnown = false
     var mustBeUnknown = false
+    /// Values allowed should the fact be known (an `any` that also allows it unknown).
+    var allowedIfKnown: UInt64 = ~0
 
     var satisfiable: Bool {
       if mustBeKnown && mustBeUnknown { return false }
       if mustBeUnknown { return true }
+      if mustBeKnown && allowed & allowedIfKnown == 0 { return false }
       if allowed == 0 || low > high || required & forbidden != 0 { return false }
       return anyOf.allSatisfy { $0 & ~forbidden != 0 }
     }
@@ -32,10 +37,36 @@ struct ConjunctConstraints {
         add(leaf, negated: false, facts: facts)
       case .not(.leaf(let leaf), _):
         add(leaf, negated: true, facts: facts)
+      case .any(let parts, _):
+        addUnion(parts, facts: facts)
       default:
         continue
       }
     }
+  }
+
+  /// An `any` over one choice or bool fact: a known value must be one some part allows; the
+  /// fact may stay unknown only if a part allows that.
+  private mutating func addUnion(_ parts: [Condition], facts: [String: FactDefinition]) {
+    var fact: String?
+    var known: UInt64 = 0
+    var unknownAllowed = false
+    for part in parts {
+      let leaf: Condition.Leaf
+      switch part {
+      case .leaf(let l), .not(.leaf(let l), _): leaf = l
+      default: return
+      }
+      guard fact == nil || fact == leaf.fact, let kind = facts[leaf.fact]?.kind, kind == .choice || kind == .bool else { return }
+      fact = leaf.fact
+      let one = ConjunctConstraints(.all([part], nil), facts: facts).domains[leaf.fact] ?? Domain()
+      if one.mustBeUnknown { unknownAllowed = true } else { known |= one.allowed }
+    }
+    guard let fact else { return }
+    var domain = domains[fact] ?? Domain()
+    domain.allowedIfKnown &= known
+    if !unknownAllowed { domain.mustBeKnown = true }
+    domains[fact] = domain
   }
 
   var satisfiable: Bool { domains.values.allSatisfy(\.satisfiable) }
@@ -46,6 +77,7 @@ struct ConjunctConstraints {
     for (fact, domain) in other.domains {
       var mine = merged.domains[fact] ?? Domain()
       mine.allowed &= domain.allowed
+      mine.allowedIfKnown &= domain.allowedIfKnown
       mine.required |= domain.required
       mine.forbidden |= domain.forbidden
       mine.anyOf += domain.anyOf

@@ -16,6 +16,7 @@ public struct RuleSetLint {
     diagnostics += reachability()
     diagnostics += routing()
     diagnostics += ruleEffects()
+    diagnostics += knowledge()
     diagnostics += localeCoverage()
     return diagnostics
   }
@@ -136,6 +137,38 @@ public struct RuleSetLint {
             }
           }
         }
+      }
+    }
+    return diagnostics
+  }
+
+  /// Knowledge mistakes: a service that can be recommended while the situation is outside
+  /// CRS's jurisdiction, and a U.S. office or number that can be given for a situation outside
+  /// the United States.
+  private func knowledge() -> [Diagnostic] {
+    let facts = Dictionary(ruleSet.facts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    func given(_ fact: String, _ value: String) -> ConjunctConstraints? {
+      guard facts[fact]?.values.contains(value) == true else { return nil }
+      return ConjunctConstraints(.leaf(.init(fact: fact, op: .equals, operand: .values([value]))), facts: facts)
+    }
+    let outOfScope = given("jurisdiction", "out_of_scope")
+    let abroad = given("state", "outside_us")
+    let usOnly = Set(ruleSet.referrals.filter(\.usOnly).map(\.id))
+    var diagnostics: [Diagnostic] = []
+    for rule in ruleSet.rules {
+      let constraints = ConjunctConstraints(rule.condition, facts: facts)
+      let location = rule.location ?? fallback
+      switch rule.action {
+      case .recommend(let service, _):
+        if let outOfScope, constraints.compatible(with: outOfScope) {
+          diagnostics.append(Diagnostic(.warning, "service-out-of-scope", at: location, ["rule": rule.id, "service": service]))
+        }
+      case .refer(let referral):
+        if usOnly.contains(referral), let abroad, constraints.compatible(with: abroad) {
+          diagnostics.append(Diagnostic(.warning, "referral-outside-us", at: location, ["rule": rule.id, "referral": referral]))
+        }
+      case .derive:
+        break
       }
     }
     return diagnostics

@@ -14,6 +14,9 @@ extension CRSIntake {
     @Argument(help: "A state or territory code (WA, PR, ...) or outside_us.")
     var state: String?
 
+    @Option(help: "A city or county, for a state split between field offices (CA, TX, FL, PA, MI, MO).")
+    var city: String?
+
     func run() throws {
       let console = Console()
       let language = data.language
@@ -36,14 +39,26 @@ extension CRSIntake {
           console.error(catalog.problem("offices.unknown-state", language, ["state": state, "suggestion": near]))
           throw ExitCode(64)
         }
-        let field = route.fieldOffice.map { t("offices.route-field", ["field_office": t("office.\($0).name")]) } ?? ""
+        let stateIndex = book.ruleSet.fact("state")?.index(of: code)
+        let routing = book.routing(state: stateIndex, city: city)
+        let field = routing.fieldOffice.map { t("offices.route-field", ["field_office": t("office.\($0).name")]) } ?? ""
+        var place = t("value.state.\(code)") + " (\(code))"
+        if let county = routing.county { place = t("offices.county", ["county": county]) + ", " + place }
         console.print(
-          t("offices.route", ["state": t("value.state.\(code)") + " (\(code))", "region": t("region.\(route.region).name"),
-                               "office": t("office.\(route.office).name"), "field": field]))
-        for id in [route.office] + (route.fieldOffice.map { [$0] } ?? []) {
-          if let office = directory.office(id) { console.print(officeLine(office, catalog, language)) }
+          t("offices.route", ["state": place, "region": t("region.\(routing.region).name"),
+                               "office": t("office.\(routing.office).name"), "field": field]))
+        for id in [routing.office] + (routing.fieldOffice.map { [$0] } ?? []) {
+          if let office = directory.office(id) { console.print(officeLine(office, directory, catalog, language)) }
         }
-        console.print(route.confirmed ? t("offices.confirmed", ["source": route.source, "as_of": route.asOf]) : t("offices.unconfirmed"))
+        console.print(routing.confirmed ? t("offices.confirmed", ["source": route.source, "as_of": route.asOf]) : t("offices.unconfirmed"))
+        for split in directory.countyRoutes where split.state == code {
+          console.print(
+            t("offices.split", ["field_office": t("office.\(split.fieldOffice).name"), "counties": split.counties.joined(separator: ", ")]))
+          if !split.confirmed { console.print(t("offices.split-unconfirmed")) }
+        }
+        if let city, routing.county == nil, !directory.countyRoutes.filter({ $0.state == code }).isEmpty {
+          console.print(t("offices.city-unknown", ["city": SafeText.visible(city)]))
+        }
         console.print(restructured)
         return
       }
@@ -54,7 +69,7 @@ extension CRSIntake {
         console.print("")
         console.print(t("offices.region", ["name": t("region.\(region.id).name"), "id": region.id]))
         for office in directory.offices where office.region == region.id {
-          console.print(officeLine(office, catalog, language))
+          console.print(officeLine(office, directory, catalog, language))
         }
         let states = directory.states.filter { $0.region == region.id }.map(\.state)
         if !states.isEmpty { console.print(t("offices.states", ["states": states.joined(separator: ", ")])) }
@@ -63,11 +78,11 @@ extension CRSIntake {
       console.print(nationalLine(directory, national, catalog, language))
     }
 
-    private func officeLine(_ office: OfficeDirectory.Office, _ catalog: MessageCatalog, _ language: Language) -> String {
-      catalog.text(
-        "offices.office", language,
-        ["name": catalog.text("office.\(office.id).name", language), "id": office.id,
-         "address": office.address.isEmpty ? "—" : office.address, "phone": office.phone])
+    private func officeLine(
+      _ office: OfficeDirectory.Office, _ directory: OfficeDirectory, _ catalog: MessageCatalog, _ language: Language
+    ) -> String {
+      let details = office.details(phoneText: { catalog.text("end.phone", language, ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
+      return catalog.text("offices.office", language, ["name": catalog.text("office.\(office.id).name", language), "id": office.id, "details": details])
     }
 
     private func nationalLine(

@@ -132,6 +132,8 @@ struct InterviewRunner {
       switch event {
       case .text(let text):
         TerminalOutput.write(text + "\n")
+      case .emergency(let text):
+        TerminalOutput.write("\n" + text + "\n")
       case .question(let progress, let prompt, let choices, let hint):
         var lines = [""]
         if !progress.isEmpty { lines.append(progress) }
