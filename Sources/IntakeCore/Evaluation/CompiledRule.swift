@@ -18,6 +18,9 @@ struct CompiledRule: Sendable {
   var priority: Int
   /// Every fact the condition tests.
   @usableFromInline var factMask: UInt64
+  /// Facts tested with `known` / `unknown`: a rule holding because a fact is unknown can stop
+  /// holding once it is known, so such facts stay "missing" while the rule holds.
+  var absenceMask: UInt64 = 0
   /// A top-level conjunct `fact ∈ values` that must hold for the rule to hold, if any: the
   /// rule is only evaluated for requests whose value of `fact` meets `mask`.
   var guardFact: Int?

@@ -268,6 +268,9 @@ public final class Evaluator {
     let d = layout.derivations
     let a = layout.actions
     var missing: UInt64 = unknownInputs & layout.stateMask
+    // A rule that holds because a fact is unknown may stop holding once it is known.
+    for k in 0..<run.firedDerivationCount { missing |= d.absenceMasks[Int(firedDerivations[k])] & unknownInputs }
+    for k in 0..<run.firedCount { missing |= a.absenceMasks[Int(fired[k])] & unknownInputs }
     for i in 0..<d.roots.count where derivationResults[i] == .unknown && wouldChange(i, known) {
       missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
     }

@@ -7,6 +7,7 @@ extension Evaluator {
       var priorities: [Int] = []
       var orders: [Int] = []
       var factMasks: [UInt64] = []
+      var absenceMasks: [UInt64] = []
       /// Rule `i`'s derived choices are `choiceFacts[choiceStart[i]..<choiceStart[i+1]]`.
       var choiceStart: [Int] = [0]
       var choiceFacts: [Int] = []
@@ -19,6 +20,7 @@ extension Evaluator {
     struct Actions {
       var roots: [Int] = []
       var factMasks: [UInt64] = []
+      var absenceMasks: [UInt64] = []
       var isReferral: [Bool] = []
       var targets: [Int] = []
       var weights: [Int] = []
@@ -56,6 +58,7 @@ extension Evaluator {
         derivations.priorities.append(rule.priority)
         derivations.orders.append(rule.order)
         derivations.factMasks.append(rule.factMask)
+        derivations.absenceMasks.append(rule.absenceMask)
         if case .derive(let choices, let sets) = rule.effect {
           derivations.choiceFacts += choices.map(\.fact)
           derivations.choiceValues += choices.map(\.value)
@@ -72,6 +75,7 @@ extension Evaluator {
       for rule in book.actions {
         actions.roots.append(rule.root)
         actions.factMasks.append(rule.factMask)
+        actions.absenceMasks.append(rule.absenceMask)
         switch rule.effect {
         case .recommend(let service, let weight):
           actions.isReferral.append(false)

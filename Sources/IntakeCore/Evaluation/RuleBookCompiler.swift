@@ -93,6 +93,7 @@ struct RuleBookCompiler {
       var compiled = CompiledRule(
         id: rule.id, order: order, root: root, effect: effect, priority: rule.priority,
         factMask: factMask(of: rule.condition), guardFact: nil, guardMask: 0, source: rule)
+      compiled.absenceMask = factMask(of: rule.condition) { $0.op == .known || $0.op == .unknown }
       if case .derive = effect {
         derivations.append(compiled)
       } else {
@@ -230,9 +231,9 @@ struct RuleBookCompiler {
     return append(node, leaf)
   }
 
-  private func factMask(of condition: Condition) -> UInt64 {
+  private func factMask(of condition: Condition, where include: (Condition.Leaf) -> Bool = { _ in true }) -> UInt64 {
     condition.leaves.reduce(UInt64(0)) { mask, leaf in
-      guard let f = factIndex[leaf.fact] else { return mask }
+      guard include(leaf), let f = factIndex[leaf.fact] else { return mask }
       return mask | (1 &<< UInt64(f))
     }
   }
