@@ -94,7 +94,7 @@ struct MissingFactsTests {
       "bases": .set(["race"]), "violence": .bool(false), "immediate_danger": .bool(false),
       "law_enforcement_involved": .bool(false), "settings": .set(["neighborhood"]), "parties_willing_to_meet": .choice("yes"),
       "leaders_committed": .bool(true), "requester_role": .choice("community_leader"), "wants": .set(["dialogue"]),
-      "state": .choice("GA"), "city": .text("Atlanta"),
+      "state": .choice("GA"), "city": .text("Atlanta"), "communities": .set(["black"]),
     ]
     #expect(try Evaluation(book, full).outcome.missing.isEmpty)
   }
@@ -103,12 +103,14 @@ struct MissingFactsTests {
   func shippedOutOfScope() throws {
     let run = try Evaluation(try ShippedData.book(), ["bases": .set(["other"]), "state": .choice("TX")])
     #expect(run.outcome.jurisdiction == "out_of_scope")
-    for fact in ["settings", "parties_willing_to_meet", "leaders_committed", "requester_role", "longstanding_mistrust"] {
+    for fact in ["parties_willing_to_meet", "leaders_committed", "requester_role", "longstanding_mistrust", "communities"] {
       #expect(!run.outcome.missing.contains(fact), "\(fact) cannot change an out-of-scope outcome")
     }
     // Referrals still apply outside CRS's jurisdiction: what could add one is still missing.
     #expect(run.outcome.missing.contains("immediate_danger"))
     #expect(run.outcome.missing.contains("wants"))
+    // The setting can still point to the agency for a complaint (EEOC at work, HUD for housing).
+    #expect(run.outcome.missing.contains("settings"))
   }
 }
 

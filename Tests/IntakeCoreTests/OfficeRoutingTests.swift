@@ -36,25 +36,47 @@ struct OfficeRoutingTests {
     #expect(!route.source.isEmpty)
 
     let outcome = try Evaluation(try ShippedData.book(), ["state": .choice(state)]).outcome
-    #expect(outcome.office == OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice))
+    #expect(outcome.office == OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice, confirmed: route.confirmed))
   }
 
   @Test(
     "spot checks",
     arguments: [
-      ("WA", "west", "seattle", nil),
-      ("TX", "mountain_central", "dallas", "houston"),
-      ("PR", "atlantic_north", "new_york", "san_juan"),
-      ("CA", "west", "los_angeles", "san_francisco"),
-      ("GA", "south", "atlanta", nil),
-      ("FL", "south", "atlanta", "miami"),
-      ("MA", "atlantic_north", "boston", nil),
-    ] as [(String, String, String, String?)])
-  func spotCheck(state: String, region: String, office: String, field: String?) throws {
-    let outcome = try Evaluation(try ShippedData.book(), ["state": .choice(state)]).outcome
+      ("WA", nil, "west", "seattle", nil),
+      ("TX", "Houston", "mountain_central", "dallas", "houston"),
+      ("TX", "Dallas", "mountain_central", "dallas", nil),
+      ("PR", nil, "atlantic_north", "new_york", "san_juan"),
+      ("CA", "San José", "west", "los_angeles", "san_francisco"),
+      ("CA", "Westminster", "west", "los_angeles", nil),
+      ("CA", "westminster, ca", "west", "los_angeles", nil),
+      ("CA", "Orange County", "west", "los_angeles", nil),
+      ("CA", "Santa Clara County", "west", "los_angeles", "san_francisco"),
+      ("CA", nil, "west", "los_angeles", nil),
+      ("GA", nil, "south", "atlanta", nil),
+      ("FL", "Miami", "south", "atlanta", "miami"),
+      ("FL", "Tallahassee", "south", "atlanta", nil),
+      ("LA", "New Orleans", "south", "atlanta", "new_orleans"),
+      ("MA", nil, "atlantic_north", "boston", nil),
+    ] as [(String, String?, String, String, String?)])
+  func spotCheck(state: String, city: String?, region: String, office: String, field: String?) throws {
+    var facts: [String: FactValue] = ["state": .choice(state)]
+    if let city { facts["city"] = .text(city) }
+    let outcome = try Evaluation(try ShippedData.book(), facts).outcome
     #expect(outcome.office.region == region)
     #expect(outcome.office.office == office)
     #expect(outcome.office.fieldOffice == field)
+  }
+
+  @Test("a field office chosen by county is flagged as an inference; the Rocky Mountain states are confirmed")
+  func confirmation() throws {
+    let book = try ShippedData.book()
+    #expect(try Evaluation(book, ["state": .choice("CA"), "city": .text("Sacramento")]).outcome.office.confirmed == false)
+    #expect(try Evaluation(book, ["state": .choice("CA"), "city": .text("Sacramento")]).outcome.office.county == "Sacramento")
+    #expect(try Evaluation(book, ["state": .choice("CA"), "city": .text("Westminster")]).outcome.office.confirmed == true)
+    for state in ["CO", "MT", "ND", "SD", "UT", "WY"] {
+      #expect(try Evaluation(book, ["state": .choice(state)]).outcome.office.confirmed == true, "\(state)")
+    }
+    #expect(try Evaluation(book, ["state": .choice("LA")]).outcome.office.confirmed == false)
   }
 
   @Test("outside the US and an unknown state go to the national headquarters")

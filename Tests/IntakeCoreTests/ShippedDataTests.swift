@@ -25,11 +25,18 @@ struct ShippedDataTests {
       ])
   }
 
-  @Test("the 5 referral ids")
+  @Test("the 5 referral ids of schema v1, and the sourced additions for the wrong door and abroad")
   func referrals() {
-    let ids = ShippedData.loaded.ruleSet.referrals.map(\.id)
-    #expect(ids.count == 5)
-    #expect(Set(ids) == ["call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint"])
+    let referrals = ShippedData.loaded.ruleSet.referrals
+    #expect(Set(referrals.map(\.id)) == [
+      "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint",
+      "eeoc", "hud_fair_housing", "education_ocr", "community_mediation", "local_emergency",
+    ])
+    for referral in referrals { #expect(!referral.source.isEmpty, "\(referral.id) has a source") }
+    // U.S. offices and numbers are marked, so `check` can keep them away from situations abroad.
+    #expect(Set(referrals.filter(\.usOnly).map(\.id)) == [
+      "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint", "eeoc", "hud_fair_housing", "education_ocr",
+    ])
   }
 
   @Test("the 6 region ids, national included")
@@ -80,8 +87,14 @@ struct ShippedDataTests {
       let fact = ruleSet.fact(id)
       #expect(fact?.kind == kind, "\(id)")
       #expect(fact?.derived == false, "\(id)")
-      if !values.isEmpty { #expect(fact?.values == values, "\(id)") }
+      // Additions are fine, renames are not: every v1 value is still there, in the same order.
+      if !values.isEmpty { #expect(fact?.values.filter(values.contains) == values, "\(id)") }
     }
+    #expect(ruleSet.fact("incident_types")?.values.contains("discrimination") == true)
+    #expect(ruleSet.fact("settings")?.values.filter { ["tribal_land", "housing"].contains($0) } == ["tribal_land", "housing"])
+    #expect(ruleSet.fact("communities")?.values == [
+      "asian_american", "black", "latino", "native_american_tribal", "muslim", "sikh", "arab", "jewish", "hindu", "lgbtq", "immigrant", "other",
+    ])
     #expect(ruleSet.fact("incident_days_ago")?.minimum == 0)
     #expect(ruleSet.fact("event_in_days")?.minimum == 0)
     #expect(ruleSet.fact("jurisdiction")?.derived == true)

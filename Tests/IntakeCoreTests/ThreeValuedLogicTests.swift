@@ -84,10 +84,11 @@ struct ThreeValuedLogicTests {
   func shippedUnknownBasesIsNotOutOfScope() throws {
     let book = try ShippedData.book()
     let run = try Evaluation(book, ["state": .choice("WA"), "planned_event": .bool(true)])
-    // jurisdiction is undecided: the default `assess` is shown, never out_of_scope.
+    // What the tension is about is not known: CRS assesses (never out_of_scope), and what
+    // would fit is already shown.
     #expect(run.outcome.jurisdiction == "assess")
-    #expect(run.outcome.jurisdictionBecause.isEmpty)
-    #expect(run.result("event.planned-event") == .unknown)
+    #expect(run.outcome.jurisdictionBecause.map(\.rule) == ["jurisdiction.basis-unknown"])
+    #expect(run.result("event.planned-event") == .true)
     #expect(run.outcome.missing.contains("bases"))
     #expect(!run.referrals.contains("civil_rights_division"))
   }

@@ -11,6 +11,7 @@ struct NarrativeSessionTests {
     "Has something already happened": "respond",
     "Which state or territory": "Texas",
     "What is the tension about?": "religion",
+    "Which community or communities": "muslim",
     "What happened?": "threats",
     "How many days ago": "7",
     "Was there violence": "no",
