@@ -35,12 +35,12 @@ struct BrokenRulesFixture {
     try edit("rules/referrals.yaml") { text in
       // An unknown fact, with a near miss.
       try text.replaceOnce(
-        "when: { fact: immediate_danger, equals: true }\n    refer: call_911",
-        with: "when: { fact: immediat_danger, equals: true }\n    refer: call_911")
+        "- { fact: immediate_danger, equals: true }\n        - any:",
+        with: "- { fact: immediat_danger, equals: true }\n        - any:")
       // An unknown value, with a near miss.
       try text.replaceOnce("{ fact: wants, includes: report_crime }", with: "{ fact: wants, includes: report_crim }")
       // A duplicate rule id: the second one is reported.
-      try text.replaceOnce("  - id: refer.crd-out-of-scope\n", with: "  - id: refer.fbi-hate-crime\n")
+      try text.replaceOnce("  - id: refer.crd-complaint\n", with: "  - id: refer.fbi-hate-crime\n")
       // A newer file version than the program reads.
       try text.replaceOnce("\nversion: 1\n", with: "\nversion: 2\n")
       return [
@@ -53,8 +53,8 @@ struct BrokenRulesFixture {
     try edit("rules/services.yaml") { text in
       // The YAML 1.1 boolean trap: an unquoted `no`.
       try text.replaceOnce(
-        "{ fact: parties_willing_to_meet, equals: \"yes\" }\n    recommend: mediation\n    weight: 90",
-        with: "{ fact: parties_willing_to_meet, equals: no }\n    recommend: mediation\n    weight: 90")
+        "{ fact: parties_willing_to_meet, equals: \"yes\" }\n    recommend: mediation\n    weight: 70",
+        with: "{ fact: parties_willing_to_meet, equals: no }\n    recommend: mediation\n    weight: 70")
       // An unknown key, with a near miss.
       try text.replaceOnce("    recommend: consultation\n    weight: 40", with: "    recommend: consultation\n    wieght: 40")
       // An operator on the wrong kind of fact.

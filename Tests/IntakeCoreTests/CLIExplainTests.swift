@@ -8,7 +8,8 @@ import Testing
 struct CLIExplainTests {
   static let request = #"""
     {"id": "explain-me", "facts": {"state": "WA", "bases": ["race"], "request_goal": "respond",
-     "wants": ["mediation"], "parties_willing_to_meet": "no", "settings": ["k12_school"]}}
+     "wants": ["mediation"], "parties_willing_to_meet": "no", "settings": ["k12_school"],
+     "incident_types": ["school_conflict"]}}
     """#
 
   static func write(_ text: String, in folder: TemporaryFolder) throws -> URL {
@@ -24,12 +25,12 @@ struct CLIExplainTests {
     let lines = result.stdoutLines
     #expect(lines.first == "Outcome for explain-me")
     #expect(lines.contains("Jurisdiction: in_scope (title_x)"))
-    #expect(lines.contains("  school_spirit ← school-spirit.k12"))
-    #expect(lines.contains("  facilitated_dialogue ← dialogue.parties-unsure"))
+    #expect(lines.contains("  school_spirit ← school-spirit.k12-incident"))
+    #expect(lines.contains("  facilitated_dialogue ← dialogue.community-tension, dialogue.parties-unsure"))
     let traceLines = lines.filter { $0.hasPrefix("  ✓ ") || $0.hasPrefix("  ✗ ") || $0.hasPrefix("  ? ") }
     #expect(traceLines.count == ShippedData.loaded.ruleSet.rules.count)
     #expect(traceLines.contains("  ✓ jurisdiction.title-x"))
-    #expect(traceLines.contains("  ✗ mediation.requested: parties_willing_to_meet equals yes did not hold; the value was no"))
+    #expect(traceLines.contains("  ✗ mediation.requested: parties_willing_to_meet in [yes, unsure] did not hold; the value was no"))
     #expect(traceLines.contains("  ? jurisdiction.shepard-byrd-violent: undecided, unknown violence"))
     #expect(traceLines.contains("  ✗ jurisdiction.outside-us: state equals outside_us did not hold; the value was WA"))
     // A `not` that failed is shown as such, with the set value seen.
@@ -46,8 +47,8 @@ struct CLIExplainTests {
     #expect(
       result.stdoutLines.prefix(3) == [
         "Why not 'mediation':",
-        "  ✗ mediation.requested: parties_willing_to_meet equals yes did not hold; the value was no",
-        "  ✗ mediation.dispute: parties_willing_to_meet equals yes did not hold; the value was no",
+        "  ✗ mediation.requested: parties_willing_to_meet in [yes, unsure] did not hold; the value was no",
+        "  ✗ mediation.after-police-incident: incident_types includes_any [police_use_of_force, police_misconduct] did not hold; the value was [school_conflict]",
       ])
   }
 
@@ -66,7 +67,7 @@ struct CLIExplainTests {
     defer { folder.remove() }
     let result = try await CLI.run(["explain", try Self.write(Self.request, in: folder).path, "--why-not", "school_spirit"])
     #expect(result.stdoutLines.first == "'school_spirit' is recommended.")
-    #expect(result.stdout.contains("✓ school-spirit.k12"))
+    #expect(result.stdout.contains("✓ school-spirit.k12-incident"))
   }
 
   @Test("--why-not with an unknown service is a usage error with a suggestion")

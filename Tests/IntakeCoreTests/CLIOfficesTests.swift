@@ -9,7 +9,7 @@ struct CLIOfficesTests {
     let result = try await CLI.run(["offices", "WA"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdoutLines.first == "Washington (WA) → West Region / Seattle Regional Office")
-    #expect(result.stdout.contains("Seattle Regional Office [seattle]: 915 Second Avenue, Suite 1808, Seattle, WA 98174 206-220-6700"))
+    #expect(result.stdout.contains("Seattle Regional Office [seattle]: 915 Second Avenue, Suite 1808, Seattle, WA 98174 — phone 206-220-6700 — askcrs@usdoj.gov"))
     // The 2025 restructuring warning and the national fallback are always given.
     #expect(result.stdout.contains("restructured in 2025"))
     #expect(result.stdout.contains("askcrs@usdoj.gov"))
@@ -17,11 +17,35 @@ struct CLIOfficesTests {
 
   @Test("a state with a field office lists both offices; lower case works")
   func texas() async throws {
-    let result = try await CLI.run(["offices", "tx"])
+    let result = try await CLI.run(["offices", "tx", "--city", "Houston"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("(TX) → "))
+    #expect(result.stdout.contains("Harris County, Texas (TX) → "))
     #expect(result.stdout.contains("[dallas]"))
     #expect(result.stdout.contains("[houston]"))
+    // The split by county is shown, and flagged as an inference.
+    #expect(result.stdout.contains("Split by county: Houston Field Office serves Aransas, Austin, Bee"))
+    #expect(result.stdout.contains("This split by county is an inference"))
+  }
+
+  @Test("California by city: Westminster (Orange County) to Los Angeles alone, San Jose with San Francisco; in Vietnamese too")
+  func california() async throws {
+    let south = try await CLI.run(["offices", "CA", "--city", "Westminster"])
+    #expect(south.stdoutLines.first == "Orange County, California (CA) → West Region / Los Angeles Regional Office")
+    #expect(!south.stdout.contains("[san_francisco]"))
+    let north = try await CLI.run(["offices", "CA", "--city", "San Jose", "--lang", "vi"])
+    #expect(north.stdoutLines.first?.hasPrefix("Quận hạt Santa Clara, California (CA) → ") == true)
+    #expect(north.stdout.contains("[san_francisco]"))
+    #expect(north.stdout.contains("Việc phân bổ này là suy đoán"))
+    let unknown = try await CLI.run(["offices", "CA", "--city", "Atlantis"])
+    #expect(unknown.stdout.contains("'Atlantis' is not in the list of cities and counties for this state"))
+  }
+
+  @Test("Missing details are left out, never shown as a placeholder")
+  func noPlaceholders() async throws {
+    let result = try await CLI.run(["offices"])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("—  —") && !result.stdout.contains("— —") && !result.stdout.contains("phone —"))
+    #expect(result.stdout.contains("Erie Field Office [erie]: Erie Federal Courthouse, 17 S. Park Row, Erie, PA 16501 — askcrs@usdoj.gov"))
   }
 
   @Test("outside_us prints the national headquarters")

@@ -10,7 +10,7 @@ struct CLIScreenTests {
   static let batch = [
     #"{"id":"ok-1","facts":{"state":"WA","bases":["race"],"request_goal":"respond","wants":["mediation"],"parties_willing_to_meet":"yes"}}"#,
     #"{"id":"broken","facts":{"state":"TX""#,
-    #"{"id":"ok-2","facts":{"state":"TX","bases":["other"]}}"#,
+    #"{"id":"ok-2","facts":{"state":"TX","city":"Houston","bases":["other"]}}"#,
     #"{"id":"bad-value","facts":{"state":"Washington","bases":["race"]}}"#,
     #"{"id":"ok-3","facts":{"state":"PR","immediate_danger":true}}"#,
   ].joined(separator: "\n") + "\n"
@@ -64,10 +64,15 @@ struct CLIScreenTests {
     #expect(office?["office"] as? String == "seattle")
     #expect(office?["field_office"] is NSNull)
     #expect((first["missing"] as? [String])?.contains("violence") == true)
-    // Out of scope: no services, the Civil Rights Division instead.
+    // Out of scope with no protected basis: no services, and not the Civil Rights Division but
+    // where such disputes go.
     #expect((records[2]["jurisdiction"] as? [String: Any])?["status"] as? String == "out_of_scope")
     #expect((records[2]["services"] as? [Any])?.isEmpty == true)
-    #expect((records[2]["referrals"] as? [[String: Any]])?.map { $0["id"] as? String } == ["civil_rights_division"])
+    #expect((records[2]["referrals"] as? [[String: Any]])?.map { $0["id"] as? String } == ["community_mediation"])
+    // What one more answer would bring, with the fact it depends on.
+    let possible = try #require(first["possible_services"] as? [[String: Any]])
+    #expect(possible.contains { $0["id"] as? String == "city_spirit" && $0["if"] as? [String] == ["settings"] })
+    #expect(possible.contains { $0["id"] as? String == "spcp" && ($0["when"] as? [[String: Any]])?.first?["incident_types"] as? [String] == ["police_use_of_force"] })
     // Someone in danger: emergency, call 911; PR routes to New York and San Juan.
     #expect(records[4]["urgency"] as? String == "emergency")
     #expect((records[4]["referrals"] as? [[String: Any]])?.first?["id"] as? String == "call_911")
@@ -183,7 +188,7 @@ struct CLIScreenTests {
     #expect(rows.dropFirst().allSatisfy { $0.count == 14 })
     #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3", "4", "5"])
     #expect(rows.dropFirst().map { $0[2] } == ["ok", "error", "ok", "error", "ok"])
-    #expect(rows[1][6] == "mediation")
+    #expect(rows[1][6] == "mediation;consultation")
     #expect(rows[3][3] == "out_of_scope")
     #expect(rows[5][9] == "new_york" && rows[5][10] == "san_juan")
     #expect(rows[4][13].contains("Washington"))  // an error message with commas, quoted

@@ -60,7 +60,7 @@ struct ScenarioTests {
     #expect(byField["urgency"]?.first?.expected == "emergency")
     #expect(byField["urgency"]?.first?.actual == "standard")
     #expect(byField["services_include"]?.first?.expected == "[mediation]")
-    #expect(byField["services_include"]?.first?.actual == "[facilitated_dialogue]")
+    #expect(byField["services_include"]?.first?.actual == "[facilitated_dialogue, consultation]")
   }
 
   @Test("ordered, excluded and field-office expectations are checked too")
@@ -100,10 +100,10 @@ struct ScenarioTests {
       version: 1
       scenarios:
         - id: passes
-          given: { state: TX }
+          given: { state: TX, city: Houston }
           expect: { office: dallas, field_office: houston }
         - id: fails
-          given: { state: TX, bases: [race] }
+          given: { state: TX, city: Houston, bases: [race] }
           expect: { jurisdiction: out_of_scope, field_office: null }
       """)
     let (scenarios, diagnostics) = ScenarioLoader(path: file, displayBase: folder.url).load()

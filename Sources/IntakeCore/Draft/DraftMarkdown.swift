@@ -137,8 +137,8 @@ public struct DraftMarkdown {
   private func possible(_ draft: DraftRequest, _ l: Language) -> String {
     guard !draft.outcome.possibleServices.isEmpty else { return "" }
     var lines = ["## " + t("draft.possible", l)]
-    for (condition, services) in OutcomeText.byCondition(draft.outcome.possibleServices) {
-      let text = OutcomeText.describe(condition, book: book) { t($0, l) }
+    for (alternatives, services) in OutcomeText.byCondition(draft.outcome.possibleServices) {
+      let text = OutcomeText.describe(alternatives, book: book) { t($0, l) }
       lines.append("- " + t("end.possible-if", l, ["condition": text]) + " " + services.map { t("service.\($0).name", l) }.joined(separator: "; "))
     }
     return lines.joined(separator: "\n")

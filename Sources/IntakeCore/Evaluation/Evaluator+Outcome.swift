@@ -61,7 +61,7 @@ extension Evaluator {
 
     return Outcome(
       id: id, jurisdiction: jurisdiction.values.first ?? "assess", jurisdictionBases: bases.values,
-      jurisdictionBecause: jurisdiction.because + bases.because.filter { b in !jurisdiction.because.contains(b) },
+      jurisdictionBecause: jurisdiction.because.isEmpty ? bases.because : jurisdiction.because,
       urgency: urgency.values.first ?? "standard", urgencyBecause: urgency.because, services: services,
       referrals: referrals, office: office, missing: missing)
   }

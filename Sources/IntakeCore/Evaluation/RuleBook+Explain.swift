@@ -41,12 +41,12 @@ extension RuleBook {
     let kids = (Int(node.first)..<Int(node.first + node.count)).map { Int(program.children[$0]) }
     switch node.op {
     case .all, .any:
-      // The child that decided the result: the first one evaluating against the wish.
+      // The child that decided the result: the first one evaluating against the wish. Of
+      // several (an `any` that failed), one testing a value rather than mere presence
+      // ("unknown: true") says more.
       let against: Tri = wantTrue ? .false : .true
-      for kid in kids where program.evaluate(kid, table) == against {
-        return failure(kid, wantTrue: wantTrue, table)
-      }
-      return nil
+      let failures = kids.filter { program.evaluate($0, table) == against }.compactMap { failure($0, wantTrue: wantTrue, table) }
+      return failures.first { $0.leaf.op != .known && $0.leaf.op != .unknown } ?? failures.first
     case .not:
       return kids.first.flatMap { failure($0, wantTrue: !wantTrue, table) }
     default:

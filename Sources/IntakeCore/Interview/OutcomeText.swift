@@ -80,34 +80,49 @@ public struct OutcomeText {
     outcome.referrals.contains { $0.id == "local_emergency" } ? "end.emergency-abroad" : "end.emergency"
   }
 
-  /// Possible services grouped by the condition that would bring them, in first-seen order.
-  public static func byCondition(_ possibilities: [Outcome.Possibility]) -> [(Outcome.Condition, [String])] {
-    var order: [Outcome.Condition] = []
-    var services: [Outcome.Condition: [String]] = [:]
+  /// One fact and the values of it that would bring some services ("Communities affected:
+  /// Muslim, Sikh … or Hindu").
+  public struct Alternatives: Hashable, Sendable {
+    public var fact: String
+    public var values: [FactValue]
+  }
+
+  /// Possible services grouped by what would bring them: per service, its values of one fact
+  /// are merged; services needing the same values share a line. First-seen order.
+  public static func byCondition(_ possibilities: [Outcome.Possibility]) -> [(Alternatives, [String])] {
+    var order: [Alternatives] = []
+    var services: [Alternatives: [String]] = [:]
     for possibility in possibilities {
-      for condition in possibility.when {
-        if services[condition] == nil { order.append(condition) }
-        services[condition, default: []].append(possibility.id)
+      for fact in possibility.facts {
+        let key = Alternatives(fact: fact, values: possibility.when.filter { $0.fact == fact }.map(\.value))
+        if services[key] == nil { order.append(key) }
+        services[key, default: []].append(possibility.id)
       }
     }
     return order.map { ($0, services[$0] ?? []) }
   }
 
-  /// A condition in words: a yes/no fact by its value's sentence ("There was violence …"),
-  /// any other by its name and value ("Where it is happening: Place of worship").
-  public func describe(_ condition: Outcome.Condition) -> String {
-    Self.describe(condition, book: book) { key in wording.plain(key) }
+  /// What would bring a service, in words: a yes/no fact by its value's sentence ("There was
+  /// violence …"), any other by its name and values ("Where it is happening: Place of worship").
+  public func describe(_ alternatives: Alternatives) -> String {
+    Self.describe(alternatives, book: book) { key in wording.plain(key) }
   }
 
-  static func describe(_ condition: Outcome.Condition, book: RuleBook, _ t: (String) -> String) -> String {
-    guard let fact = book.ruleSet.fact(condition.fact) else { return condition.fact }
-    switch condition.value {
-    case .bool(let flag): return t("value.\(fact.id).\(flag)")
-    case .choice(let v): return t("fact.\(fact.id).name") + ": " + t("value.\(fact.id).\(v)")
-    case .set(let values): return t("fact.\(fact.id).name") + ": " + values.map { t("value.\(fact.id).\($0)") }.joined(separator: ", ")
-    case .integer(let n): return t("fact.\(fact.id).name") + ": " + String(n)
-    case .text(let text): return t("fact.\(fact.id).name") + ": " + text
+  static func describe(_ alternatives: Alternatives, book: RuleBook, _ t: (String) -> String) -> String {
+    guard let fact = book.ruleSet.fact(alternatives.fact) else { return alternatives.fact }
+    let words = alternatives.values.map { value -> String in
+      switch value {
+      case .bool(let flag): return t("value.\(fact.id).\(flag)")
+      case .choice(let v): return t("value.\(fact.id).\(v)")
+      case .set(let values): return values.map { t("value.\(fact.id).\($0)") }.joined(separator: ", ")
+      case .integer(let n): return String(n)
+      case .text(let text): return text
+      }
     }
+    guard let last = words.last else { return t("fact.\(fact.id).name") }
+    let list = words.count > 1 ? words.dropLast().joined(separator: ", ") + " " + t("end.or") + " " + last : last
+    if case .bool? = alternatives.values.first, words.count == 1 { return list }
+    return t("fact.\(fact.id).name") + ": " + list
   }
 
   private func reason(_ rule: String) -> String {

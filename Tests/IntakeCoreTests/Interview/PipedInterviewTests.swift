@@ -55,6 +55,8 @@ struct PipedInterviewTests {
     request_goal: ung pho
     state: washington
     bases: [chung toc, ton giao]
+    communities: khong co
+    requester_role: lanh dao cong dong
     incident_types: canh sat co hanh vi sai trai
     incident_days_ago: hom qua
     violence: co
@@ -67,7 +69,7 @@ struct PipedInterviewTests {
     city: Seattle
     """
   static let vietnameseAnswers = [
-    "immediate_danger": "khong", "request_goal": "ung pho", "state": "washington", "bases": "chung toc, ton giao",
+    "immediate_danger": "khong", "request_goal": "ung pho", "state": "washington", "bases": "chung toc, ton giao", "communities": "khong co", "requester_role": "lanh dao cong dong",
     "incident_types": "canh sat co hanh vi sai trai", "incident_days_ago": "hom qua", "violence": "co",
     "law_enforcement_involved": "co", "longstanding_mistrust": "khong", "settings": "truong hoc", "planned_event": "khong",
     "wants": "doi thoai va hoa giai", "parties_willing_to_meet": "co", "city": "Seattle",
@@ -88,13 +90,14 @@ struct PipedInterviewTests {
       "settings": "neighborhood",
       "planned_event": "no",
       "wants": "dialogue",
+      "parties_willing_to_meet": "unsure",
       "city": "Seattle"
     }
     """
   static let englishAnswers = [
     "immediate_danger": "no", "request_goal": "respond", "state": "WA", "bases": "race", "incident_types": "police use of force",
     "incident_days_ago": "3", "violence": "false", "law_enforcement_involved": "yes", "longstanding_mistrust": "yes",
-    "settings": "neighborhood", "planned_event": "no", "wants": "dialogue", "city": "Seattle",
+    "settings": "neighborhood", "planned_event": "no", "wants": "dialogue", "parties_willing_to_meet": "unsure", "city": "Seattle",
   ]
 
   struct AnswersFileCase: Sendable, CustomTestStringConvertible {
@@ -164,7 +167,7 @@ struct PipedInterviewTests {
     #expect(errors.count == 4, "\(errors)")
     #expect(
       errors.contains(
-        "\(file.path): unknown question 'colour'. Questions: immediate_danger, request_goal, state, bases, incident_types, incident_days_ago, violence, law_enforcement_involved, longstanding_mistrust, settings, planned_event, event_in_days, requester_role, wants, parties_willing_to_meet, leaders_committed, city."
+        "\(file.path): unknown question 'colour'. Questions: immediate_danger, request_goal, state, bases, communities, incident_types, incident_days_ago, violence, law_enforcement_involved, longstanding_mistrust, settings, planned_event, event_in_days, requester_role, wants, parties_willing_to_meet, leaders_committed, city."
       ))
     #expect(
       errors.contains(

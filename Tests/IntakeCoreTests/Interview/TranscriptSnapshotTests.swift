@@ -13,12 +13,12 @@ struct TranscriptSnapshotTests {
     ":review", "dialogue, mediation", "yes", "Seattle",
   ]
   static let vietnamese = [
-    "không", "phòng ngừa", "Texas", "tôn giáo", "không có bạo lực", "không", "không", "nơi thờ phượng", "không",
+    "không", "phòng ngừa", "Texas", "tôn giáo", "không có", "không có bạo lực", "không", "không", "nơi thờ phượng", "không",
     "lãnh đạo tôn giáo", ":xem lại", "huấn luyện", "Houston",
   ]
   static let vietnameseWithoutDiacritics = [
-    "khong", "ung pho", "washington", "chung toc, ton giao", "canh sat", "2", "hom qua", "co", "co", "khong", "truong", "1",
-    "khong", "doi thoai va hoa giai", "co", ":tai sao", "Seattle",
+    "khong", "ung pho", "washington", "chung toc, ton giao", "khong co", "canh sat", "2", "hom qua", "co", "co", "khong", "truong", "1",
+    "khong", "lanh dao cong dong", "doi thoai va hoa giai", "co", ":tai sao", "Seattle",
   ]
 
   @Test("A complete English session, with a wrong answer, an ambiguous one, help and review")
