@@ -38,6 +38,19 @@ struct CLIExplainTests {
     #expect(lines.contains { $0.hasPrefix("Still unknown and could change the outcome: ") && $0.contains("violence") })
   }
 
+  @Test("explain lists what one more answer would bring, and flags an unconfirmed office")
+  func possible() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let request = #"{"facts": {"state": "CA", "city": "San Jose", "bases": ["religion"], "request_goal": "respond", "incident_types": ["bias_incident"]}}"#
+    let result = try await CLI.run(["explain", try Self.write(request, in: folder).path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdoutLines.contains("Would also fit if one unknown fact were so:"))
+    #expect(result.stdoutLines.contains("  ppow_forum ← settings = place_of_worship"))
+    #expect(result.stdoutLines.contains("The office routing is an inference, not confirmed by a CRS source."))
+    #expect(result.stdoutLines.contains("Jurisdiction: assess"))
+  }
+
   @Test("--why-not names each failing condition of the service's rules and the value it saw")
   func whyNot() async throws {
     let folder = try TemporaryFolder()

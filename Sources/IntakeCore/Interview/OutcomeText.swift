@@ -50,9 +50,9 @@ public struct OutcomeText {
     if !outcome.possibleServices.isEmpty {
       lines.append("")
       lines.append(w.text("end.possible"))
-      for (condition, services) in Self.byCondition(outcome.possibleServices) {
-        lines.append(indent(w.label("end.possible-if", ["condition": describe(condition)])))
-        lines.append(indent(indent(services.map { w.plain("service.\($0).name") }.joined(separator: "; "))))
+      for (alternatives, services) in Self.byCondition(outcome.possibleServices) {
+        let names = services.map { w.plain("service.\($0).name") }.joined(separator: "; ")
+        lines.append(indent(w.plain("end.possible-if", ["condition": describe(alternatives)]) + " " + names))
       }
     }
     if !outcome.referrals.isEmpty {

@@ -39,7 +39,7 @@ extension CRSIntake {
       func t(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text(key, language, arguments) }
       console.print(t("explain.outcome", ["id": SafeText.visible(outcome.id ?? file)]))
       let bases = outcome.jurisdictionBases.isEmpty ? "" : "(" + outcome.jurisdictionBases.joined(separator: ", ") + ")"
-      console.print(t("explain.jurisdiction", ["status": outcome.jurisdiction, "bases": bases]))
+      console.print(t("explain.jurisdiction", ["status": outcome.jurisdiction, "bases": bases]).trimmingTrailingSpaces)
       console.print(t("explain.urgency", ["urgency": outcome.urgency]))
       for (key, items) in [("explain.services", outcome.services), ("explain.referrals", outcome.referrals)] {
         console.print(t(key))
@@ -54,6 +54,14 @@ extension CRSIntake {
       if !outcome.missing.isEmpty {
         console.print(t("explain.missing", ["facts": outcome.missing.joined(separator: ", ")]))
       }
+      if !outcome.possibleServices.isEmpty {
+        console.print(t("explain.possible"))
+        for possibility in outcome.possibleServices {
+          let conditions = possibility.when.map { $0.fact + " = " + $0.value.displayValues.joined(separator: ", ") }
+          console.print(t("explain.possible-item", ["id": possibility.id, "conditions": conditions.joined(separator: " | ")]))
+        }
+      }
+      if !outcome.office.confirmed { console.print(t("explain.office-unconfirmed")) }
       console.print(t("explain.trace"))
       for step in trace { console.print(line(step, catalog, language)) }
     }
