@@ -17,17 +17,18 @@ extension Evaluator {
 
   private func possibleServices(_ input: FactTable, missing: [String], recommended: [Outcome.Recommendation]) -> [Outcome.Possibility] {
     let facts = book.facts
-    let base = Set(recommended.compactMap { item in book.services.firstIndex { $0.id == item.id } })
+    var base: UInt64 = 0
+    for item in recommended {
+      if let s = book.services.firstIndex(where: { $0.id == item.id }), s < 64 { base |= 1 &<< UInt64(s) }
+    }
     var found: [Int: [Outcome.Condition]] = [:]
     for id in missing {
-      guard let f = book.index(ofFact: id), !input.isKnown(f) else { continue }
+      // Only a fact that some service not yet recommended depends on is worth trying.
+      guard let f = book.index(ofFact: id), !input.isKnown(f), book.servicesReading[f] & ~base != 0 else { continue }
       for slot in book.probeSlots[f] {
-        var table = input
-        table.set(f, slot: slot)
-        evaluate(table)
-        let weights = serviceWeights
-        for s in weights.indices where weights[s] != .min && !base.contains(s) {
-          found[s, default: []].append(Outcome.Condition(fact: id, value: facts[f].value(ofSlot: slot)))
+        evaluate(input, probe: (f, slot))
+        for s in book.services.indices where s >= 64 || base & (1 &<< UInt64(s)) == 0 {
+          if recommends(s) { found[s, default: []].append(Outcome.Condition(fact: id, value: facts[f].value(ofSlot: slot))) }
         }
       }
     }

@@ -21,6 +21,9 @@ public final class Evaluator {
   private var firedDerivationCount = 0
 
   var serviceWeights: [Int] { Array(weights) }
+
+  /// Whether service `s` is recommended by the last evaluation.
+  @inline(__always) func recommends(_ s: Int) -> Bool { weights[s] != .min }
   /// The action rules that held, in evaluation order.
   var firedActionRules: [Int32] { Array(fired[0..<firedCount]) }
   /// The derivation rules that held.
@@ -103,8 +106,19 @@ public final class Evaluator {
 
   /// Evaluates `input` (a table built by `RuleBook.table(for:)`).
   public func evaluate(_ input: FactTable) {
+    evaluate(input, probe: nil)
+  }
+
+  /// Evaluates `input` with one unknown fact tried at a value (`probe`), without working
+  /// out `missingMask`: cheap enough to try every value a rule tests.
+  func evaluate(_ input: FactTable, probe: (fact: Int, slot: Int)?) {
     input.slots.withUnsafeBufferPointer { source in
       for i in 0..<min(source.count, slots.count) { slots[i] = source[i] }
+    }
+    var given = input.known
+    if let probe, probe.fact < slots.count {
+      slots[probe.fact] = probe.slot
+      given |= 1 &<< UInt64(probe.fact)
     }
     if layout.textFacts != 0 {
       for i in texts.indices where layout.textFacts & (1 &<< UInt64(i)) != 0 { texts[i] = input.texts[i] }
@@ -115,14 +129,14 @@ public final class Evaluator {
       for i in stamp.indices { stamp[i] = 0 }
       epoch = 1
     }
-    var run = Run(known: input.known, epoch: epoch)
+    var run = Run(known: given, epoch: epoch)
     texts.withUnsafeBufferPointer { texts in
       pool.withUnsafeBufferPointer { pool in
         let machine = Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool)
         let slots = UnsafeBufferPointer(self.slots)
         derive(&run, machine, slots, texts)
         act(&run, machine, slots, texts)
-        missingMask = findMissing(&run, machine, slots, texts)
+        missingMask = probe == nil ? findMissing(&run, machine, slots, texts) : 0
       }
     }
     known = run.known

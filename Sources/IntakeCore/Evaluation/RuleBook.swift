@@ -34,6 +34,9 @@ public struct RuleBook: Sendable {
   /// Per fact: the slots worth trying when it is unknown (`Evaluator.outcome(of:)`): each value
   /// a rule tests it for, both bools, and each integer bound.
   let probeSlots: [[Int]]
+  /// Per fact: the services (bit `s`) some rule of which reads it, directly or through a
+  /// derived fact.
+  let servicesReading: [UInt64]
   /// Per question: its fact's index and the root of its compiled `ask_if`, if any.
   let questionFacts: [Int]
   let questionConditions: [Int?]
@@ -96,6 +99,7 @@ public struct RuleBook: Sendable {
     self.unguarded = unguarded
 
     probeSlots = Self.probes(ruleSet)
+    servicesReading = Self.servicesReading(ruleSet.facts.count, derivations: derivations, actions: actions)
 
     let directory = ruleSet.offices
     nationalRouting = directory.routing(for: nil)
@@ -107,6 +111,39 @@ public struct RuleBook: Sendable {
       placeRoutes = []
     }
     cityFact = factIndex["city"].flatMap { ruleSet.facts[$0].kind == .text ? $0 : nil }
+  }
+
+  private static func servicesReading(_ factCount: Int, derivations: [CompiledRule], actions: [CompiledRule]) -> [UInt64] {
+    // Which input facts each fact depends on: itself, and for a derived fact every fact its
+    // derivations read (derivations are in dependency order, so one pass suffices).
+    var dependsOn = (0..<factCount).map { UInt64(1) &<< UInt64($0) }
+    for rule in derivations {
+      guard case .derive(let choices, let sets) = rule.effect else { continue }
+      var reads: UInt64 = 0
+      var bits = rule.factMask
+      while bits != 0 {
+        let f = bits.trailingZeroBitCount
+        bits &= bits - 1
+        reads |= dependsOn[f]
+      }
+      for f in choices.map(\.fact) + sets.map(\.fact) { dependsOn[f] |= reads }
+    }
+    var reading = Array(repeating: UInt64(0), count: factCount)
+    for rule in actions {
+      guard case .recommend(let service, _) = rule.effect, service < 64 else { continue }
+      var bits = rule.factMask
+      while bits != 0 {
+        let f = bits.trailingZeroBitCount
+        bits &= bits - 1
+        var inputs = dependsOn[f]
+        while inputs != 0 {
+          let g = inputs.trailingZeroBitCount
+          inputs &= inputs - 1
+          reading[g] |= 1 &<< UInt64(service)
+        }
+      }
+    }
+    return reading
   }
 
   private static func probes(_ ruleSet: RuleSet) -> [[Int]] {
