@@ -33,27 +33,30 @@ public enum OutcomeJSON {
     json.string(outcome.office.office)
     json.raw(",\"field_office\":")
     json.optionalString(outcome.office.fieldOffice)
+    json.raw(",\"confirmed\":")
+    json.raw(outcome.office.confirmed ? "true" : "false")
+    if let county = outcome.office.county {
+      json.raw(",\"county\":")
+      json.string(county)
+    }
     json.raw("},\"missing\":")
     json.strings(outcome.missing)
-    json.raw(",\"possible_services\":[")
-    for (i, possibility) in outcome.possibleServices.enumerated() {
-      if i > 0 { json.raw(",") }
+    json.raw(",\"possible_services\":")
+    array(outcome.possibleServices, &json) { possibility, json in
       json.raw("{\"id\":")
       json.string(possibility.id)
       json.raw(",\"if\":")
       json.strings(possibility.facts)
-      json.raw(",\"when\":[")
-      for (k, condition) in possibility.when.enumerated() {
-        if k > 0 { json.raw(",") }
+      json.raw(",\"when\":")
+      array(possibility.when, &json) { condition, json in
         json.raw("{")
         json.string(condition.fact)
         json.raw(":")
         factValue(condition.value, &json)
         json.raw("}")
       }
-      json.raw("]}")
+      json.raw("}")
     }
-    json.raw("]")
     if !extracted.isEmpty {
       json.raw(",\"extracted\":{")
       for (i, (fact, value)) in extracted.sorted(by: { $0.key < $1.key }).enumerated() {
@@ -96,30 +99,34 @@ public enum OutcomeJSON {
     }
   }
 
-  private static func recommendations(_ items: [Outcome.Recommendation], _ json: inout JSONText) {
+  /// `[a,b,…]`, each element written by `element`.
+  private static func array<T>(_ items: [T], _ json: inout JSONText, _ element: (T, inout JSONText) -> Void) {
     json.raw("[")
     for (i, item) in items.enumerated() {
       if i > 0 { json.raw(",") }
+      element(item, &json)
+    }
+    json.raw("]")
+  }
+
+  private static func recommendations(_ items: [Outcome.Recommendation], _ json: inout JSONText) {
+    array(items, &json) { item, json in
       json.raw("{\"id\":")
       json.string(item.id)
       json.raw(",\"because\":")
       because(item.because, &json)
       json.raw("}")
     }
-    json.raw("]")
   }
 
   private static func because(_ items: [Outcome.Because], _ json: inout JSONText) {
-    json.raw("[")
-    for (i, item) in items.enumerated() {
-      if i > 0 { json.raw(",") }
+    array(items, &json) { item, json in
       json.raw("{\"rule\":")
       json.string(item.rule)
       json.raw(",\"reason\":")
       json.string(item.reason)
       json.raw("}")
     }
-    json.raw("]")
   }
 
   /// `{"line": N, "id": ..., "error": [{"code": ..., "message": ...}]}` for a rejected request.

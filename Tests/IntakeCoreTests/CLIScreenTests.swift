@@ -63,6 +63,12 @@ struct CLIScreenTests {
     #expect(office?["region"] as? String == "west")
     #expect(office?["office"] as? String == "seattle")
     #expect(office?["field_office"] is NSNull)
+    #expect(office?["confirmed"] as? Bool == true)
+    // A field office chosen by county is an inference, flagged as such, with the county.
+    let houston = (records[2]["office"] as? [String: Any])
+    #expect(houston?["field_office"] as? String == "houston")
+    #expect(houston?["confirmed"] as? Bool == false)
+    #expect(houston?["county"] as? String == "Harris")
     #expect((first["missing"] as? [String])?.contains("violence") == true)
     // Out of scope with no protected basis: no services, and not the Civil Rights Division but
     // where such disputes go.
