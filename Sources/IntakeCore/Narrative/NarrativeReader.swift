@@ -213,7 +213,8 @@ public struct NarrativeReader: Sendable {
         continue
       }
       let clause = tokens[i].clause
-      let after = (u + 1)...min(u + 2, tokens.count - 1)
+      // The two tokens after the unit, if the text goes on (none when the unit ends it).
+      let after = (u + 1)..<min(u + 3, tokens.count)
       // Cues after the unit, or a phrase that starts at the unit and goes on ("tuần trước").
       var laterCue = after.flatMap { tokens[$0].clause == clause ? (cueAt[$0] ?? []) : [] }
       if let phrase = matches.first(where: { $0.start == u && $0.end > u + 1 }) { laterCue += phrase.meanings }
