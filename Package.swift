@@ -58,7 +58,9 @@ let package = Package(
         "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "CPseudoTerminal",
       ],
       // Data the tests read from their own folder (inputs, golden files, transcripts).
-      exclude: ["Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots", "Narrative/narratives.yaml"],
+      exclude: [
+        "Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots", "Narrative/narratives.yaml", "Narrative/Corpus", "Narrative/HeldOut",
+      ],
       swiftSettings: strict),
   ]
 )

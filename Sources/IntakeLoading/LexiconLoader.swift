@@ -27,11 +27,14 @@ public struct LexiconLoader {
     }
     reader.checkVersion(top, rootNode: root)
     if let cues = reader.mapping(top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago"]) {
-      func words(_ key: String) -> [String] {
-        guard let byLanguage = reader.mapping(cues[key], context: "cues.\(key)", allowed: ["en", "vi"]) else { return [] }
-        return ["en", "vi"].flatMap { reader.strings(byLanguage[$0], context: "cues.\(key).\($0)") ?? [] }
+      func words(_ key: String, accented: Bool = false) -> [String] {
+        let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
+        guard let byLanguage = reader.mapping(cues[key], context: "cues.\(key)", allowed: allowed) else { return [] }
+        let languages = accented ? ["accented"] : ["en", "vi"]
+        return languages.flatMap { reader.strings(byLanguage[$0], context: "cues.\(key).\($0)") ?? [] }
       }
       lexicon.negation = words("negation")
+      lexicon.negationAccented = words("negation", accented: true)
       lexicon.past = words("past")
       lexicon.future = words("future")
       lexicon.ahead = words("ahead")
@@ -41,7 +44,7 @@ public struct LexiconLoader {
     for item in reader.sequence(top["entries"], context: "entries") ?? [] {
       guard
         let fields = reader.mapping(
-          item, context: "entry", allowed: ["id", "phrases", "set", "past", "future"], required: ["id", "phrases", "set"]),
+          item, context: "entry", allowed: ["id", "phrases", "accented", "set", "past", "future"], required: ["id", "set"]),
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if !ids.insert(id).inserted {
@@ -56,10 +59,11 @@ public struct LexiconLoader {
         }
         return values
       }
-      lexicon.entries.append(
-        Lexicon.Entry(
-          id: id, phrases: reader.strings(fields["phrases"], context: "phrases") ?? [], set: reading("set") ?? [:],
-          past: reading("past"), future: reading("future"), location: reader.location(fields["id"])))
+      var entry = Lexicon.Entry(
+        id: id, phrases: reader.strings(fields["phrases"], context: "phrases") ?? [], set: reading("set") ?? [:],
+        past: reading("past"), future: reading("future"), location: reader.location(fields["id"]))
+      entry.accented = reader.strings(fields["accented"], context: "accented") ?? []
+      lexicon.entries.append(entry)
     }
     for (code, _, value) in reader.orderedPairs(top["states"], context: "states") {
       lexicon.stateSpellings[code] = reader.strings(value, context: "states.\(code)") ?? []

@@ -5,6 +5,9 @@ public struct Lexicon: Sendable, Equatable {
   public struct Entry: Sendable, Equatable {
     public var id: String
     public var phrases: [String]
+    /// Phrases that match only when typed with their Vietnamese marks: folded, they read like
+    /// everyday words ("chùa" folds like "chưa", "bắn" like "bán").
+    public var accented: [String] = []
     /// The reading with no tense cue (or with a tense that has no reading of its own).
     public var set: [String: FactValue]
     /// The reading in a clause about the past.
@@ -42,6 +45,8 @@ public struct Lexicon: Sendable, Equatable {
   }
 
   public var negation: [String]
+  /// Negation cues that count only when typed with their marks ("chả" folds like "cha").
+  public var negationAccented: [String] = []
   public var past: [String]
   public var future: [String]
   /// Words that put a number of days ahead ("in 5 days", "5 ngày nữa").

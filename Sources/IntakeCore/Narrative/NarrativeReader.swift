@@ -1,12 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Reads a narrative with a lexicon compiled once: phrases become paths in a trie of folded
 /// words, so a text is read in one pass, longest phrase first, without scanning the
 /// lexicon for every phrase.
+///
+/// Two tiers: a word typed with Vietnamese marks matches a phrase word only with the same
+/// marks ("chùa" is not "chưa", "bắn" is not "bán"); a word typed without marks matches
+/// folded, except in phrases the lexicon keeps `accented` (too close to everyday words when
+/// folded). A phrase written with "…" lets up to three words stand there ("cảnh sát … nổ súng"
+/// reads "cảnh sát quận nổ súng"; "officer … hit" reads "the officer grabbed and hit"); a
+/// negation cue among them negates the phrase.
 ///
 /// A match is read by its clause's tense (past / future cues), is negated by a negation cue
 /// in the three words before it (a negated yes/no fact becomes "no"; other facts are left
 /// alone), and numbers of days, weeks or months become `incident_days_ago` or
 /// `event_in_days`. Set facts collect every value found; a fact found with two different
 /// values is dropped rather than guessed.
+nonisolated(unsafe) var debugNarrative = getenv("NARRATIVE_DEBUG") != nil
 public struct NarrativeReader: Sendable {
   enum Meaning: Sendable, Equatable {
     case entry(Int)
@@ -17,10 +28,23 @@ public struct NarrativeReader: Sendable {
     case negation, past, future, ahead
   }
 
+  /// One phrase ending at a trie node: what it means and how its words are spelled.
+  struct Variant: Sendable {
+    var meaning: Meaning
+    /// Per word, its spelling with marks (`VietnameseSpelling.key`); nil for a word written
+    /// without marks.
+    var marked: [String?]
+    /// Matches only when every marked word is typed with its marks.
+    var accentedOnly: Bool
+  }
+
   struct Node: Sendable {
     var next: [String: Int] = [:]
-    var meanings: [Meaning] = []
+    var variants: [Variant] = []
   }
+
+  /// The most words that may stand where a phrase has "…".
+  static let maxGap = 3
 
   private var nodes = [Node()]
   let lexicon: Lexicon
@@ -46,6 +70,7 @@ public struct NarrativeReader: Sendable {
     self.facts = facts
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
+      for phrase in entry.accented { insert(phrase, .entry(i), accentedOnly: true) }
     }
     for (code, names) in stateNames.merging(lexicon.stateSpellings, uniquingKeysWith: +) {
       for name in names { insert(name, .state(code)) }
@@ -55,6 +80,7 @@ public struct NarrativeReader: Sendable {
       for name in city.names { insert(name, .city(i)) }
     }
     for cue in lexicon.negation { insert(cue, .negation) }
+    for cue in lexicon.negationAccented { insert(cue, .negation, accentedOnly: true) }
     for cue in lexicon.past { insert(cue, .past) }
     for cue in lexicon.future { insert(cue, .future) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
@@ -68,40 +94,92 @@ public struct NarrativeReader: Sendable {
     self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
   }
 
-  private mutating func insert(_ phrase: String, _ meaning: Meaning) {
-    let words = NarrativeTokens.words(phrase)
-    guard !words.isEmpty else { return }
+  /// The trie key standing for "a few words may come here" (a phrase written with "…").
+  static let gapKey = "\u{2026}"
+
+  private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false) {
+    // "cảnh sát … bắn": the parts, with a gap between them.
+    let parts = phrase.replacingOccurrences(of: "...", with: Self.gapKey).split(separator: Character(Self.gapKey))
+    var keys: [String] = []
+    var marked: [String?] = []
+    for (n, part) in parts.enumerated() {
+      let words = NarrativeTokens(String(part)).tokens
+      if n > 0 && !words.isEmpty && !keys.isEmpty { keys.append(Self.gapKey) }
+      keys += words.map(\.folded)
+      marked += words.map(\.marked)
+    }
+    guard !marked.isEmpty else { return }
     var node = 0
-    for word in words {
-      if let next = nodes[node].next[word] {
+    for key in keys {
+      if let next = nodes[node].next[key] {
         node = next
       } else {
         nodes.append(Node())
-        nodes[node].next[word] = nodes.count - 1
+        nodes[node].next[key] = nodes.count - 1
         node = nodes.count - 1
       }
     }
-    if !nodes[node].meanings.contains(meaning) { nodes[node].meanings.append(meaning) }
+    let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly)
+    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked }) {
+      nodes[node].variants.append(variant)
+    }
   }
 
-  /// A match: where it starts and ends (token indices) and what it means.
+  /// A match: the span it covers (token indices), the tokens that are its words (a phrase
+  /// may skip a few), and what it means.
   struct Match {
     var start: Int
     var end: Int
+    var words: [Int]
     var meanings: [Meaning]
+    var gaps: Int { end - start - words.count }
   }
 
-  /// The longest phrase at token `start`, if any.
-  private func longest(at start: Int, _ tokens: [NarrativeTokens.Token]) -> Match? {
-    var node = 0
-    var best: Match?
-    var i = start
-    let clause = tokens[start].clause
-    while i < tokens.count, tokens[i].clause == clause, let next = nodes[node].next[tokens[i].folded] {
-      node = next
-      i += 1
-      if !nodes[node].meanings.isEmpty { best = Match(start: start, end: i, meanings: nodes[node].meanings) }
+  /// Whether the tokens at `positions` spell a variant: a token typed with marks must have
+  /// the phrase word's marks; one typed without matches folded unless the phrase is kept
+  /// accented.
+  private func spells(_ variant: Variant, _ positions: [Int], _ tokens: [NarrativeTokens.Token]) -> Bool {
+    for (j, p) in positions.enumerated() {
+      let word = variant.marked[j]
+      if let typed = tokens[p].marked {
+        if word != typed { return false }
+      } else if variant.accentedOnly && word != nil {
+        return false
+      }
     }
+    return true
+  }
+
+  /// The best phrase starting at token `start`: the most words, then the fewest skipped.
+  private func best(at start: Int, _ tokens: [NarrativeTokens.Token], _ consumed: [Bool]) -> Match? {
+    let clause = tokens[start].clause
+    var best: Match?
+    var positions: [Int] = []
+    func consider(_ node: Int) {
+      let meanings = nodes[node].variants.filter { spells($0, positions, tokens) }.map(\.meaning)
+      guard !meanings.isEmpty, let last = positions.last else { return }
+      let match = Match(start: start, end: last + 1, words: positions, meanings: meanings)
+      if let current = best, (current.words.count, -current.gaps) >= (match.words.count, -match.gaps) { return }
+      best = match
+    }
+    func walk(_ node: Int, _ pos: Int) {
+      // A phrase written "A … B": up to `maxGap` words may stand between A and B.
+      if let gap = nodes[node].next[Self.gapKey] {
+        var skip = pos
+        while skip < tokens.count, skip - pos <= Self.maxGap, tokens[skip].clause == clause {
+          walk(gap, skip)
+          skip += 1
+        }
+      }
+      guard pos < tokens.count, tokens[pos].clause == clause, !consumed[pos], let next = nodes[node].next[tokens[pos].folded] else {
+        return
+      }
+      positions.append(pos)
+      consider(next)
+      walk(next, pos + 1)
+      positions.removeLast()
+    }
+    walk(0, start)
     return best
   }
 
@@ -109,17 +187,15 @@ public struct NarrativeReader: Sendable {
     let cut = NarrativeTokens(text)
     let tokens = cut.tokens
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
-    // All matches, longest first at each position.
+    // All matches, the best first at each position; words a phrase skipped are read too.
     var matches: [Match] = []
-    var i = 0
-    while i < tokens.count {
-      if let match = longest(at: i, tokens) {
-        matches.append(match)
-        i = match.end
-      } else {
-        i += 1
-      }
+    var consumed = Array(repeating: false, count: tokens.count)
+    for i in tokens.indices where !consumed[i] {
+      guard let match = best(at: i, tokens, consumed) else { continue }
+      matches.append(match)
+      for p in match.words { consumed[p] = true }
     }
+    if debugNarrative { for m in matches { print("MATCH", m.words.map { tokens[$0].original }, m.start, m.end, m.meanings) } }
     // Tense per clause: past wins over future.
     var tense = Array(repeating: 0, count: cut.clauseCount)  // 0 none, 1 past, 2 future
     for match in matches {
@@ -131,11 +207,11 @@ public struct NarrativeReader: Sendable {
     // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
     let (durations, durationTokens) = self.durations(tokens, matches, tense)
     found += durations
-    for (k, match) in matches.enumerated() {
+    for match in matches {
       if durationTokens.contains(match.start) { continue }
       let clause = tokens[match.start].clause
       let words = tokens[match.start..<match.end].map(\.original).joined(separator: " ")
-      let negated = isNegated(match, k, matches, tokens)
+      let negated = isNegated(match, matches, tokens)
       for meaning in match.meanings {
         switch meaning {
         case .entry(let e):
@@ -166,17 +242,22 @@ public struct NarrativeReader: Sendable {
     return combine(found, numbersFrom: matches, tokens)
   }
 
-  /// Whether a negation cue ends within the three words before the match (same clause).
-  private func isNegated(_ match: Match, _ index: Int, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Bool {
+  /// Whether a negation cue ends within the three words before the match (same clause), or
+  /// stands among the words the phrase skipped. A word ending in "n't" counts as a cue unless
+  /// a longer phrase took it ("don't know" is not a negation).
+  private func isNegated(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Bool {
     let clause = tokens[match.start].clause
     let windowStart = max(0, match.start - 3)
-    for t in windowStart..<match.start where tokens[t].clause == clause && tokens[t].folded.hasSuffix("n't") {
-      return true
+    var taken = Set<Int>()
+    for other in matches where other.end > windowStart && other.start < match.end {
+      taken.formUnion(other.words)
+      guard other.meanings.contains(.negation), tokens[other.start].clause == clause else { continue }
+      if other.end <= match.start || (other.start > match.start && other.end <= match.end && !match.words.contains(other.start)) {
+        return true
+      }
     }
-    var k = index - 1
-    while k >= 0, matches[k].end > windowStart {
-      if matches[k].meanings.contains(.negation), tokens[matches[k].start].clause == clause { return true }
-      k -= 1
+    for t in windowStart..<match.start where tokens[t].clause == clause && !taken.contains(t) && tokens[t].folded.hasSuffix("n't") {
+      return true
     }
     return false
   }

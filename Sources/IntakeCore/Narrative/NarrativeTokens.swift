@@ -1,8 +1,12 @@
-/// A narrative cut into folded word tokens and clauses, keeping each token's original text.
+/// A narrative cut into word tokens and clauses, keeping each token's original text, its
+/// folded form, and its Vietnamese spelling when it was typed with marks.
 struct NarrativeTokens {
   struct Token {
     /// Folded: lowercase, no diacritics, `đ` as `d`.
     var folded: String
+    /// The spelling with its Vietnamese marks (`VietnameseSpelling.key`); nil when typed
+    /// without any, which then matches folded.
+    var marked: String?
     /// As typed (for two-letter state codes, which count only in capitals).
     var original: String
     var clause: Int
@@ -16,11 +20,14 @@ struct NarrativeTokens {
   init(_ text: String) {
     var clause = 0
     var current = String.UnicodeScalarView()
+    var ascii = true
     func flush() {
       if !current.isEmpty {
         let original = String(current)
-        tokens.append(Token(folded: TextFolding.fold(original), original: original, clause: clause))
+        tokens.append(
+          Token(folded: TextFolding.fold(original), marked: ascii ? nil : VietnameseSpelling.key(original), original: original, clause: clause))
         current = String.UnicodeScalarView()
+        ascii = true
       }
     }
     for scalar in text.unicodeScalars {
@@ -31,6 +38,7 @@ struct NarrativeTokens {
       } else {
         isWordPart = value == 0x2019 || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
           || (0x0300...0x036F).contains(value)
+        if isWordPart && value != 0x2019 { ascii = false }
       }
       if isWordPart {
         current.append(value == 0x2019 ? "'" : scalar)

@@ -31,12 +31,12 @@ public struct LexiconLint {
               Diagnostic(.error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)]))
             continue
           }
-          for phrase in entry.phrases {
+          for phrase in entry.phrases + entry.accented {
             said[name + "\u{1}" + NarrativeTokens.words(phrase).joined(separator: " "), default: []].append((entry.id, name, fact, value))
           }
         }
       }
-      if entry.phrases.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
+      if entry.phrases.isEmpty && entry.accented.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
     }
     for (key, items) in said.sorted(by: { $0.key < $1.key }) {
       let phrase = String(key.split(separator: "\u{1}").last ?? "")

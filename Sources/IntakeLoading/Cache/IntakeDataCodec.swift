@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 4
+  static let format = 5
 
   // MARK: Writing
 
@@ -105,6 +105,7 @@ enum IntakeDataCodec {
       }
     }
     w.strings(lexicon.negation)
+    w.strings(lexicon.negationAccented)
     w.strings(lexicon.past)
     w.strings(lexicon.future)
     w.strings(lexicon.ahead)
@@ -113,6 +114,7 @@ enum IntakeDataCodec {
     for entry in lexicon.entries {
       w.string(entry.id)
       w.strings(entry.phrases)
+      w.strings(entry.accented)
       w.facts(entry.set)
       for reading in [entry.past, entry.future] {
         w.bool(reading != nil)
@@ -260,16 +262,22 @@ enum IntakeDataCodec {
       catalog.texts[language] = texts
       catalog.lists[language] = lists
     }
-    var lexicon = Lexicon(negation: try r.strings(), past: try r.strings(), future: try r.strings())
+    let negation = try r.strings()
+    let negationAccented = try r.strings()
+    var lexicon = Lexicon(negation: negation, past: try r.strings(), future: try r.strings())
+    lexicon.negationAccented = negationAccented
     lexicon.ahead = try r.strings()
     lexicon.ago = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()
+      let accented = try r.strings()
       let set = try r.facts()
       let past = try r.bool() ? try r.facts() : nil
       let future = try r.bool() ? try r.facts() : nil
-      lexicon.entries.append(Lexicon.Entry(id: id, phrases: phrases, set: set, past: past, future: future))
+      var entry = Lexicon.Entry(id: id, phrases: phrases, set: set, past: past, future: future)
+      entry.accented = accented
+      lexicon.entries.append(entry)
     }
     for _ in 0..<(try r.count()) {
       let code = try r.string()

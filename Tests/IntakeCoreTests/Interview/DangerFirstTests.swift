@@ -127,6 +127,7 @@ struct DangerFirstTests {
     let (first, text) = try terminal.waitForAny(["Call 911 now", "Has something already happened"])
     #expect(first == "Call 911 now", "\(text)")
     try terminal.waitFor("Has something already happened")
+    try terminal.waitFor("> ")
     terminal.press(.controlD)
     _ = try terminal.waitForExit()
 
@@ -135,6 +136,7 @@ struct DangerFirstTests {
     vietnamese.line("Ho dang bi bao vay o ngoai chua, co sung")
     let (seen, shown) = try vietnamese.waitForAny(["Xin gọi 911 ngay", "Chúng tôi hiểu", "Tôi hiểu"])
     #expect(seen == "Xin gọi 911 ngay", "\(shown)")
+    try vietnamese.waitFor("> ")
     vietnamese.press(.controlD)
     _ = try vietnamese.waitForExit()
   }
