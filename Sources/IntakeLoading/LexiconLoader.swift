@@ -21,7 +21,7 @@ public struct LexiconLoader {
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(
-        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities"], required: ["entries"])
+        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities", "implications"], required: ["entries"])
     else {
       return (lexicon, diagnostics + reader.diagnostics)
     }
@@ -77,6 +77,18 @@ public struct LexiconLoader {
         Lexicon.City(
           names: reader.strings(fields["names"], context: "names") ?? [], city: city, state: state,
           location: reader.location(item)))
+    }
+    for item in reader.sequence(top["implications"], context: "implications") ?? [] {
+      guard let fields = reader.mapping(item, context: "implication", allowed: ["when", "add"], required: ["when", "add"]) else { continue }
+      var when: [String: FactValue?] = [:]
+      for (fact, _, value) in reader.orderedPairs(fields["when"], context: "when") {
+        if value.scalar?.string == "known" { when[fact] = .some(nil) } else if let parsed = reader.factValue(value, context: fact) { when[fact] = parsed }
+      }
+      var add: [String: FactValue] = [:]
+      for (fact, _, value) in reader.orderedPairs(fields["add"], context: "add") {
+        if let parsed = reader.factValue(value, context: fact) { add[fact] = parsed }
+      }
+      lexicon.implications.append(Lexicon.Implication(when: when, add: add, location: reader.location(item)))
     }
     return (lexicon, diagnostics + reader.diagnostics)
   }

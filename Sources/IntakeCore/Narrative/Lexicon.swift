@@ -44,6 +44,22 @@ public struct Lexicon: Sendable, Equatable {
     }
   }
 
+  /// What a reading implies as a whole: a violent act with a bias marker is a hate crime;
+  /// a number of days since something is a request about something that happened.
+  public struct Implication: Sendable, Equatable {
+    /// Facts read with these values (a set: including them; `nil`: read at all).
+    public var when: [String: FactValue?]
+    /// Added to the reading: set values joined, other facts only when not read.
+    public var add: [String: FactValue]
+    public var location: SourceLocation?
+
+    public init(when: [String: FactValue?], add: [String: FactValue], location: SourceLocation? = nil) {
+      self.when = when
+      self.add = add
+      self.location = location
+    }
+  }
+
   public var negation: [String]
   /// Negation cues that count only when typed with their marks ("chả" folds like "cha").
   public var negationAccented: [String] = []
@@ -57,6 +73,7 @@ public struct Lexicon: Sendable, Equatable {
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]
   public var cities: [City]
+  public var implications: [Implication] = []
 
   public init(
     negation: [String] = [], past: [String] = [], future: [String] = [], entries: [Entry] = [],

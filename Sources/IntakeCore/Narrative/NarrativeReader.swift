@@ -319,7 +319,17 @@ public struct NarrativeReader: Sendable {
     return (found, used)
   }
 
-  /// One value per fact: sets united, anything found with two different values dropped.
+  /// Whether a value read fits an implication's condition: any value for `nil`, a set
+  /// including the wanted values, or the same value.
+  private func holds(_ value: FactValue?, _ wanted: FactValue?) -> Bool {
+    guard let value else { return false }
+    guard let wanted else { return true }
+    if case .set(let want) = wanted, case .set(let have) = value { return Set(want).isSubset(of: Set(have)) }
+    return value == wanted
+  }
+
+  /// One value per fact: sets united, anything found with two different values dropped, then
+  /// what the lexicon's implications add.
   private func combine(
     _ found: [(fact: String, value: FactValue, words: String)], numbersFrom matches: [Match], _ tokens: [NarrativeTokens.Token]
   ) -> NarrativeExtraction {
@@ -338,6 +348,21 @@ public struct NarrativeReader: Sendable {
         values[item.fact] = .set(definition.values.filter(union.contains))
       } else if old != item.value {
         conflicted.insert(item.fact)
+      }
+    }
+    for fact in conflicted { values[fact] = nil }
+    for implication in lexicon.implications where implication.when.allSatisfy({ fact, wanted in holds(values[fact], wanted) }) {
+      let because = implication.when.keys.sorted().flatMap { words[$0] ?? [] }
+      for (fact, value) in implication.add.sorted(by: { $0.key < $1.key }) {
+        guard !conflicted.contains(fact) else { continue }
+        if case .set(let extra) = value, case .set(let old)? = values[fact], let definition = facts.first(where: { $0.id == fact }) {
+          values[fact] = .set(definition.values.filter(Set(old + extra).contains))
+        } else if values[fact] == nil {
+          values[fact] = value
+        } else {
+          continue
+        }
+        for w in because where !words[fact, default: []].contains(w) { words[fact, default: []].append(w) }
       }
     }
     var findings: [NarrativeExtraction.Finding] = []

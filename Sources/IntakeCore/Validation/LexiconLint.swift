@@ -58,6 +58,21 @@ public struct LexiconLint {
       diagnostics.append(
         Diagnostic(.error, "unknown-value", at: city.location ?? fallback, ["fact": "state", "value": city.state, "expected": states.joined(separator: ", "), "suggestion": ""]))
     }
+    for implication in lexicon.implications {
+      let at = implication.location ?? fallback
+      let pairs = implication.when.compactMap { fact, value in value.map { (fact, $0) } } + implication.add.map { ($0.key, $0.value) }
+      for fact in Set(implication.when.keys).union(implication.add.keys).sorted() where ruleSet.fact(fact).map({ $0.derived }) ?? true {
+        diagnostics.append(
+          Diagnostic(
+            .error, "lexicon-unknown-fact", at: at,
+            ["entry": "implications", "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+      }
+      for (fact, value) in pairs.sorted(by: { $0.0 < $1.0 }) {
+        guard let definition = ruleSet.fact(fact), !definition.derived, let problem = Self.check(value, definition) else { continue }
+        diagnostics.append(
+          Diagnostic(.error, "lexicon-value", at: at, ["entry": "implications", "fact": fact, "value": problem, "expected": Self.expected(definition)]))
+      }
+    }
     var spellings: [String: String] = [:]
     for (code, names) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) {
       for name in names {

@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 5
+  static let format = 6
 
   // MARK: Writing
 
@@ -131,6 +131,16 @@ enum IntakeDataCodec {
       w.strings(city.names)
       w.string(city.city)
       w.string(city.state)
+    }
+    w.int(lexicon.implications.count)
+    for implication in lexicon.implications {
+      w.int(implication.when.count)
+      for (fact, value) in implication.when.sorted(by: { $0.key < $1.key }) {
+        w.string(fact)
+        w.bool(value != nil)
+        if let value { w.facts([fact: value]) }
+      }
+      w.facts(implication.add)
     }
     return w.bytes
   }
@@ -287,6 +297,19 @@ enum IntakeDataCodec {
       lexicon.cities.append(Lexicon.City(names: try r.strings(), city: try r.string(), state: try r.string()))
     }
     guard r.offset == bytes.count else { throw BinaryReader.Corrupt() }
+    for _ in 0..<(try r.count()) {
+      var when: [String: FactValue?] = [:]
+      for _ in 0..<(try r.count()) {
+        let fact = try r.string()
+        if try r.bool() {
+          guard let value = try r.facts()[fact] else { throw BinaryReader.Corrupt() }
+          when[fact] = .some(value)
+        } else {
+          when[fact] = .some(nil)
+        }
+      }
+      lexicon.implications.append(Lexicon.Implication(when: when, add: try r.facts()))
+    }
     return (ruleSet, catalog, lexicon)
   }
 

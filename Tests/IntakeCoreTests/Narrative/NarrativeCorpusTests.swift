@@ -1,0 +1,46 @@
+import Foundation
+import IntakeCore
+import IntakeLoading
+import Testing
+
+/// The reader on descriptions written as people really write, per class (Vietnamese with and
+/// without diacritics, mixed, English). `CORPUS_DETAILS=1` prints every description of the
+/// tuning corpus that was not read completely or was read wrong; the held-out part is only
+/// ever measured, never shown.
+@Suite("Narrative corpus")
+struct NarrativeCorpusTests {
+  static let reader = ShippedData.loaded.narrativeReader()
+
+  @Test("the tuning corpus holds at least 320 descriptions of every class")
+  func tuningShape() {
+    let all = NarrativeCorpus.load("Corpus")
+    let kinds = Dictionary(grouping: all, by: \.kind).mapValues(\.count)
+    #expect(all.count >= 320, "\(kinds)")
+    #expect(Set(all.map(\.id)).count == all.count)
+  }
+
+  @Test("the tuning corpus: measured, and printed in detail with CORPUS_DETAILS=1")
+  func tuning() throws {
+    let reader = try #require(Self.reader)
+    let corpus = NarrativeCorpus.load("Corpus")
+    let (byKind, readings) = NarrativeCorpus.measure(corpus, reader)
+    print("Tuning corpus:\n" + NarrativeCorpus.table(byKind))
+    if ProcessInfo.processInfo.environment["CORPUS_DETAILS"] == "1" {
+      for description in corpus {
+        guard let reading = readings[description.id], !reading.complete || !reading.wrong.isEmpty else { continue }
+        print("\(description.id): missed \(reading.missed) wrong \(reading.wrong)\n  \(description.text)\n  read \(reader.read(description.text).facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.displayValues.joined(separator: ","))" })")
+      }
+    }
+    let total = byKind.values.reduce(0) { $0 + $1.withPolarity }
+    #expect(total == 0, "polarity errors on the tuning corpus")
+  }
+
+  @Test("the held-out corpus: measured against the targets")
+  func heldOut() throws {
+    let reader = try #require(Self.reader)
+    let corpus = NarrativeCorpus.load("HeldOut")
+    #expect(corpus.count >= 80)
+    let (byKind, _) = NarrativeCorpus.measure(corpus, reader)
+    print("Held-out corpus:\n" + NarrativeCorpus.table(byKind))
+  }
+}
