@@ -139,7 +139,7 @@ public struct AnswerMatcher {
   static func splitList(_ text: String) -> [String] {
     var normalized = " " + text + " "
     for separator in [",", ";", "/", "+", "&"] { normalized = normalized.replacingOccurrences(of: separator, with: " , ") }
-    for word in [" and ", " và ", " va ", " với ", " voi ", " hoặc ", " or "] {
+    for word in [" and ", " và ", " va ", " với ", " voi ", " vs ", " hoặc ", " or "] {
       normalized = normalized.replacingCaseInsensitive(word, with: " , ")
     }
     return normalized.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }

@@ -1,0 +1,176 @@
+/// Reads an answer to one question as people give it: with polite particles and fillers
+/// ("dạ không ạ", "ok có nha"), as "yes/no, and why" ("có, tụi nó đập kính"), as "I don't
+/// know" (the question is left open, never an error), or as a few words of description
+/// ("bị đánh rồi", "vì là Asian") read with the narrative lexicon. A word that fits two
+/// choices is asked back, never silently picked (`AnswerMatcher`).
+public struct AnswerReader {
+  public enum Reading: Sendable, Equatable {
+    /// The answer; `note` holds the words that came with a yes or no ("có, tụi nó đập kính").
+    case value(FactValue, note: String?)
+    /// The person does not know: leave the question open.
+    case unknown
+    /// It fits several choices (value ids): ask which one.
+    case ambiguous([String])
+    case invalid(part: String)
+    case empty
+  }
+
+  public let matcher: AnswerMatcher
+  let narrative: NarrativeReader?
+  private let particles: Set<String>
+  private let preambles: [String]
+  private let dontKnow: Set<String>
+  private let yes: Set<String>
+  private let no: Set<String>
+
+  public init(matcher: AnswerMatcher, narrative: NarrativeReader? = nil) {
+    self.matcher = matcher
+    self.narrative = narrative
+    func words(_ key: String) -> Set<String> {
+      Set(Language.allCases.flatMap { matcher.catalog.list(key, $0) }.map(TextFolding.fold))
+    }
+    particles = words("answer.particles")
+    preambles = words("answer.preambles").sorted { $0.count > $1.count }
+    dontKnow = words("answer.unknown")
+    yes = words("answer.yes")
+    no = words("answer.no")
+  }
+
+  public var fact: FactDefinition { matcher.fact }
+
+  public func read(_ input: String) -> Reading {
+    let text = stripped(input.trimmingWhitespace)
+    guard !text.isEmpty else { return .empty }
+    switch matcher.match(text) {
+    case .value(let value): return .value(value, note: nil)
+    case .ambiguous(let values): return .ambiguous(values)
+    case .empty: return .empty
+    case .invalid(let part):
+      if let reading = dontKnowReading(text) { return reading }
+      if let rest = withoutPreamble(text) {
+        switch matcher.match(rest) {
+        case .value(let value): return .value(value, note: nil)
+        case .ambiguous(let values): return .ambiguous(values)
+        default: break
+        }
+      }
+      if let noted = yesNoWithNote(text) { return noted }
+      let read = narrative?.read(text).findings.first(where: { $0.fact == fact.id })?.value
+      let named = namedInside(text)
+      // A list: what the description says and the choices named, together.
+      if case .set(let a)? = read, case .value(.set(let b), _)? = named {
+        return .value(.set(fact.values.filter(Set(a + b).contains)), note: nil)
+      }
+      if let read { return .value(read, note: nil) }
+      if let named { return named }
+      return .invalid(part: part)
+    }
+  }
+
+  /// Without a leading "tôi là", "em là", "ở", "I'm", "because"…
+  private func withoutPreamble(_ text: String) -> String? {
+    let folded = TextFolding.fold(text)
+    for preamble in preambles where folded.hasPrefix(preamble + " ") {
+      let words = text.split(separator: " ").map(String.init)
+      let count = preamble.split(separator: " ").count
+      guard words.count > count else { continue }
+      return words.dropFirst(count).joined(separator: " ")
+    }
+    return nil
+  }
+
+  /// Choices named by some words of a longer answer ("pastor của nhà thờ", "training cho staff
+  /// và safety cho event"): the longest runs of words that each name one choice. Not for a
+  /// list with commas (each item of that must fit), and never two different values of a
+  /// single-choice question.
+  private func namedInside(_ text: String) -> Reading? {
+    guard fact.kind == .choice || fact.kind == .set || fact.kind == .bool, !text.contains(",") else { return nil }
+    var strict = matcher
+    strict.allowsPrefixes = false
+    var found: [String] = []
+    for piece in AnswerMatcher.splitList(text) {
+      let words = piece.split(separator: " ").map(String.init)
+      var start = 0
+      while start < words.count {
+        var end = words.count
+        var named: String?
+        while end > start {
+          if case .value(let value) = strict.match(words[start..<end].joined(separator: " ")) {
+            switch value {
+            case .set(let values) where values.count == 1: named = values[0]
+            case .choice(let v): named = v
+            case .bool(let flag): named = String(flag)
+            default: break
+            }
+          }
+          if named != nil { break }
+          end -= 1
+        }
+        if let named {
+          if !found.contains(named) { found.append(named) }
+          start = end
+        } else {
+          start += 1
+        }
+      }
+    }
+    guard !found.isEmpty else { return nil }
+    switch fact.kind {
+    case .set: return .value(.set(fact.values.filter(found.contains)), note: nil)
+    case .bool: return found.count == 1 ? .value(.bool(found[0] == "true"), note: nil) : nil
+    default: return found.count == 1 ? .value(.choice(found[0]), note: nil) : .ambiguous(found)
+    }
+  }
+
+  /// Without polite particles and fillers at either end ("dạ", "thưa", "ạ", "nha", "nhé"),
+  /// unless nothing else is left (a bare "dạ" only acknowledges the question).
+  private func stripped(_ text: String) -> String {
+    var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
+    func isParticle(_ word: String) -> Bool { particles.contains(TextFolding.fold(word.trimmingPunctuation)) }
+    while words.count > 1, let first = words.first, isParticle(first) { words.removeFirst() }
+    while words.count > 1, let last = words.last, isParticle(last) { words.removeLast() }
+    return words.joined(separator: " ").trimmingPunctuation
+  }
+
+  /// "không biết", "ko bit", "I don't know", "not sure": the fact's own "not sure" choice when it
+  /// has one, else unknown.
+  private func dontKnowReading(_ text: String) -> Reading? {
+    let folded = TextFolding.fold(text)
+    let first = TextFolding.fold(String(text.split(separator: ",").first ?? ""))
+    guard dontKnow.contains(folded) || dontKnow.contains(first.trimmingWhitespace) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
+    else { return nil }
+    if fact.values.contains("unsure") {
+      return .value(fact.kind == .set ? .set(["unsure"]) : .choice("unsure"), note: nil)
+    }
+    return .unknown
+  }
+
+  /// "có, tụi nó đập kính" / "ko chỉ chửi thôi" / "no, nobody was hurt": a yes/no question
+  /// answered by its first words, the rest kept as a note.
+  private func yesNoWithNote(_ text: String) -> Reading? {
+    guard fact.kind == .bool || fact.kind == .choice else { return nil }
+    let comma = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace }
+    var candidates: [(head: String, rest: String)] = []
+    if comma.count == 2 { candidates.append((comma[0], comma[1])) }
+    let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+    if words.count == 2 { candidates.append((words[0].trimmingPunctuation, words[1].trimmingWhitespace)) }
+    for (head, rest) in candidates where !rest.isEmpty {
+      let folded = TextFolding.fold(stripped(head))
+      if fact.kind == .bool, yes.contains(folded) { return .value(.bool(true), note: rest) }
+      if fact.kind == .bool, no.contains(folded) { return .value(.bool(false), note: rest) }
+      if case .value(let value) = matcher.match(stripped(head)) { return .value(value, note: rest) }
+    }
+    return nil
+  }
+}
+
+extension String {
+  /// Without punctuation at either end ("có," "ạ." "ok!").
+  var trimmingPunctuation: String {
+    var scalars = Substring(self)
+    let marks = Set(".,;:!?…-–—\"'“”()".unicodeScalars.map { Character($0) })
+    while let first = scalars.first, marks.contains(first) || first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, marks.contains(last) || last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}
