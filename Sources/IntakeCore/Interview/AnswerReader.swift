@@ -55,6 +55,7 @@ public struct AnswerReader {
         }
       }
       if let noted = yesNoWithNote(text) { return noted }
+      if fact.kind == .set, text.contains(",") || text.contains(";") { return listReading(text) }
       let read = narrative?.read(text).findings.first(where: { $0.fact == fact.id })?.value
       let named = namedInside(text)
       // A list: what the description says and the choices named, together.
@@ -65,6 +66,23 @@ public struct AnswerReader {
       if let named { return named }
       return .invalid(part: part)
     }
+  }
+
+  /// A list with commas ("race, religion", "chủng tộc, bị chửi"): each item must name choices
+  /// or be read as this fact by the lexicon; the first that is neither is refused, quoted.
+  private func listReading(_ text: String) -> Reading {
+    var values: Set<String> = []
+    for item in AnswerMatcher.splitList(text) {
+      switch matcher.match(item) {
+      case .value(.set(let named)): values.formUnion(named)
+      case .ambiguous(let choices): return .ambiguous(choices)
+      default:
+        guard case .set(let read)? = narrative?.read(item).findings.first(where: { $0.fact == fact.id })?.value
+        else { return .invalid(part: item) }
+        values.formUnion(read)
+      }
+    }
+    return .value(.set(fact.values.filter(values.contains)), note: nil)
   }
 
   /// Without a leading "tôi là", "em là", "ở", "I'm", "because"…
@@ -165,11 +183,17 @@ public struct AnswerReader {
 }
 
 extension String {
-  /// Without punctuation at either end ("có," "ạ." "ok!").
+  /// Without punctuation at either end ("có," "ạ." "ok!"); a minus sign before a number stays,
+  /// so "-1" is still refused as a number of days rather than read as 1.
   var trimmingPunctuation: String {
     var scalars = Substring(self)
     let marks = Set(".,;:!?…-–—\"'“”()".unicodeScalars.map { Character($0) })
-    while let first = scalars.first, marks.contains(first) || first.isWhitespace { scalars.removeFirst() }
+    func isMinusOfNumber(_ text: Substring) -> Bool {
+      "-–−".contains(text.first ?? " ") && (text.dropFirst().first?.isNumber ?? false)
+    }
+    while let first = scalars.first, marks.contains(first) || first.isWhitespace, !isMinusOfNumber(scalars) {
+      scalars.removeFirst()
+    }
     while let last = scalars.last, marks.contains(last) || last.isWhitespace { scalars.removeLast() }
     return String(scalars)
   }

@@ -48,17 +48,24 @@ extension Conversation {
   }
 
   /// Keeps the user's words for the draft, as typed.
-  private mutating func remember(_ text: String) {
+  mutating func remember(_ text: String) {
     narrative = narrative.map { $0 + "\n" + text } ?? text
   }
 
-  /// What the text says about facts that have no answer yet.
+  /// What the text says that is new: facts with no answer yet, and facts it says otherwise
+  /// than an earlier answer (what is said later wins; a list gains the new values).
   private func newFindings(in text: String) -> [NarrativeExtraction.Finding] {
     guard let reader else { return [] }
-    return reader.read(text).findings.filter { finding in
-      // Danger now is always taken, even over an earlier "no".
-      let isDanger = finding.fact == Self.dangerFact && finding.value == .bool(true)
-      return (answers[finding.fact] == nil || isDanger) && questions.contains { $0.fact == finding.fact }
+    return reader.read(text).findings.compactMap { finding in
+      guard questions.contains(where: { $0.fact == finding.fact }) else { return nil }
+      guard let old = answers[finding.fact] else { return finding }
+      if case .set(let had) = old, case .set(let new) = finding.value {
+        guard !Set(new).isSubset(of: Set(had)), let fact = book.ruleSet.fact(finding.fact) else { return nil }
+        var joined = finding
+        joined.value = .set(fact.values.filter(Set(had + new).contains))
+        return joined
+      }
+      return old == finding.value ? nil : finding
     }
   }
 
@@ -67,7 +74,12 @@ extension Conversation {
     var lines: [String] = []
     for (n, finding) in findings.enumerated() {
       guard let fact = book.ruleSet.fact(finding.fact) else { continue }
-      lines.append("  \(n + 1). " + wording.plain("fact.\(fact.id).name") + ": " + display(finding.value, of: fact))
+      var line = "  \(n + 1). " + wording.plain("fact.\(fact.id).name") + ": " + display(finding.value, of: fact)
+      // Said differently from an earlier answer: the read-back says what it replaces.
+      if let old = answers[fact.id], old != finding.value {
+        line += " " + wording.plain("interview.understood-instead", ["old": display(old, of: fact)])
+      }
+      lines.append(line)
     }
     return .question(
       progress: "", prompt: wording.text("interview.understood", ["items": lines.joined(separator: "\n")]), choices: [],
@@ -93,12 +105,24 @@ extension Conversation {
     if no.contains(folded) {
       return [.text(wording.text("interview.understood-rejected"))] + advance()
     }
-    let fixWords = Language.allCases.flatMap { wording.catalog.list("command.fix.words", $0) }.map(TextFolding.fold)
-    for word in fixWords where folded.hasPrefix(word + " ") {
+    func words(_ key: String) -> [String] { Language.allCases.flatMap { wording.catalog.list(key, $0) }.map(TextFolding.fold) }
+    func item(after word: String) -> Int? {
       let argument = String(folded.dropFirst(word.count + 1)).trimmingWhitespace
-      guard let n = Int(argument), n >= 1, n <= findings.count else { break }
+      guard let n = Int(argument), n >= 1, n <= findings.count else { return nil }
+      return n - 1
+    }
+    // "fix N": ask the right value of item N.
+    for word in words("command.fix.words") where folded.hasPrefix(word + " ") {
+      guard let n = item(after: word), let question = questions.firstIndex(where: { $0.fact == findings[n].fact }) else { break }
+      phase = .fixing(findings, item: n, resume: resume)
+      let name = wording.plain("fact.\(findings[n].fact).name")
+      return [.text(wording.text("interview.fixing", ["n": String(n + 1), "fact": name])), ask(question)]
+    }
+    // "drop N": leave item N out.
+    for word in words("command.drop.words") where folded.hasPrefix(word + " ") {
+      guard let n = item(after: word) else { break }
       var rest = findings
-      rest.remove(at: n - 1)
+      rest.remove(at: n)
       if rest.isEmpty { return [.text(wording.text("interview.understood-rejected"))] + advance() }
       phase = .confirming(rest, resume: resume)
       return [readBack(rest)]
@@ -108,5 +132,37 @@ extension Conversation {
       return [.text(wording.text("interview.goodbye")), .finished(.quit)]
     }
     return [.problem(wording.text("interview.understood-invalid", ["input": SafeText.visible(text), "count": String(findings.count)])), readBack(findings)]
+  }
+
+  /// The right value of a read-back item, as an answer to its question; then the read-back
+  /// again. "I don't know" leaves the item out.
+  mutating func fix(_ input: String, _ findings: [NarrativeExtraction.Finding], item: Int, resume: Int?) -> [InterviewEvent] {
+    let text = input.trimmingWhitespace
+    guard let index = questions.firstIndex(where: { $0.fact == findings[item].fact }), let fact = book.ruleSet.fact(findings[item].fact) else {
+      phase = .confirming(findings, resume: resume)
+      return [readBack(findings)]
+    }
+    if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog), command == .quit {
+      phase = .finished(.quit)
+      return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+    }
+    var fixed = findings
+    switch AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: wording.catalog), narrative: reader).read(text) {
+    case .value(let value, _):
+      fixed[item].value = value
+      fixed[item].words = [text]
+    case .unknown:
+      fixed.remove(at: item)
+    case .ambiguous(let candidates):
+      let options = candidates.map { choiceLabel(fact, $0) }.joined(separator: " / ")
+      return [.problem(wording.text("interview.fix-ambiguous", ["input": SafeText.visible(text), "options": options])), ask(index)]
+    case .invalid(let part):
+      return [.problem(invalidMessage(fact, input: text, part: part)), ask(index)]
+    case .empty:
+      break
+    }
+    guard !fixed.isEmpty else { return [.text(wording.text("interview.understood-rejected"))] + advance() }
+    phase = .confirming(fixed, resume: resume)
+    return [readBack(fixed)]
   }
 }

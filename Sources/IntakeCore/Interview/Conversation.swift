@@ -16,6 +16,8 @@ public struct Conversation {
     case narrative
     /// Reading back what a description said; `resume` is the question to return to.
     case confirming([NarrativeExtraction.Finding], resume: Int?)
+    /// After "fix N" in a read-back: asking the right value of finding `item`.
+    case fixing([NarrativeExtraction.Finding], item: Int, resume: Int?)
     /// After the outcome: asking contact field `index` of `DraftRequest.contactFields`.
     case contact(Int)
     /// After the contact fields: asking whether to save the draft.
@@ -79,6 +81,7 @@ public struct Conversation {
     switch phase {
     case .asking(let i), .choosing(let i, _, _): return questions[i]
     case .confirmingQuit(let resume), .confirming(_, let resume): return resume.map { questions[$0] }
+    case .fixing(let findings, let item, _): return questions.first { $0.fact == findings[item].fact }
     default: return nil
     }
   }
@@ -125,6 +128,8 @@ public struct Conversation {
       return describe(input, resume: nil)
     case .confirming(let findings, let resume):
       return confirm(input, findings, resume: resume)
+    case .fixing(let findings, let item, let resume):
+      return fix(input, findings, item: item, resume: resume)
     case .contact(let field):
       return contactField(input, field: field)
     case .offeringSave:
@@ -147,7 +152,7 @@ public struct Conversation {
     case .narrative:
       phase = .confirmingQuit(resume: nil)
       return [.text(wording.text("interview.confirm-quit"))]
-    case .confirming(_, let resume):
+    case .confirming(_, let resume), .fixing(_, _, let resume):
       phase = .confirmingQuit(resume: resume)
       return [.text(wording.text("interview.confirm-quit"))]
     case .notStarted, .finished:
@@ -187,21 +192,36 @@ public struct Conversation {
     // then the start of a choice's words, so "help" is never read as "Help keeping …".
     var matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
     matcher.allowsPrefixes = false
-    var match = matcher.match(text)
-    if case .invalid = match {
+    var reading: AnswerReader.Reading
+    switch matcher.match(text) {
+    case .value(let value): reading = .value(value, note: nil)
+    case .ambiguous(let values): reading = .ambiguous(values)
+    case .empty: reading = .empty
+    case .invalid:
       if let command = InterviewCommand.parse(text, catalog: wording.catalog) { return run(command, index: index) }
       matcher.allowsPrefixes = true
-      match = matcher.match(text)
+      // Particles, "không biết", "có, …", a few words of description.
+      reading = fact.kind == .text ? .value(.text(text), note: nil) : AnswerReader(matcher: matcher, narrative: reader).read(text)
     }
-    switch match {
+    switch reading {
     case .empty:
-      if answers[fact.id] != nil {
+      if let kept = answers[fact.id] {
         // Enter keeps the answer already given (after `back` or `edit`).
-        return accept(answers[fact.id]!, for: question)
+        return accept(kept, for: question)
       }
       return [.problem(wording.text("interview.empty-answer")), ask(index)]
-    case .value(let value):
-      return accept(value, for: question)
+    case .value(let value, let note):
+      guard let note, !note.isEmpty else { return accept(value, for: question) }
+      // The words that came with the answer are the person's own: kept for the draft, and
+      // danger said in them counts at once.
+      remember(note)
+      let (notice, _) = takeDanger(from: reader?.read(note).findings ?? [])
+      return notice + accept(value, for: question)
+    case .unknown:
+      // "I don't know": left open, never an error.
+      skipped.insert(question.id)
+      if !history.contains(question.id) { history.append(question.id) }
+      return [.text(wording.text("interview.left-open", ["question": wording.plain("fact.\(fact.id).name")]))] + advance()
     case .ambiguous(let candidates):
       phase = .choosing(index, candidates: candidates, input: text)
       let options = candidates.enumerated().map { "\($0.offset + 1). " + choiceLabel(fact, $0.element) }
