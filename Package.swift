@@ -32,6 +32,8 @@ let package = Package(
     // Saved sessions and draft files: private (0600 in 0700), written atomically.
     .target(name: "IntakeSessions", dependencies: ["IntakeCore", "IntakeScreening"], swiftSettings: strict),
     // Batch screening: JSON in, outcomes out, streaming.
+    // Random input for the property tests and the fuzzing benchmark.
+    .target(name: "IntakeFuzzing", dependencies: ["IntakeCore"], swiftSettings: strict),
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
     .executableTarget(
       name: "crs-intake",
@@ -44,7 +46,7 @@ let package = Package(
     // Foundation-only JSON floor that screening is compared with.
     .executableTarget(
       name: "crs-intake-bench",
-      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening"],
+      dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeFuzzing"],
       path: "Benchmarks/Sources/crs-intake-bench",
       swiftSettings: strict),
     .executableTarget(name: "json-floor", path: "Benchmarks/Sources/json-floor", swiftSettings: strict),
@@ -55,7 +57,7 @@ let package = Package(
     .testTarget(
       name: "IntakeCoreTests",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "CPseudoTerminal",
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing", "CPseudoTerminal",
       ],
       // Data the tests read from their own folder (inputs, golden files, transcripts).
       exclude: [

@@ -11,6 +11,8 @@ public struct IntakeData: Sendable {
   /// Nil when the rules have errors that prevent compiling them.
   public let book: RuleBook?
   public let diagnostics: [Diagnostic]
+  /// Read back from the private cache rather than parsed from YAML.
+  public internal(set) var fromCache = false
 
   public init(ruleSet: RuleSet, catalog: MessageCatalog, lexicon: Lexicon, book: RuleBook?, diagnostics: [Diagnostic]) {
     self.ruleSet = ruleSet

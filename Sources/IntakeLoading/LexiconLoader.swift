@@ -21,7 +21,7 @@ public struct LexiconLoader {
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(
-        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities", "implications"], required: ["entries"])
+        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities", "implications", "everyday"], required: ["entries"])
     else {
       return (lexicon, diagnostics + reader.diagnostics)
     }
@@ -90,6 +90,7 @@ public struct LexiconLoader {
       }
       lexicon.implications.append(Lexicon.Implication(when: when, add: add, location: reader.location(item)))
     }
+    lexicon.everyday = reader.strings(top["everyday"], context: "everyday") ?? []
     return (lexicon, diagnostics + reader.diagnostics)
   }
 }

@@ -74,6 +74,10 @@ public struct Lexicon: Sendable, Equatable {
   public var stateSpellings: [String: [String]]
   public var cities: [City]
   public var implications: [Implication] = []
+  /// Everyday Vietnamese words and phrases, with their marks ("chưa", "bán", "tháng sáu"): a
+  /// phrase matched without marks must not fold onto one of them (`check` warns), or it
+  /// belongs under `accented:`.
+  public var everyday: [String] = []
 
   public init(
     negation: [String] = [], past: [String] = [], future: [String] = [], entries: [Entry] = [],

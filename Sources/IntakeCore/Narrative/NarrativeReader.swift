@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 /// Reads a narrative with a lexicon compiled once: phrases become paths in a trie of folded
 /// words, so a text is read in one pass, longest phrase first, without scanning the
 /// lexicon for every phrase.
@@ -17,7 +14,6 @@ import Glibc
 /// alone), and numbers of days, weeks or months become `incident_days_ago` or
 /// `event_in_days`. Set facts collect every value found; a fact found with two different
 /// values is dropped rather than guessed.
-nonisolated(unsafe) var debugNarrative = getenv("NARRATIVE_DEBUG") != nil
 public struct NarrativeReader: Sendable {
   enum Meaning: Sendable, Equatable {
     case entry(Int)
@@ -195,7 +191,6 @@ public struct NarrativeReader: Sendable {
       matches.append(match)
       for p in match.words { consumed[p] = true }
     }
-    if debugNarrative { for m in matches { print("MATCH", m.words.map { tokens[$0].original }, m.start, m.end, m.meanings) } }
     // Tense per clause: past wins over future.
     var tense = Array(repeating: 0, count: cut.clauseCount)  // 0 none, 1 past, 2 future
     for match in matches {
@@ -287,8 +282,11 @@ public struct NarrativeReader: Sendable {
       }
       let u = i + width
       guard let count, u < tokens.count, tokens[u].clause == tokens[i].clause, let days = units[tokens[u].folded],
-        // A phrase as long or longer starting at the number wins ("hai thằng thanh niên").
-        !matches.contains(where: { $0.start == i && $0.end >= u + 1 })
+        // A phrase as long or longer starting at the number wins ("hai thằng thanh niên"), and
+        // so does one that took the number as its own word ("thứ bảy tuần rồi", "70 year old").
+        !matches.contains(where: { ($0.start == i && $0.end >= u + 1) || ($0.start < i && $0.words.contains(i)) }),
+        // A guard starting at the unit says it is no time span ("70 year old").
+        !matches.contains(where: { $0.start == u && $0.end > u + 1 && isGuard($0) })
       else {
         i += 1
         continue
@@ -317,6 +315,15 @@ public struct NarrativeReader: Sendable {
       i = u + 1
     }
     return (found, used)
+  }
+
+  /// A match that only names guard entries (entries that state nothing).
+  private func isGuard(_ match: Match) -> Bool {
+    match.meanings.allSatisfy { meaning in
+      guard case .entry(let e) = meaning else { return false }
+      let entry = lexicon.entries[e]
+      return entry.set.isEmpty && (entry.past ?? [:]).isEmpty && (entry.future ?? [:]).isEmpty
+    }
   }
 
   /// Whether a value read fits an implication's condition: any value for `nil`, a set

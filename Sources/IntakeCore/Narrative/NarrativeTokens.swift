@@ -15,13 +15,16 @@ struct NarrativeTokens {
   var tokens: [Token] = []
   var clauseCount = 0
 
-  /// Tokens are runs of letters, digits and apostrophes; clauses end at . , ; : ! ? and
+  /// Tokens are runs of letters, digits and apostrophes (not at either end); clauses end at . , ; : ! ? and
   /// line breaks. Hyphens and other marks separate tokens ("Ca-li" is "ca" "li").
   init(_ text: String) {
     var clause = 0
     var current = String.UnicodeScalarView()
     var ascii = true
     func flush() {
+      // Quotes around a word are not part of it ('gook', 'go home'); "don't" keeps its own.
+      while current.first == "'" { current.removeFirst() }
+      while current.last == "'" { current.removeLast() }
       if !current.isEmpty {
         let original = String(current)
         tokens.append(

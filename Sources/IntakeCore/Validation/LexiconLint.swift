@@ -73,6 +73,7 @@ public struct LexiconLint {
           Diagnostic(.error, "lexicon-value", at: at, ["entry": "implications", "fact": fact, "value": problem, "expected": Self.expected(definition)]))
       }
     }
+    diagnostics += foldCollisions(fallback)
     var spellings: [String: String] = [:]
     for (code, names) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) {
       for name in names {
@@ -83,6 +84,40 @@ public struct LexiconLint {
         spellings[folded] = code
       }
     }
+    return diagnostics
+  }
+
+  /// Phrases matched without marks whose folded form is an everyday word spelled otherwise
+  /// ("chùa" typed "chua" is also "chưa", not yet): typed without marks they would fire on
+  /// ordinary sentences. Each part of a phrase with a gap ("cảnh sát … bắn") is checked too,
+  /// since it matches with other words between.
+  func foldCollisions(_ fallback: SourceLocation) -> [Diagnostic] {
+    func spelling(_ phrase: String) -> (folded: String, marked: [String]) {
+      let tokens = NarrativeTokens(phrase).tokens
+      return (tokens.map(\.folded).joined(separator: " "), tokens.map { $0.marked ?? $0.folded })
+    }
+    var everyday: [String: [(word: String, marked: [String])]] = [:]
+    for word in lexicon.everyday {
+      let (folded, marked) = spelling(word)
+      everyday[folded, default: []].append((word, marked))
+    }
+    var diagnostics: [Diagnostic] = []
+    func check(_ phrase: String, _ owner: String, _ at: SourceLocation) {
+      let parts = phrase.replacingOccurrences(of: "...", with: "…").split(separator: "…").map(String.init)
+      for part in parts.count > 1 ? [phrase] + parts : [phrase] {
+        let (folded, marked) = spelling(part)
+        guard let word = everyday[folded]?.first(where: { $0.marked != marked })?.word else { continue }
+        diagnostics.append(
+          Diagnostic(.warning, "lexicon-fold-collision", at: at, ["part": part.trimmingWhitespace, "phrase": phrase, "entry": owner, "word": word]))
+        return
+      }
+    }
+    // A guard (an entry that states nothing) only stops shorter phrases: matching too often
+    // costs a reading, never adds a wrong one.
+    for entry in lexicon.entries where !(entry.set.isEmpty && (entry.past ?? [:]).isEmpty && (entry.future ?? [:]).isEmpty) {
+      for phrase in entry.phrases { check(phrase, entry.id, entry.location ?? fallback) }
+    }
+    for cue in lexicon.negation { check(cue, "cues.negation", fallback) }
     return diagnostics
   }
 

@@ -28,7 +28,9 @@ public struct DataCache: Sendable {
     {
       let (book, diagnostics) = RuleBook.compile(ruleSet)
       if let book, !diagnostics.hasErrors {
-        return IntakeData(ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: book, diagnostics: [])
+        var data = IntakeData(ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: book, diagnostics: [])
+        data.fromCache = true
+        return data
       }
     }
     let loaded = IntakeData.load(rules: rules, locales: locales)

@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 6
+  static let format = 7
 
   // MARK: Writing
 
@@ -142,6 +142,7 @@ enum IntakeDataCodec {
       }
       w.facts(implication.add)
     }
+    w.strings(lexicon.everyday)
     return w.bytes
   }
 
@@ -296,7 +297,6 @@ enum IntakeDataCodec {
     for _ in 0..<(try r.count()) {
       lexicon.cities.append(Lexicon.City(names: try r.strings(), city: try r.string(), state: try r.string()))
     }
-    guard r.offset == bytes.count else { throw BinaryReader.Corrupt() }
     for _ in 0..<(try r.count()) {
       var when: [String: FactValue?] = [:]
       for _ in 0..<(try r.count()) {
@@ -310,6 +310,8 @@ enum IntakeDataCodec {
       }
       lexicon.implications.append(Lexicon.Implication(when: when, add: try r.facts()))
     }
+    lexicon.everyday = try r.strings()
+    guard r.offset == bytes.count else { throw BinaryReader.Corrupt() }
     return (ruleSet, catalog, lexicon)
   }
 

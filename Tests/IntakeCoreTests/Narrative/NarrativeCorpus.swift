@@ -77,11 +77,17 @@ struct NarrativeCorpus {
       default: return a == b
       }
     }
-    for (fact, expected) in description.must.sorted(by: { $0.key < $1.key }) {
+    // A single value written for a list fact means a list holding it.
+    func asList(_ value: FactValue, like got: FactValue) -> FactValue {
+      if case .set = got, case .choice(let one) = value { return .set([one]) }
+      return value
+    }
+    for (fact, written) in description.must.sorted(by: { $0.key < $1.key }) {
       guard let got = read[fact] else {
         result.missed.append(fact)
         continue
       }
+      let expected = asList(written, like: got)
       if case .set(let want) = expected, case .set(let have) = got {
         if !Set(want).isSubset(of: Set(have)) { result.missed.append(fact) }
       } else if !same(expected, got) {
@@ -89,9 +95,9 @@ struct NarrativeCorpus {
         if case .bool = expected { result.polarity.append(fact) }
       }
     }
-    for (fact, forbidden) in description.mustNot.sorted(by: { $0.key < $1.key }) {
+    for (fact, written) in description.mustNot.sorted(by: { $0.key < $1.key }) {
       guard let got = read[fact] else { continue }
-      guard let forbidden else {
+      guard let forbidden = written.map({ asList($0, like: got) }) else {
         result.wrong.append("\(fact)=\(got.displayValues.joined(separator: ","))")
         continue
       }
