@@ -83,12 +83,12 @@ public struct AnswerMatcher {
 
   /// The choices one phrase names: a number, an exact phrase, a folded phrase, or the unique
   /// choice whose label starts with it (three letters at least).
-  private func one(_ text: String) -> Set<Int>? {
+  private func one(_ text: String, prefixes: Bool = true) -> Set<Int>? {
     if numbered, let number = Int(text), number >= 1, number <= choices.count { return [number - 1] }
     if let exact = exactPhrases[text.lowercased()], exact.count == 1 { return exact }
     let folded = TextFolding.fold(text)
     if let found = phrases[folded] { return found }
-    guard allowsPrefixes, folded.count >= 3 else { return nil }
+    guard allowsPrefixes, prefixes, folded.count >= 3 else { return nil }
     var prefixed = Set<Int>()
     for (phrase, values) in phrases where phrase.hasPrefix(folded) { prefixed.formUnion(values) }
     return prefixed.isEmpty ? nil : prefixed
@@ -107,28 +107,30 @@ public struct AnswerMatcher {
         chosen.formUnion(found)
         continue
       }
-      // Words without separators: take the longest run of words that names one choice.
+      // Words without separators: take the longest run of words that names one choice (whole
+      // words: "tội" inside "tội ác thù hận" is not the start of every label with "tội").
       let words = piece.split(separator: " ").map(String.init)
       var start = 0
       while start < words.count {
         var matched = false
         for end in stride(from: words.count, to: start, by: -1) {
           let phrase = words[start..<end].joined(separator: " ")
-          if let found = one(phrase), found.count == 1 {
+          if let found = one(phrase, prefixes: false), found.count == 1 {
             chosen.formUnion(found)
             start = end
             matched = true
             break
-          } else if let found = one(phrase), found.count > 1, end == start + 1 {
+          } else if let found = one(phrase, prefixes: false), found.count > 1, end == start + 1 {
             return .ambiguous(found.sorted().map { choices[$0] })
           }
         }
         if !matched {
           // Nothing names one choice from here: the rest may still fit several at once.
-          if let found = one(words[start...].joined(separator: " ")), found.count > 1 {
+          if let found = one(words[start...].joined(separator: " "), prefixes: start == 0), found.count > 1 {
             return .ambiguous(found.sorted().map { choices[$0] })
           }
-          return .invalid(part: words[start])
+          // Quote what did not fit: from the first word no choice starts with, to the end.
+          return .invalid(part: words[start...].joined(separator: " "))
         }
       }
     }

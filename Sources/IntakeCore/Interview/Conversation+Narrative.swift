@@ -43,6 +43,31 @@ extension Conversation {
     return notice + [readBack(findings)]
   }
 
+  /// An answer in a few words that also says other things ("3 ngày trước, tụi nó đập kính
+  /// chùa"): the answer is taken, and what the words say about other questions is read back
+  /// before the next question — what is said later wins over an earlier answer, and the
+  /// read-back says so. Nil when the words say nothing else.
+  mutating func acceptWithMore(_ value: FactValue, for question: Question, saying text: String) -> [InterviewEvent]? {
+    guard readerSource != nil, text.split(separator: " ").count >= 3 else { return nil }
+    let others = newFindings(in: text).filter { $0.fact != question.fact }
+    guard !others.isEmpty else { return nil }
+    remember(text)
+    var events = accept(value, for: question)
+    guard case .asking(let next) = phase, case .question? = events.last else { return events }
+    events.removeLast()
+    let (notice, findings) = takeDanger(from: others)
+    guard !findings.isEmpty else { return events + notice + [ask(next)] }
+    phase = .confirming(findings, resume: next)
+    return events + notice + [readBack(findings)]
+  }
+
+  /// A question asked to correct a read-back item: outside the count of questions, so without
+  /// the progress line.
+  private func askToFix(_ index: Int) -> InterviewEvent {
+    guard case .question(_, let prompt, let choices, let hint) = ask(index) else { return ask(index) }
+    return .question(progress: "", prompt: prompt, choices: choices, hint: hint)
+  }
+
   private func narrativePrompt() -> InterviewEvent {
     .question(progress: "", prompt: wording.text("interview.narrative-invite"), choices: [], hint: "")
   }
@@ -54,7 +79,7 @@ extension Conversation {
 
   /// What the text says that is new: facts with no answer yet, and facts it says otherwise
   /// than an earlier answer (what is said later wins; a list gains the new values).
-  private func newFindings(in text: String) -> [NarrativeExtraction.Finding] {
+  func newFindings(in text: String) -> [NarrativeExtraction.Finding] {
     guard let reader else { return [] }
     return reader.read(text).findings.compactMap { finding in
       guard questions.contains(where: { $0.fact == finding.fact }) else { return nil }
@@ -116,7 +141,7 @@ extension Conversation {
       guard let n = item(after: word), let question = questions.firstIndex(where: { $0.fact == findings[n].fact }) else { break }
       phase = .fixing(findings, item: n, resume: resume)
       let name = wording.plain("fact.\(findings[n].fact).name")
-      return [.text(wording.text("interview.fixing", ["n": String(n + 1), "fact": name])), ask(question)]
+      return [.text(wording.text("interview.fixing", ["n": String(n + 1), "fact": name])), askToFix(question)]
     }
     // "drop N": leave item N out.
     for word in words("command.drop.words") where folded.hasPrefix(word + " ") {
@@ -155,9 +180,9 @@ extension Conversation {
       fixed.remove(at: item)
     case .ambiguous(let candidates):
       let options = candidates.map { choiceLabel(fact, $0) }.joined(separator: " / ")
-      return [.problem(wording.text("interview.fix-ambiguous", ["input": SafeText.visible(text), "options": options])), ask(index)]
+      return [.problem(wording.text("interview.fix-ambiguous", ["input": SafeText.visible(text), "options": options])), askToFix(index)]
     case .invalid(let part):
-      return [.problem(invalidMessage(fact, input: text, part: part)), ask(index)]
+      return [.problem(invalidMessage(fact, input: text, part: part)), askToFix(index)]
     case .empty:
       break
     }

@@ -193,6 +193,8 @@ public struct Conversation {
     var matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
     matcher.allowsPrefixes = false
     var reading: AnswerReader.Reading
+    // Whether the answer came out of free words (not a choice's number, label or synonym).
+    var freeWords = false
     switch matcher.match(text) {
     case .value(let value): reading = .value(value, note: nil)
     case .ambiguous(let values): reading = .ambiguous(values)
@@ -202,6 +204,7 @@ public struct Conversation {
       matcher.allowsPrefixes = true
       // Particles, "không biết", "có, …", a few words of description.
       reading = fact.kind == .text ? .value(.text(text), note: nil) : AnswerReader(matcher: matcher, narrative: reader).read(text)
+      freeWords = fact.kind != .text
     }
     switch reading {
     case .empty:
@@ -211,6 +214,7 @@ public struct Conversation {
       }
       return [.problem(wording.text("interview.empty-answer")), ask(index)]
     case .value(let value, let note):
+      if freeWords, note == nil, let events = acceptWithMore(value, for: question, saying: text) { return events }
       guard let note, !note.isEmpty else { return accept(value, for: question) }
       // The words that came with the answer are the person's own: kept for the draft, and
       // danger said in them counts at once.
@@ -268,7 +272,7 @@ public struct Conversation {
     return accept(value, for: question)
   }
 
-  private mutating func accept(_ value: FactValue, for question: Question) -> [InterviewEvent] {
+  mutating func accept(_ value: FactValue, for question: Question) -> [InterviewEvent] {
     if let minimum = book.ruleSet.fact(question.fact)?.minimum, case .integer(let n) = value, n < minimum {
       return [.problem(wording.text("interview.invalid-number", ["input": String(n)])), ask(questions.firstIndex(of: question) ?? 0)]
     }
