@@ -3,6 +3,7 @@
 //   crs-intake-bench engine N [EXTRA_RULES]     evaluation cost per request, data already decoded
 import Foundation
 import IntakeCore
+import IntakeFuzzing
 import IntakeLoading
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -97,16 +98,21 @@ case "load":
   }
 
 case "answer":
-  // Time to handle one typed answer (match it, save nothing, plan the next question).
-  guard let book = data.book else { exit(65) }
-  let script = ["no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood",
-    "no", "community leader", "dialogue", "unsure", "yes", "Seattle"]
+  // Time to handle one typed answer as people type them (particles, "không biết", "có, …",
+  // a few words read with the lexicon), planning the next question, on the real path.
+  guard let book = data.book, let reader = data.narrativeReader() else { exit(65) }
+  let scripts = [
+    ["", "no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood",
+      "no", "community leader", "dialogue", "unsure", "yes", "Seattle"],
+    ["", "dạ không ạ", "ứng phó", "Texas", "chủng tộc", "tội ác thù hận", "ko bit", "có, tụi nó chửi rồi đập kính xe",
+      "không", "không", "khu phố", "không", "cư dân", "cảnh sát", "2", "Houston"],
+  ]
   let clock = ContinuousClock()
   var times: [Duration] = []
-  for _ in 0..<50 {
-    var conversation = Conversation(book: book, catalog: data.catalog, language: .en)
+  for round in 0..<50 {
+    var conversation = Conversation(book: book, catalog: data.catalog, language: round % 2 == 0 ? .en : .vi, narrativeReader: reader)
     _ = conversation.start()
-    for line in script where !conversation.isFinished {
+    for line in scripts[round % 2] where !conversation.isFinished {
       times.append(clock.measure { _ = conversation.handle(line) })
     }
   }
@@ -114,13 +120,16 @@ case "answer":
   print("answer handled: median=\(times[times.count / 2]) p95=\(times[times.count * 95 / 100]) max=\(times.last ?? .zero) (\(times.count) answers)")
 
 case "narrative":
-  // Extraction time for a 2,000-character narrative with the shipped lexicon.
+  // Reading a 2,000-character description with the shipped lexicon: descriptions written the
+  // way people write them (with and without marks, mixed, simple English), joined.
   guard let reader = data.narrativeReader() else { exit(65) }
   let sentences = [
-    "Our pagoda in Houston received threatening letters last week, and nobody was hurt. ",
-    "Chùa chúng tôi ở Hiu-xtơn nhận được thư đe dọa tuần trước, không có ai bị thương. ",
-    "The police were not involved, but students at the high school are afraid. ",
-    "Cong dong nguoi Viet o Cali lo lang vi se co bieu tinh tuan sau. ",
+    "Chùa tụi tui ở Houston bị vẽ bậy chữ thập ngoặc tuần trước, ko ai bị thương, mà bà con sợ lắm. ",
+    "em trai em bi canh sat dallas chich dien 3 lan trong luc da bi con tay roi 2 tuan truoc co video tren facebook. ",
+    "Yesterday in Eden Center parking lot 3 teen boy throw egg at my uncle and aunt, call them 'gook', laugh and film on phone. ",
+    "Tuần sau tụi em tính tổ chức tuần hành ở Little Saigon, sợ có người tới phá nên muốn xin hướng dẫn giữ an ninh. ",
+    "The police chief and our Vietnamese community have not trusted each other for years, nobody was hurt this time. ",
+    "con tui hoc lop 9 o truong Bolsa Grande bi may dua ban cung lop chui 'an thit cho' roi danh, thay hieu truong ko lam gi. ",
   ]
   var text = ""
   var k = 0
@@ -132,14 +141,61 @@ case "narrative":
   let clock = ContinuousClock()
   var runs: [Duration] = []
   var found = 0
-  for _ in 0..<200 {
+  for _ in 0..<2_000 {
     runs.append(clock.measure { found = reader.read(text).findings.count })
   }
   runs.sort()
   let compile = clock.measure { _ = data.narrativeReader() }
-  print("narrative chars=\(text.count) findings=\(found) read_median=\(runs[runs.count / 2]) read_max=\(runs.last ?? .zero) compile=\(compile)")
+  print("narrative chars=\(text.count) findings=\(found) read_median=\(runs[runs.count / 2]) read_p99=\(runs[runs.count * 99 / 100]) read_max=\(runs.last ?? .zero) compile=\(compile)")
+
+case "fuzz":
+  // N random inputs (lexicon phrases, numbers, units, punctuation, odd characters, both
+  // languages) through the narrative reader and the answer reader of every question: no
+  // crash, no hang (the slowest input is printed), every reading a value its fact can hold.
+  let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+  let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 2026
+  guard let book = data.book, let reader = data.narrativeReader() else { exit(65) }
+  let questions = book.ruleSet.facts.filter { !$0.derived && $0.kind != .text }
+  let answerReaders = questions.map { AnswerReader(matcher: AnswerMatcher(fact: $0, catalog: data.catalog), narrative: reader) }
+  var random = RandomNarrative(seed: seed, lexicon: data.lexicon)
+  let clock = ContinuousClock()
+  var slowestNarrative = Duration.zero
+  var slowestAnswer = Duration.zero
+  var slowestText = ""
+  var findings = 0
+  var invalid = 0
+  func fits(_ fact: FactDefinition, _ value: FactValue) -> Bool {
+    switch (fact.kind, value) {
+    case (.set, .set(let values)): return values.allSatisfy(fact.values.contains)
+    case (.choice, .choice(let v)): return fact.values.contains(v)
+    case (.bool, .bool), (.text, .text), (.text, .choice): return true
+    case (.integer, .integer(let n)): return n >= (fact.minimum ?? 0)
+    default: return false
+    }
+  }
+  let started = clock.now
+  for i in 0..<count {
+    let text = random.text(maxPieces: i % 10 == 0 ? 80 : 16)
+    let q = i % questions.count
+    var extraction: NarrativeExtraction?
+    var answer = AnswerReader.Reading.empty
+    let narrativeTime = clock.measure { extraction = reader.read(text) }
+    let answerTime = clock.measure { answer = answerReaders[q].read(text) }
+    if narrativeTime > slowestNarrative { slowestNarrative = narrativeTime }
+    if answerTime > slowestAnswer {
+      slowestAnswer = answerTime
+      slowestText = text
+    }
+    let read = extraction?.findings ?? []
+    findings += read.count
+    for finding in read where !(book.ruleSet.fact(finding.fact).map { fits($0, finding.value) } ?? false) { invalid += 1 }
+    if case .value(let value, _) = answer, !fits(questions[q], value) { invalid += 1 }
+  }
+  let total = clock.now - started
+  print("fuzz inputs=\(count) seed=\(seed) findings=\(findings) invalid_readings=\(invalid) total=\(total) slowest_description=\(slowestNarrative) slowest_answer=\(slowestAnswer) (\(slowestText.count) characters)")
+  if invalid > 0 { exit(1) }
 
 default:
-  FileHandle.standardError.write(Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | narrative\n".utf8))
+  FileHandle.standardError.write(Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | answer | narrative | fuzz N [SEED]\n".utf8))
   exit(64)
 }

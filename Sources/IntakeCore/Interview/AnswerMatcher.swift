@@ -21,6 +21,11 @@ public struct AnswerMatcher {
   private let phrases: [String: Set<Int>]
   /// Exact (unfolded, lowercased) phrase -> values, to prefer an answer typed with its diacritics.
   private let exactPhrases: [String: Set<Int>]
+  /// The most words in any phrase: a longer run of words cannot name a choice, so searches
+  /// inside a long answer stay linear in its length.
+  let longestPhrase: Int
+  /// The first word of every phrase, folded: a run of words starting otherwise names nothing.
+  private let firstWords: Set<String>
 
   /// The longest list of choices that is shown numbered.
   public static let longestNumberedList = 15
@@ -46,6 +51,20 @@ public struct AnswerMatcher {
     }
     self.phrases = phrases
     self.exactPhrases = exact
+    longestPhrase = max(1, phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1)
+    firstWords = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+  }
+
+  /// Whether some phrase starts with this folded word.
+  func mayStart(folded word: String) -> Bool { firstWords.contains(word) }
+
+  /// The one choice some words name exactly (number, label or synonym; no prefixes), if any;
+  /// given lowercased and folded already, as a search inside a long answer has them.
+  func choiceNamed(lowercased: String, folded: String) -> String? {
+    if numbered, let number = Int(lowercased), number >= 1, number <= choices.count { return choices[number - 1] }
+    if let exact = exactPhrases[lowercased], exact.count == 1, let index = exact.first { return choices[index] }
+    guard let found = phrases[folded], found.count == 1, let index = found.first else { return nil }
+    return choices[index]
   }
 
   /// The values offered as numbered choices: a bool's are `true` then `false`.
@@ -102,7 +121,10 @@ public struct AnswerMatcher {
     }
     if let whole = one(text), whole.count == 1 { return .value(.set([choices[whole.first!]])) }
     var chosen = Set<Int>()
-    for piece in Self.splitList(text) {
+    // Words that fit several choices: asked back at the end, unless another item already named
+    // one of them ("meeting vs cảnh sát": the meeting is the dialogue with the police).
+    var unclear: [Set<Int>] = []
+    pieces: for piece in Self.splitList(text) {
       if let found = one(piece), found.count == 1 {
         chosen.formUnion(found)
         continue
@@ -113,7 +135,7 @@ public struct AnswerMatcher {
       var start = 0
       while start < words.count {
         var matched = false
-        for end in stride(from: words.count, to: start, by: -1) {
+        for end in stride(from: min(words.count, start + longestPhrase), to: start, by: -1) {
           let phrase = words[start..<end].joined(separator: " ")
           if let found = one(phrase, prefixes: false), found.count == 1 {
             chosen.formUnion(found)
@@ -121,31 +143,60 @@ public struct AnswerMatcher {
             matched = true
             break
           } else if let found = one(phrase, prefixes: false), found.count > 1, end == start + 1 {
-            return .ambiguous(found.sorted().map { choices[$0] })
+            unclear.append(found)
+            start = end
+            matched = true
+            break
           }
         }
         if !matched {
           // Nothing names one choice from here: the rest may still fit several at once.
           if let found = one(words[start...].joined(separator: " "), prefixes: start == 0), found.count > 1 {
-            return .ambiguous(found.sorted().map { choices[$0] })
+            unclear.append(found)
+            continue pieces
           }
           // Quote what did not fit: from the first word no choice starts with, to the end.
           return .invalid(part: words[start...].joined(separator: " "))
         }
       }
     }
+    if let open = unclear.first(where: { $0.isDisjoint(with: chosen) }) {
+      return .ambiguous(open.sorted().map { choices[$0] })
+    }
     return .value(.set(choices.indices.filter(chosen.contains).map { choices[$0] }))
   }
 
-  /// Splits "1, 3 và 4" / "race and religion" at commas, semicolons, slashes and "and" / "và".
+  /// Splits "1, 3 và 4" / "race and religion" at commas, semicolons, slashes and "and" / "và"
+  /// (whole words), in one pass over the words.
   static func splitList(_ text: String) -> [String] {
-    var normalized = " " + text + " "
-    for separator in [",", ";", "/", "+", "&"] { normalized = normalized.replacingOccurrences(of: separator, with: " , ") }
-    for word in [" and ", " và ", " va ", " với ", " voi ", " vs ", " hoặc ", " or "] {
-      normalized = normalized.replacingCaseInsensitive(word, with: " , ")
+    var items: [String] = []
+    var current: [Substring] = []
+    func flush() {
+      if !current.isEmpty { items.append(current.joined(separator: " ")) }
+      current.removeAll()
     }
-    return normalized.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    var spaced = ""
+    spaced.reserveCapacity(text.utf8.count + 8)
+    for character in text {
+      if listMarks.contains(character) {
+        spaced += " , "
+      } else {
+        spaced.append(character)
+      }
+    }
+    for word in spaced.split(whereSeparator: \.isWhitespace) {
+      if word == "," || listWords.contains(word.lowercased()) {
+        flush()
+      } else {
+        current.append(word)
+      }
+    }
+    flush()
+    return items
   }
+
+  private static let listMarks: Set<Character> = [",", ";", "/", "+", "&"]
+  private static let listWords: Set<String> = ["and", "và", "va", "với", "voi", "vs", "hoặc", "or"]
 }
 
 extension String {
@@ -168,29 +219,6 @@ extension String {
       rest = rest[range.upperBound...]
     }
     return result + rest
-  }
-
-  func replacingCaseInsensitive(_ target: String, with replacement: String) -> String {
-    let lower = lowercased()
-    guard lower.count == count else { return replacingOccurrences(of: target, with: replacement) }
-    var result = ""
-    var index = startIndex
-    let needle = Array(target.lowercased())
-    let characters = Array(lower)
-    let original = Array(self)
-    var i = 0
-    while i < characters.count {
-      if i + needle.count <= characters.count, Array(characters[i..<i + needle.count]) == needle {
-        result += replacement
-        i += needle.count
-      } else {
-        result.append(original[i])
-        i += 1
-      }
-    }
-    _ = index
-    index = endIndex
-    return result
   }
 }
 

@@ -103,24 +103,18 @@ public struct AnswerReader {
   /// single-choice question.
   private func namedInside(_ text: String) -> Reading? {
     guard fact.kind == .choice || fact.kind == .set || fact.kind == .bool, !text.contains(",") else { return nil }
-    var strict = matcher
-    strict.allowsPrefixes = false
     var found: [String] = []
     for piece in AnswerMatcher.splitList(text) {
-      let words = piece.split(separator: " ").map(String.init)
+      let words = piece.split(separator: " ")
+      let lowered = words.map { $0.lowercased() }
+      let folded = words.map { TextFolding.fold(String($0)) }
       var start = 0
       while start < words.count {
-        var end = words.count
+        var end = min(words.count, start + matcher.longestPhrase)
         var named: String?
-        while end > start {
-          if case .value(let value) = strict.match(words[start..<end].joined(separator: " ")) {
-            switch value {
-            case .set(let values) where values.count == 1: named = values[0]
-            case .choice(let v): named = v
-            case .bool(let flag): named = String(flag)
-            default: break
-            }
-          }
+        while end > start, matcher.mayStart(folded: folded[start]) || Int(lowered[start]) != nil {
+          named = matcher.choiceNamed(
+            lowercased: lowered[start..<end].joined(separator: " "), folded: folded[start..<end].joined(separator: " "))
           if named != nil { break }
           end -= 1
         }

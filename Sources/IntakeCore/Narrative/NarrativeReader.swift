@@ -35,18 +35,41 @@ public struct NarrativeReader: Sendable {
   }
 
   struct Node: Sendable {
-    var next: [String: Int] = [:]
+    /// Next node by word id (`words`); the gap has id 0.
+    var next: [Int: Int] = [:]
     var variants: [Variant] = []
+  }
+
+  /// A fact read, and the tokens it was read from.
+  typealias Found = (fact: Int, value: FactValue, words: Range<Int>)
+
+  /// Each entry's readings with their facts in order, sorted once.
+  private struct SortedReadings: Sendable {
+    var set: [(Int, FactValue)]
+    var past: [(Int, FactValue)]?
+    var future: [(Int, FactValue)]?
   }
 
   /// The most words that may stand where a phrase has "…".
   static let maxGap = 3
 
   private var nodes = [Node()]
+  /// Every folded word of every phrase, by a small number: a text's words are looked up once,
+  /// and the trie is walked by numbers, not strings (measured: the walk is most of a read).
+  private var words: [String: Int] = [Self.gapKey: 0]
+  /// The most tokens a match can cover (its words and its gaps at their widest).
+  private var longestSpan = 1
   let lexicon: Lexicon
   let facts: [FactDefinition]
+  /// Facts by id, as their index in `facts`.
+  private let factIndex: [String: Int]
+  private let sortedReadings: [SortedReadings]
   /// Folded number words (one word or two) and unit words, for durations.
   private var numbers: [String: Int] = [:]
+  /// By word number: whether the word is a number word or starts one.
+  private var isNumberWord: [Bool] = []
+  /// First words of two-word numbers ("hai" of "hai mươi").
+  private var numberStarts: Set<String> = []
   private var units: [String: Int] = [:]
   private var aheadWords: Set<String> = []
   private var agoWords: Set<String> = []
@@ -64,6 +87,12 @@ public struct NarrativeReader: Sendable {
   ) {
     self.lexicon = lexicon
     self.facts = facts
+    let factIndex = Dictionary(facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.factIndex = factIndex
+    func sorted(_ reading: [String: FactValue]) -> [(Int, FactValue)] {
+      reading.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { ($0, value) } }
+    }
+    sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
       for phrase in entry.accented { insert(phrase, .entry(i), accentedOnly: true) }
@@ -81,10 +110,20 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.future { insert(cue, .future) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
     for (n, words) in numberWords {
-      for word in words { numbers[NarrativeTokens.words(word).joined(separator: " "), default: n] = n }
+      for word in words {
+        let parts = NarrativeTokens.words(word)
+        numbers[parts.joined(separator: " "), default: n] = n
+        if parts.count > 1 { numberStarts.insert(parts[0]) }
+        // In the vocabulary, so that a text's words are known to be numbers by their id.
+        for part in parts where self.words[part] == nil { self.words[part] = self.words.count }
+      }
     }
     for (days, words) in unitWords {
       for word in words { units[NarrativeTokens.words(word).joined(separator: " ")] = days }
+    }
+    isNumberWord = Array(repeating: false, count: self.words.count)
+    for number in numbers.keys {
+      if let first = number.split(separator: " ").first, let id = self.words[String(first)] { isNumberWord[id] = true }
     }
     self.aheadWords = Set((aheadWords + lexicon.ahead).map { NarrativeTokens.words($0).joined(separator: " ") })
     self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
@@ -99,19 +138,23 @@ public struct NarrativeReader: Sendable {
     var keys: [String] = []
     var marked: [String?] = []
     for (n, part) in parts.enumerated() {
-      let words = NarrativeTokens(String(part)).tokens
+      let cut = NarrativeTokens(String(part))
+      let words = cut.tokens
       if n > 0 && !words.isEmpty && !keys.isEmpty { keys.append(Self.gapKey) }
       keys += words.map(\.folded)
-      marked += words.map(\.marked)
+      marked += words.indices.map { cut.marked($0) }
     }
     guard !marked.isEmpty else { return }
+    longestSpan = max(longestSpan, marked.count + (keys.count - marked.count) * Self.maxGap)
     var node = 0
     for key in keys {
-      if let next = nodes[node].next[key] {
+      let id = words[key] ?? words.count
+      words[key] = id
+      if let next = nodes[node].next[id] {
         node = next
       } else {
         nodes.append(Node())
-        nodes[node].next[key] = nodes.count - 1
+        nodes[node].next[id] = nodes.count - 1
         node = nodes.count - 1
       }
     }
@@ -134,10 +177,10 @@ public struct NarrativeReader: Sendable {
   /// Whether the tokens at `positions` spell a variant: a token typed with marks must have
   /// the phrase word's marks; one typed without matches folded unless the phrase is kept
   /// accented.
-  private func spells(_ variant: Variant, _ positions: [Int], _ tokens: [NarrativeTokens.Token]) -> Bool {
+  private func spells(_ variant: Variant, _ positions: [Int], _ marked: [String?]) -> Bool {
     for (j, p) in positions.enumerated() {
       let word = variant.marked[j]
-      if let typed = tokens[p].marked {
+      if let typed = marked[p] {
         if word != typed { return false }
       } else if variant.accentedOnly && word != nil {
         return false
@@ -146,51 +189,67 @@ public struct NarrativeReader: Sendable {
     return true
   }
 
-  /// The best phrase starting at token `start`: the most words, then the fewest skipped.
-  private func best(at start: Int, _ tokens: [NarrativeTokens.Token], _ consumed: [Bool]) -> Match? {
-    let clause = tokens[start].clause
-    var best: Match?
+  /// What a search for the best phrase at one position sees: the text's tokens, their word
+  /// numbers and spellings, and which tokens earlier phrases took.
+  private struct Scan {
+    let tokens: [NarrativeTokens.Token]
+    let ids: [Int]
+    let marked: [String?]
+    var consumed: [Bool]
+    /// The positions of the words matched so far on the current path (reused).
     var positions: [Int] = []
-    func consider(_ node: Int) {
-      let meanings = nodes[node].variants.filter { spells($0, positions, tokens) }.map(\.meaning)
-      guard !meanings.isEmpty, let last = positions.last else { return }
-      let match = Match(start: start, end: last + 1, words: positions, meanings: meanings)
-      if let current = best, (current.words.count, -current.gaps) >= (match.words.count, -match.gaps) { return }
-      best = match
-    }
-    func walk(_ node: Int, _ pos: Int) {
-      // A phrase written "A … B": up to `maxGap` words may stand between A and B.
-      if let gap = nodes[node].next[Self.gapKey] {
-        var skip = pos
-        while skip < tokens.count, skip - pos <= Self.maxGap, tokens[skip].clause == clause {
-          walk(gap, skip)
-          skip += 1
-        }
-      }
-      guard pos < tokens.count, tokens[pos].clause == clause, !consumed[pos], let next = nodes[node].next[tokens[pos].folded] else {
-        return
-      }
-      positions.append(pos)
-      consider(next)
-      walk(next, pos + 1)
-      positions.removeLast()
-    }
-    walk(0, start)
+  }
+
+  /// The best phrase starting at token `start`: the most words, then the fewest skipped.
+  private func best(at start: Int, _ scan: inout Scan) -> Match? {
+    // Most words start no phrase: no search at all.
+    guard nodes[0].next[scan.ids[start]] != nil else { return nil }
+    var best: Match?
+    scan.positions.removeAll(keepingCapacity: true)
+    walk(0, start, start, scan.tokens[start].clause, &scan, &best)
     return best
+  }
+
+  /// Follows the trie from `node` at token `pos`, keeping the best match found.
+  private func walk(_ node: Int, _ pos: Int, _ start: Int, _ clause: Int, _ scan: inout Scan, _ best: inout Match?) {
+    // A phrase written "A … B": up to `maxGap` words may stand between A and B.
+    if let gap = nodes[node].next[0] {
+      var skip = pos
+      while skip < scan.tokens.count, skip - pos <= Self.maxGap, scan.tokens[skip].clause == clause {
+        walk(gap, skip, start, clause, &scan, &best)
+        skip += 1
+      }
+    }
+    guard pos < scan.tokens.count, scan.tokens[pos].clause == clause, !scan.consumed[pos],
+      let next = nodes[node].next[scan.ids[pos]]
+    else { return }
+    scan.positions.append(pos)
+    if !nodes[next].variants.isEmpty, nodes[next].variants.contains(where: { spells($0, scan.positions, scan.marked) }) {
+      let meanings = nodes[next].variants.filter { spells($0, scan.positions, scan.marked) }.map(\.meaning)
+      let match = Match(start: start, end: pos + 1, words: scan.positions, meanings: meanings)
+      if best.map({ ($0.words.count, -$0.gaps) < (match.words.count, -match.gaps) }) ?? true { best = match }
+    }
+    walk(next, pos + 1, start, clause, &scan, &best)
+    scan.positions.removeLast()
   }
 
   public func read(_ text: String) -> NarrativeExtraction {
     let cut = NarrativeTokens(text)
     let tokens = cut.tokens
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
+    // Each word's number in the lexicon (-1: in no phrase).
+    let ids = tokens.map { words[$0.folded] ?? -1 }
+    // Spellings with marks, only for words some phrase has.
+    let marked = tokens.indices.map { ids[$0] >= 0 ? cut.marked($0) : nil }
     // All matches, the best first at each position; words a phrase skipped are read too.
     var matches: [Match] = []
-    var consumed = Array(repeating: false, count: tokens.count)
-    for i in tokens.indices where !consumed[i] {
-      guard let match = best(at: i, tokens, consumed) else { continue }
+    var scan = Scan(tokens: tokens, ids: ids, marked: marked, consumed: Array(repeating: false, count: tokens.count))
+    for i in tokens.indices where !scan.consumed[i] {
+      guard let match = best(at: i, &scan) else { continue }
       matches.append(match)
-      for p in match.words { consumed[p] = true }
+      for p in match.words { scan.consumed[p] = true }
     }
+    let consumed = scan.consumed
     // Tense per clause: past wins over future.
     var tense = Array(repeating: 0, count: cut.clauseCount)  // 0 none, 1 past, 2 future
     for match in matches {
@@ -198,23 +257,23 @@ public struct NarrativeReader: Sendable {
       if match.meanings.contains(.past) { tense[clause] = 1 }
       if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
     }
-    var found: [(fact: String, value: FactValue, words: String)] = []
+    var found: [Found] = []
     // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
-    let (durations, durationTokens) = self.durations(tokens, matches, tense)
+    let (durations, durationTokens) = self.durations(tokens, ids, matches, tense)
     found += durations
     for match in matches {
       if durationTokens.contains(match.start) { continue }
       let clause = tokens[match.start].clause
-      let words = tokens[match.start..<match.end].map(\.original).joined(separator: " ")
-      let negated = isNegated(match, matches, tokens)
+      let words = match.start..<match.end
+      let negated = isNegated(match, matches, tokens, consumed)
       for meaning in match.meanings {
         switch meaning {
         case .entry(let e):
-          let entry = lexicon.entries[e]
-          var reading = entry.set
-          if tense[clause] == 1, let past = entry.past { reading = past }
-          if tense[clause] == 2, let future = entry.future { reading = future }
-          for (fact, value) in reading.sorted(by: { $0.key < $1.key }) {
+          let readings = sortedReadings[e]
+          var reading = readings.set
+          if tense[clause] == 1, let past = readings.past { reading = past }
+          if tense[clause] == 2, let future = readings.future { reading = future }
+          for (fact, value) in reading {
             if negated {
               if case .bool = value { found.append((fact, .bool(false), words)) }
             } else {
@@ -222,36 +281,43 @@ public struct NarrativeReader: Sendable {
             }
           }
         case .state(let code) where !negated:
-          found.append(("state", .choice(code), words))
-        case .stateCode(let code) where !negated && tokens[match.start].original == code:
-          found.append(("state", .choice(code), words))
+          if let state = factIndex["state"] { found.append((state, .choice(code), words)) }
+        case .stateCode(let code) where !negated && cut.original(match.start) == code:
+          if let state = factIndex["state"] { found.append((state, .choice(code), words)) }
         case .city(let c) where !negated:
           let city = lexicon.cities[c]
-          found.append(("city", .text(city.city), words))
-          found.append(("state", .choice(city.state), words))
+          if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
+          if let state = factIndex["state"] { found.append((state, .choice(city.state), words)) }
         default:
           continue
         }
       }
     }
-    return combine(found, numbersFrom: matches, tokens)
+    return combine(found, cut)
   }
 
   /// Whether a negation cue ends within the three words before the match (same clause), or
   /// stands among the words the phrase skipped. A word ending in "n't" counts as a cue unless
   /// a longer phrase took it ("don't know" is not a negation).
-  private func isNegated(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Bool {
+  private func isNegated(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token], _ consumed: [Bool]) -> Bool {
     let clause = tokens[match.start].clause
     let windowStart = max(0, match.start - 3)
-    var taken = Set<Int>()
-    for other in matches where other.end > windowStart && other.start < match.end {
-      taken.formUnion(other.words)
-      guard other.meanings.contains(.negation), tokens[other.start].clause == clause else { continue }
+    // Matches are in the order of their starts: only those from a few words before count.
+    var low = 0
+    var high = matches.count
+    while low < high {
+      let mid = (low + high) / 2
+      if matches[mid].start < windowStart - longestSpan { low = mid + 1 } else { high = mid }
+    }
+    for other in matches[low...] {
+      if other.start >= match.end { break }
+      guard other.end > windowStart, other.meanings.contains(.negation), tokens[other.start].clause == clause else { continue }
       if other.end <= match.start || (other.start > match.start && other.end <= match.end && !match.words.contains(other.start)) {
         return true
       }
     }
-    for t in windowStart..<match.start where tokens[t].clause == clause && !taken.contains(t) && tokens[t].folded.hasSuffix("n't") {
+    // "n't" on a word no phrase took ("don't know" is a phrase, not a negation).
+    for t in windowStart..<match.start where tokens[t].clause == clause && !consumed[t] && tokens[t].folded.hasSuffix("n't") {
       return true
     }
     return false
@@ -261,20 +327,26 @@ public struct NarrativeReader: Sendable {
   /// event_in_days (and a planned event). Read on the words themselves, whatever phrases
   /// they are also part of; returns the findings and the token positions they used.
   private func durations(
-    _ tokens: [NarrativeTokens.Token], _ matches: [Match], _ tense: [Int]
-  ) -> ([(fact: String, value: FactValue, words: String)], Set<Int>) {
-    var found: [(fact: String, value: FactValue, words: String)] = []
+    _ tokens: [NarrativeTokens.Token], _ ids: [Int], _ matches: [Match], _ tense: [Int]
+  ) -> ([Found], Set<Int>) {
+    var found: [Found] = []
     var used = Set<Int>()
     // Cue meanings by the token where their match starts.
-    var cueAt: [Int: [Meaning]] = [:]
-    for match in matches { cueAt[match.start] = match.meanings }
+    var cueAt = Array(repeating: -1, count: tokens.count)
+    for (m, match) in matches.enumerated() { cueAt[match.start] = m }
     var i = 0
     while i < tokens.count {
       var count: Int?
       var width = 1
+      let first = tokens[i].folded.utf8.first ?? 0
+      // Only digits and the number words can start a duration.
+      if !(0x30...0x39).contains(first) && !(ids[i] >= 0 && ids[i] < isNumberWord.count && isNumberWord[ids[i]]) {
+        i += 1
+        continue
+      }
       if let n = Int(tokens[i].folded), n >= 0, n < 10_000 {
         count = n
-      } else if i + 1 < tokens.count, let n = numbers[tokens[i].folded + " " + tokens[i + 1].folded] {
+      } else if i + 1 < tokens.count, numberStarts.contains(tokens[i].folded), let n = numbers[tokens[i].folded + " " + tokens[i + 1].folded] {
         count = n
         width = 2
       } else if let n = numbers[tokens[i].folded] {
@@ -295,18 +367,18 @@ public struct NarrativeReader: Sendable {
       // The two tokens after the unit, if the text goes on (none when the unit ends it).
       let after = (u + 1)..<min(u + 3, tokens.count)
       // Cues after the unit, or a phrase that starts at the unit and goes on ("tuần trước").
-      var laterCue = after.flatMap { tokens[$0].clause == clause ? (cueAt[$0] ?? []) : [] }
+      var laterCue = after.flatMap { tokens[$0].clause == clause && cueAt[$0] >= 0 ? matches[cueAt[$0]].meanings : [] }
       if let phrase = matches.first(where: { $0.start == u && $0.end > u + 1 }) { laterCue += phrase.meanings }
       let aheadWord = after.isEmpty ? false : after.contains { tokens[$0].clause == clause && aheadWords.contains(tokens[$0].folded) }
       let before = i > 0 && tokens[i - 1].clause == clause && aheadWords.contains(tokens[i - 1].folded)
       let agoWord = u + 1 < tokens.count && tokens[u + 1].clause == clause && agoWords.contains(tokens[u + 1].folded)
-      let words = tokens[i...u].map(\.original).joined(separator: " ")
+      let words = i..<(u + 1)
       let total = count * days
       if agoWord || laterCue.contains(.past) || (tense[clause] == 1 && !before && !aheadWord) {
-        found.append(("incident_days_ago", .integer(total), words))
+        if let fact = factIndex["incident_days_ago"] { found.append((fact, .integer(total), words)) }
       } else if before || aheadWord || laterCue.contains(.future) || laterCue.contains(.ahead) || tense[clause] == 2 {
-        found.append(("event_in_days", .integer(total), words))
-        found.append(("planned_event", .bool(true), words))
+        if let fact = factIndex["event_in_days"] { found.append((fact, .integer(total), words)) }
+        if let fact = factIndex["planned_event"] { found.append((fact, .bool(true), words)) }
       } else {
         i += 1
         continue
@@ -336,47 +408,51 @@ public struct NarrativeReader: Sendable {
   }
 
   /// One value per fact: sets united, anything found with two different values dropped, then
-  /// what the lexicon's implications add.
-  private func combine(
-    _ found: [(fact: String, value: FactValue, words: String)], numbersFrom matches: [Match], _ tokens: [NarrativeTokens.Token]
-  ) -> NarrativeExtraction {
-    var values: [String: FactValue] = [:]
-    var words: [String: [String]] = [:]
-    var conflicted = Set<String>()
+  /// what the lexicon's implications add. Facts by index, not by name (measured: hashing the
+  /// names was most of this).
+  private func combine(_ found: [Found], _ cut: NarrativeTokens) -> NarrativeExtraction {
+    var values = [FactValue?](repeating: nil, count: facts.count)
+    var sets = [Set<String>?](repeating: nil, count: facts.count)
+    var words = [[Range<Int>]](repeating: [], count: facts.count)
+    var conflicted = [Bool](repeating: false, count: facts.count)
     for item in found {
-      guard let definition = facts.first(where: { $0.id == item.fact }) else { continue }
-      if !words[item.fact, default: []].contains(item.words) { words[item.fact, default: []].append(item.words) }
-      guard let old = values[item.fact] else {
-        values[item.fact] = item.value
+      let f = item.fact
+      if !words[f].contains(item.words) { words[f].append(item.words) }
+      if facts[f].kind == .set, case .set(let added) = item.value {
+        if sets[f] == nil { sets[f] = [] }
+        sets[f]?.formUnion(added)
         continue
       }
-      if definition.kind == .set, case .set(let a) = old, case .set(let b) = item.value {
-        let union = Set(a + b)
-        values[item.fact] = .set(definition.values.filter(union.contains))
-      } else if old != item.value {
-        conflicted.insert(item.fact)
-      }
+      if let old = values[f], old != item.value { conflicted[f] = true }
+      values[f] = item.value
     }
-    for fact in conflicted { values[fact] = nil }
-    for implication in lexicon.implications where implication.when.allSatisfy({ fact, wanted in holds(values[fact], wanted) }) {
-      let because = implication.when.keys.sorted().flatMap { words[$0] ?? [] }
-      for (fact, value) in implication.add.sorted(by: { $0.key < $1.key }) {
-        guard !conflicted.contains(fact) else { continue }
-        if case .set(let extra) = value, case .set(let old)? = values[fact], let definition = facts.first(where: { $0.id == fact }) {
-          values[fact] = .set(definition.values.filter(Set(old + extra).contains))
-        } else if values[fact] == nil {
-          values[fact] = value
+    for f in facts.indices {
+      if let set = sets[f] { values[f] = .set(facts[f].values.filter(set.contains)) }
+      if conflicted[f] { values[f] = nil }
+    }
+    func value(_ fact: String) -> FactValue? { factIndex[fact].flatMap { values[$0] } }
+    for implication in lexicon.implications where implication.when.allSatisfy({ fact, wanted in holds(value(fact), wanted) }) {
+      let because = implication.when.keys.sorted().flatMap { fact in factIndex[fact].map { words[$0] } ?? [] }
+      for (fact, added) in implication.add.sorted(by: { $0.key < $1.key }) {
+        guard let f = factIndex[fact], !conflicted[f] else { continue }
+        if case .set(let extra) = added, case .set(let old)? = values[f] {
+          values[f] = .set(facts[f].values.filter(Set(old + extra).contains))
+        } else if values[f] == nil {
+          values[f] = added
         } else {
           continue
         }
-        for w in because where !words[fact, default: []].contains(w) { words[fact, default: []].append(w) }
+        for w in because where !words[f].contains(w) { words[f].append(w) }
       }
     }
     var findings: [NarrativeExtraction.Finding] = []
-    for definition in facts where !definition.derived {
-      guard let value = values[definition.id], !conflicted.contains(definition.id) else { continue }
-      findings.append(.init(fact: definition.id, value: value, words: words[definition.id] ?? []))
+    for (f, definition) in facts.enumerated() where !definition.derived {
+      guard let value = values[f], !conflicted[f] else { continue }
+      // The words as typed, built only for what is kept.
+      let typed = words[f].map { span in span.map(cut.original).joined(separator: " ") }
+      findings.append(.init(fact: definition.id, value: value, words: typed))
     }
     return NarrativeExtraction(findings: findings)
   }
+
 }

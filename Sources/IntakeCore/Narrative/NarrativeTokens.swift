@@ -4,54 +4,112 @@ struct NarrativeTokens {
   struct Token {
     /// Folded: lowercase, no diacritics, `đ` as `d`.
     var folded: String
-    /// The spelling with its Vietnamese marks (`VietnameseSpelling.key`); nil when typed
-    /// without any, which then matches folded.
-    var marked: String?
-    /// As typed (for two-letter state codes, which count only in capitals).
-    var original: String
+    /// Where it stands in the text (its scalars, without quotes around it).
+    var range: Range<String.Index>
+    /// Typed without any mark beyond ASCII: then it has no Vietnamese spelling to match.
+    var ascii: Bool
     var clause: Int
   }
 
+  let text: String
   var tokens: [Token] = []
   var clauseCount = 0
 
-  /// Tokens are runs of letters, digits and apostrophes (not at either end); clauses end at . , ; : ! ? and
-  /// line breaks. Hyphens and other marks separate tokens ("Ca-li" is "ca" "li").
+  /// Tokens are runs of letters, digits and apostrophes (not at either end: those are
+  /// quotes); clauses end at . , ; : ! ? and line breaks. Hyphens and other marks separate
+  /// tokens ("Ca-li" is "ca" "li"). One pass over the scalars, folding as it goes (measured:
+  /// cutting the text was most of the time of a read).
   init(_ text: String) {
+    self.text = text
+    let scalars = text.unicodeScalars
     var clause = 0
-    var current = String.UnicodeScalarView()
+    var start: String.Index?
+    // Where the token ends without its trailing apostrophes.
+    var end = scalars.startIndex
+    var folded = String.UnicodeScalarView()
+    // Apostrophes folded at the end so far (quotes, dropped if nothing follows).
+    var trailingQuotes = 0
     var ascii = true
     func flush() {
-      // Quotes around a word are not part of it ('gook', 'go home'); "don't" keeps its own.
-      while current.first == "'" { current.removeFirst() }
-      while current.last == "'" { current.removeLast() }
-      if !current.isEmpty {
-        let original = String(current)
-        tokens.append(
-          Token(folded: TextFolding.fold(original), marked: ascii ? nil : VietnameseSpelling.key(original), original: original, clause: clause))
-        current = String.UnicodeScalarView()
-        ascii = true
-      }
+      guard let first = start else { return }
+      folded.removeLast(trailingQuotes)
+      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause))
+      start = nil
+      folded = String.UnicodeScalarView()
+      trailingQuotes = 0
+      ascii = true
     }
-    for scalar in text.unicodeScalars {
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      let scalar = scalars[i]
       let value = scalar.value
-      let isWordPart: Bool
+      let next = scalars.index(after: i)
       if value < 0x80 {
-        isWordPart = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value == 0x27
-      } else {
-        isWordPart = value == 0x2019 || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-          || (0x0300...0x036F).contains(value)
-        if isWordPart && value != 0x2019 { ascii = false }
-      }
-      if isWordPart {
-        current.append(value == 0x2019 ? "'" : scalar)
+        if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
+          if start == nil { start = i }
+          folded.append(scalar)
+          trailingQuotes = 0
+          end = next
+        } else if (0x41...0x5A).contains(value) {
+          if start == nil { start = i }
+          folded.append(Unicode.Scalar(UInt8(value + 0x20)))
+          trailingQuotes = 0
+          end = next
+        } else if value == 0x27 {
+          // An apostrophe inside a word ("don't", "sheriff's"); at either end, a quote.
+          if start != nil {
+            folded.append(scalar)
+            trailingQuotes += 1
+          }
+        } else {
+          flush()
+          if value == 0x2E || value == 0x2C || value == 0x3B || value == 0x3A || value == 0x21 || value == 0x3F || value == 0x0A {
+            clause += 1
+          }
+        }
+      } else if value == 0x2019 {
+        if start != nil {
+          folded.append("'")
+          trailingQuotes += 1
+        }
+      } else if (0x0300...0x036F).contains(value) {
+        // A combining mark belongs to the letter before it; folded, it is dropped.
+        if start != nil {
+          ascii = false
+          end = next
+        }
+      } else if let base = TextFolding.baseLetter(value) {
+        // A Vietnamese (or other Latin) letter with marks: the common case beyond ASCII.
+        if start == nil { start = i }
+        ascii = false
+        folded.append(base)
+        trailingQuotes = 0
+        end = next
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        if start == nil { start = i }
+        ascii = false
+        TextFolding.appendFolded(scalar, to: &folded)
+        trailingQuotes = 0
+        end = next
       } else {
         flush()
-        if ".,;:!?\n".unicodeScalars.contains(scalar) { clause += 1 }
       }
+      i = next
     }
     flush()
     clauseCount = clause + 1
+  }
+
+  /// Token `i` as typed (for two-letter state codes, which count only in capitals, and the
+  /// words a finding came from).
+  func original(_ i: Int) -> String {
+    String(text.unicodeScalars[tokens[i].range])
+  }
+
+  /// Token `i`'s spelling with its Vietnamese marks (`VietnameseSpelling.key`); nil when
+  /// typed without any, which then matches folded.
+  func marked(_ i: Int) -> String? {
+    tokens[i].ascii ? nil : VietnameseSpelling.key(original(i))
   }
 
   /// Splits a phrase the same way, folded.

@@ -93,8 +93,8 @@ public struct LexiconLint {
   /// since it matches with other words between.
   func foldCollisions(_ fallback: SourceLocation) -> [Diagnostic] {
     func spelling(_ phrase: String) -> (folded: String, marked: [String]) {
-      let tokens = NarrativeTokens(phrase).tokens
-      return (tokens.map(\.folded).joined(separator: " "), tokens.map { $0.marked ?? $0.folded })
+      let cut = NarrativeTokens(phrase)
+      return (cut.tokens.map(\.folded).joined(separator: " "), cut.tokens.indices.map { cut.marked($0) ?? cut.tokens[$0].folded })
     }
     var everyday: [String: [(word: String, marked: [String])]] = [:]
     for word in lexicon.everyday {
