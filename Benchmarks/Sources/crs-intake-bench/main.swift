@@ -83,6 +83,7 @@ case "load":
   let clock = ContinuousClock()
   var rules = RuleSet()
   var catalog = MessageCatalog()
+  var lexicon = Lexicon()
   let rulesURL = root.appendingPathComponent("Rules")
   let localesURL = root.appendingPathComponent("Locales")
   let phases: [(String, () -> Void)] = [
@@ -90,6 +91,9 @@ case "load":
     ("read Locales/", { catalog = LocalesLoader(directory: localesURL).load().0 }),
     ("compile", { _ = RuleBook.compile(rules) }),
     ("check", { _ = RuleSetLint(ruleSet: rules, catalog: catalog).run() }),
+    ("read lexicon", { lexicon = LexiconLoader(url: rulesURL.appendingPathComponent("lexicon.yaml"), displayPath: "lexicon.yaml").load().0 }),
+    ("check lexicon", { _ = LexiconLint(lexicon: lexicon, ruleSet: rules).run() }),
+    ("compile lexicon", { _ = RuleBook.compile(rules).0.map { NarrativeReader(lexicon: lexicon, book: $0, catalog: catalog) } }),
   ]
   for (name, phase) in phases {
     var runs: [Duration] = []

@@ -13,11 +13,11 @@ public struct LexiconLint {
     var diagnostics: [Diagnostic] = []
     let fallback = SourceLocation(file: "Rules/lexicon.yaml", line: 1, column: 1)
     let states = ruleSet.fact("state")?.values ?? []
-    // Folded phrase -> (entry, fact, value) for conflict checks, per reading.
-    var said: [String: [(entry: String, reading: String, fact: String, value: FactValue)]] = [:]
-    for entry in lexicon.entries {
+    // Folded phrase -> the entries that have it, for conflict checks.
+    var owners: [String: [Int]] = [:]
+    for (e, entry) in lexicon.entries.enumerated() {
       let at = entry.location ?? fallback
-      for (name, reading) in [("set", entry.set), ("past", entry.past ?? [:]), ("future", entry.future ?? [:])] {
+      for (_, reading) in Self.readings(entry) {
         for (fact, value) in reading.sorted(by: { $0.key < $1.key }) {
           guard let definition = ruleSet.fact(fact), !definition.derived else {
             diagnostics.append(
@@ -29,25 +29,32 @@ public struct LexiconLint {
           if let problem = Self.check(value, definition) {
             diagnostics.append(
               Diagnostic(.error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)]))
-            continue
-          }
-          for phrase in entry.phrases + entry.accented {
-            said[name + "\u{1}" + NarrativeTokens.words(phrase).joined(separator: " "), default: []].append((entry.id, name, fact, value))
           }
         }
       }
+      for phrase in Set((entry.phrases + entry.accented).map({ NarrativeTokens.words($0).joined(separator: " ") })) {
+        owners[phrase, default: []].append(e)
+      }
       if entry.phrases.isEmpty && entry.accented.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
     }
-    for (key, items) in said.sorted(by: { $0.key < $1.key }) {
-      let phrase = String(key.split(separator: "\u{1}").last ?? "")
-      for (i, a) in items.enumerated() {
-        for b in items[(i + 1)...] where a.fact == b.fact && a.value != b.value {
-          if case .set = a.value, ruleSet.fact(a.fact)?.kind == .set { continue }
-          let at = lexicon.entries.first { $0.id == b.entry }?.location ?? fallback
-          diagnostics.append(
-            Diagnostic(
-              .error, "lexicon-conflict", at: at,
-              ["phrase": phrase, "fact": a.fact, "first": a.entry, "second": b.entry]))
+    // Only a phrase in two entries can say two things: compare their readings, tense by tense.
+    for (phrase, entries) in owners.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
+      for (i, first) in entries.enumerated() {
+        for second in entries[(i + 1)...] {
+          let a = lexicon.entries[first]
+          let b = lexicon.entries[second]
+          for ((_, readingA), (_, readingB)) in zip(Self.readings(a), Self.readings(b)) {
+            for (fact, valueA) in readingA.sorted(by: { $0.key < $1.key }) {
+              guard let valueB = readingB[fact], valueA != valueB, let definition = ruleSet.fact(fact), !definition.derived,
+                Self.check(valueA, definition) == nil, Self.check(valueB, definition) == nil
+              else { continue }
+              if case .set = valueA, definition.kind == .set { continue }
+              diagnostics.append(
+                Diagnostic(
+                  .error, "lexicon-conflict", at: b.location ?? fallback,
+                  ["phrase": phrase, "fact": fact, "first": a.id, "second": b.id]))
+            }
+          }
         }
       }
     }
@@ -103,7 +110,8 @@ public struct LexiconLint {
     }
     var diagnostics: [Diagnostic] = []
     func check(_ phrase: String, _ owner: String, _ at: SourceLocation) {
-      let parts = phrase.replacingOccurrences(of: "...", with: "…").split(separator: "…").map(String.init)
+      let gapped = phrase.utf8.contains(0x2E) ? phrase.replacingOccurrences(of: "...", with: "…") : phrase
+      let parts = gapped.split(separator: "…").map(String.init)
       for part in parts.count > 1 ? [phrase] + parts : [phrase] {
         let (folded, marked) = spelling(part)
         guard let word = everyday[folded]?.first(where: { $0.marked != marked })?.word else { continue }
@@ -119,6 +127,11 @@ public struct LexiconLint {
     }
     for cue in lexicon.negation { check(cue, "cues.negation", fallback) }
     return diagnostics
+  }
+
+  /// An entry's readings by tense: with no tense cue, about the past, about the future.
+  static func readings(_ entry: Lexicon.Entry) -> [(String, [String: FactValue])] {
+    [("set", entry.set), ("past", entry.past ?? [:]), ("future", entry.future ?? [:])]
   }
 
   /// Why a value does not fit a fact, as the value written; nil when it fits.

@@ -10,7 +10,7 @@ import Testing
 /// the very end). Every reading must also be a value its fact can hold.
 @Suite("Random input")
 struct NarrativeFuzzTests {
-  static var reader: NarrativeReader? { ShippedData.loaded.narrativeReader() }
+  static let reader = ShippedData.loaded.narrativeReader()
 
   /// Why `value` cannot be a value of `fact`, or nil when it can.
   static func problem(_ fact: String, _ value: FactValue) -> String? {
