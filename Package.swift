@@ -30,6 +30,11 @@ let package = Package(
     // Line input behind a small protocol: readline on a TTY, plain lines otherwise, scripted in tests.
     .target(name: "IntakeTerminal", dependencies: ["CReadline"], swiftSettings: strict),
     // Saved sessions and draft files: private (0600 in 0700), written atomically.
+    // What people see: events rendered for the terminal (wrapped, styled), the interview loop
+    // and script mode; the executable only parses arguments and calls these.
+    .target(
+      name: "IntakeInterface", dependencies: ["IntakeCore", "IntakeLoading", "IntakeSessions", "IntakeTerminal"],
+      swiftSettings: strict),
     .target(name: "IntakeSessions", dependencies: ["IntakeCore", "IntakeScreening"], swiftSettings: strict),
     // Batch screening: JSON in, outcomes out, streaming.
     // Random input for the property tests and the fuzzing benchmark.
@@ -38,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "crs-intake",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions",
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeInterface",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -57,7 +62,7 @@ let package = Package(
     .testTarget(
       name: "IntakeCoreTests",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing", "CPseudoTerminal",
+        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing", "IntakeInterface", "CPseudoTerminal",
       ],
       // Data the tests read from their own folder (inputs, golden files, transcripts).
       exclude: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
+import IntakeInterface
 import IntakeLoading
 import IntakeScreening
 import IntakeSessions

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
+import IntakeInterface
 import IntakeLoading
 import IntakeScreening
 import IntakeSessions
@@ -56,67 +57,22 @@ extension CRSIntake {
       let end = InterviewRunner(
         book: book, catalog: loaded.catalog, language: language, bilingual: bilingual, store: store,
         draftDirectory: directory, resume: record,
-        narrativeReader: LazyNarrativeReader { NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog) }
+        narrativeReader: LazyNarrativeReader { NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog) },
+        historyFile: noSave ? nil : StatePaths.historyFile
       ).run()
       if end == .interrupted { throw ExitCode(130) }
     }
 
     /// Answers from a file: each is understood as if typed, then the end screen is printed.
     private func runScript(_ path: String, book: RuleBook, catalog: MessageCatalog, language: Language, console: Console) throws {
-      let file = SafeText.visible(path)
-      let entries: [(question: String, answer: String)]
-      switch AnswersFile.read(URL(fileURLWithPath: path)) {
-      case .failure(let failure):
-        console.error(catalog.text("answers.unreadable", language, ["file": file, "problem": SafeText.visible(failure.problem)]))
+      let script = ScriptRunner(book: book, catalog: catalog, language: language, bilingual: bilingual, renderer: .forTerminal)
+      switch script.run(URL(fileURLWithPath: path), displayPath: path) {
+      case .screen(let text):
+        console.print(text)
+      case .problems(let messages, _):
+        for message in messages { console.error(message) }
         throw ExitCode(65)
-      case .success(let read):
-        entries = read
       }
-      var facts: [String: FactValue] = [:]
-      var history: [String] = []
-      var problems = 0
-      let questions = book.ruleSet.questions
-      for entry in entries {
-        guard let question = questions.first(where: { $0.id == entry.question }),
-          let fact = book.ruleSet.fact(question.fact)
-        else {
-          console.error(
-            catalog.text(
-              "answers.unknown-question", language,
-              ["file": file, "question": SafeText.visible(entry.question), "expected": questions.map(\.id).joined(separator: ", ")]))
-          problems += 1
-          continue
-        }
-        let matcher = AnswerMatcher(fact: fact, catalog: catalog)
-        var message: String
-        switch matcher.match(entry.answer) {
-        case .value(let value):
-          facts[fact.id] = value
-          history.append(question.id)
-          continue
-        case .ambiguous(let candidates):
-          message = candidates.map { catalog.text("value.\(fact.id).\($0)", language) }.joined(separator: " / ")
-        case .invalid(let part):
-          let key = fact.kind == .integer ? "interview.invalid-number" : fact.kind == .set ? "interview.invalid-several" : "interview.invalid-choice"
-          let choices = AnswerMatcher.values(of: fact).map { catalog.text("value.\(fact.id).\($0)", language) }
-          message = catalog.text(key, language, ["input": SafeText.visible(part), "count": String(choices.count)])
-          if fact.kind != .integer && choices.count <= AnswerMatcher.longestNumberedList {
-            message += " " + choices.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
-          }
-        case .empty:
-          message = catalog.text("interview.empty-answer", language)
-        }
-        console.error(
-          catalog.text(
-            "answers.invalid", language,
-            ["file": file, "question": question.id, "input": SafeText.visible(entry.answer), "message": message]))
-        problems += 1
-      }
-      if problems > 0 { throw ExitCode(65) }
-      var conversation = Conversation(book: book, catalog: catalog, language: language, bilingual: bilingual)
-      _ = conversation.restore(answers: facts, history: history, skipped: [])
-      let text = OutcomeText(book: book, wording: conversation.wording).render(conversation.currentOutcome())
-      console.print(text)
     }
   }
 }

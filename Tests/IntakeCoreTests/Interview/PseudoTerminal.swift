@@ -92,7 +92,7 @@ final class PseudoTerminal {
     while true {
       let plain = screen
       let start = plain.index(plain.startIndex, offsetBy: min(consumed, plain.count))
-      if let range = plain[start...].range(of: text) {
+      if let range = Self.find(text, in: plain[start...]) {
         let seen = String(plain[start..<range.upperBound])
         consumed = plain.distance(from: plain.startIndex, to: range.upperBound)
         return seen
@@ -102,13 +102,30 @@ final class PseudoTerminal {
     }
   }
 
+  /// Where `text` first appears, a space in it also matching a line break and the next line's
+  /// indent: the program wraps its paragraphs to the terminal width.
+  static func find(_ text: String, in screen: Substring) -> Range<String.Index>? {
+    if let exact = screen.range(of: text) { return exact }
+    let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard words.count > 1 else { return nil }
+    let pattern = words.map { NSRegularExpression.escapedPattern(for: String($0)) }.joined(separator: "(?: +| *\\n *)")
+    guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+    let whole = String(screen)
+    guard let match = expression.firstMatch(in: whole, range: NSRange(whole.startIndex..., in: whole)),
+      let found = Range(match.range, in: whole)
+    else { return nil }
+    let lower = screen.index(screen.startIndex, offsetBy: whole.distance(from: whole.startIndex, to: found.lowerBound))
+    let upper = screen.index(lower, offsetBy: whole.distance(from: found.lowerBound, to: found.upperBound))
+    return lower..<upper
+  }
+
   /// Waits until one of `texts` appears; returns which one and the new text up to it.
   func waitForAny(_ texts: [String], timeout: TimeInterval = 15) throws -> (match: String, text: String) {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let plain = screen
       let start = plain.index(plain.startIndex, offsetBy: min(consumed, plain.count))
-      let found = texts.compactMap { text in plain[start...].range(of: text).map { (text, $0) } }
+      let found = texts.compactMap { text in Self.find(text, in: plain[start...]).map { (text, $0) } }
         .min { $0.1.lowerBound < $1.1.lowerBound }
       if let (text, range) = found {
         consumed = plain.distance(from: plain.startIndex, to: range.upperBound)

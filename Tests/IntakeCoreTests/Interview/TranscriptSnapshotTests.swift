@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeInterface
 import IntakeLoading
 import Testing
 
@@ -60,9 +61,8 @@ struct TranscriptSnapshotTests {
   }
 }
 
-/// An interview rendered as plain text, the way `InterviewRunner` writes its events: text,
-/// then for a question an empty line, the progress, the prompt, the choices indented by two
-/// spaces and the hint; after each prompt `> ` and what was typed.
+/// An interview rendered as plain text by the same `EventRenderer` the terminal uses (at
+/// `width` columns, no styles); after each prompt `> ` and what was typed.
 struct InterviewTranscript {
   enum Step: Sendable {
     case line(String)
@@ -73,19 +73,20 @@ struct InterviewTranscript {
   var text = ""
   var problems: [String] = []
   var end: InterviewEnd?
+  let renderer: EventRenderer
 
   /// Runs `steps` through a conversation on the shipped data. With `echo`, the typed line is
   /// shown after the prompt as on a terminal; without, as piped output shows it (the prompt,
   /// then a new line). `asTerminal` sets the conversation up as the terminal does: it reads
   /// descriptions in the user's own words and offers the draft at the end.
   static func run(
-    _ language: Language, _ steps: [Step], bilingual: Bool = false, echo: Bool = true, asTerminal: Bool = false
+    _ language: Language, _ steps: [Step], bilingual: Bool = false, echo: Bool = true, asTerminal: Bool = false, width: Int = 80
   ) throws -> InterviewTranscript {
     var conversation = Conversation(
       book: try ShippedData.book(), catalog: ShippedData.loaded.catalog, language: language, bilingual: bilingual,
       narrativeReader: asTerminal ? ShippedData.loaded.narrativeReader() : nil)
     conversation.offersDraft = asTerminal
-    var transcript = InterviewTranscript()
+    var transcript = InterviewTranscript(renderer: EventRenderer(width: width))
     transcript.show(conversation.start())
     for step in steps {
       guard transcript.end == nil else { throw TestSetupError("the interview ended before the step \(step)") }
@@ -108,26 +109,17 @@ struct InterviewTranscript {
   private mutating func show(_ events: [InterviewEvent]) {
     for event in events {
       switch event {
-      case .text(let paragraph):
-        text += paragraph + "\n"
-      case .question(let progress, let prompt, let choices, let hint):
-        var lines = [""]
-        if !progress.isEmpty { lines.append(progress) }
-        lines.append(prompt)
-        lines += choices.map { "  " + $0 }
-        if !hint.isEmpty { lines.append(hint) }
-        text += lines.joined(separator: "\n") + "\n"
       case .problem(let message):
         problems.append(message)
-        text += message + "\n"
-      case .outcome(let screen):
-        text += "\n" + screen + "\n"
       case .finished(let how):
         end = how
-      default:
+      case .saveDraft:
         // Saving a draft writes files; no transcript here asks for it.
         text += "(\(event))\n"
+      default:
+        break
       }
+      text += renderer.render(event)
     }
   }
 }

@@ -6,7 +6,7 @@ import IntakeTerminal
 /// Connects the conversation to a line reader: shows its events, reads lines, saves the
 /// session after every answer (before the next question appears, so nothing confirmed is
 /// lost), keeps commands (never answers) in the readline history, and writes the draft.
-struct InterviewRunner {
+public struct InterviewRunner {
   let book: RuleBook
   let catalog: MessageCatalog
   let language: Language
@@ -19,11 +19,30 @@ struct InterviewRunner {
   let resume: SessionRecord?
   /// Reads descriptions in the user's own words (built when first needed).
   let narrativeReader: LazyNarrativeReader?
+  /// The readline history file (commands only); nil keeps none.
+  let historyFile: String?
+  let renderer: EventRenderer
 
-  func run() -> InterviewEnd {
+  public init(
+    book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool, store: SessionStore?, draftDirectory: URL,
+    resume: SessionRecord?, narrativeReader: LazyNarrativeReader?, historyFile: String?, renderer: EventRenderer = .forTerminal
+  ) {
+    self.book = book
+    self.catalog = catalog
+    self.language = language
+    self.bilingual = bilingual
+    self.store = store
+    self.draftDirectory = draftDirectory
+    self.resume = resume
+    self.narrativeReader = narrativeReader
+    self.historyFile = historyFile
+    self.renderer = renderer
+  }
+
+  public func run() -> InterviewEnd {
     FoldForCompletion.fold = TextFolding.fold
     if TerminalOutput.isInteractive {
-      let history = store == nil ? nil : StatePaths.historyFile
+      let history = store == nil ? nil : historyFile
       return loop(ReadlineLineReader(historyFile: history))
     }
     TerminalOutput.ensureUTF8Locale()
@@ -42,9 +61,9 @@ struct InterviewRunner {
     var end: InterviewEnd?
     if let resume {
       let dropped = conversation.restore(answers: resume.answers, history: resume.history, skipped: Set(resume.skipped), narrative: resume.narrative, contact: resume.contact)
-      TerminalOutput.write(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]) + "\n")
+      TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]))))
       if !dropped.isEmpty {
-        TerminalOutput.write(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]) + "\n")
+        TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]))))
       }
       end = show(conversation.start(), &conversation)
     } else {
@@ -67,9 +86,9 @@ struct InterviewRunner {
       case .rejected(let problem):
         let wording = conversation.wording
         switch problem {
-        case .invalidUTF8: TerminalOutput.write(wording.text("terminal.invalid-utf8") + "\n")
-        case .controlCharacters: TerminalOutput.write(wording.text("terminal.control-characters") + "\n")
-        case .tooLong(let maximum): TerminalOutput.write(wording.text("terminal.too-long", ["max": String(maximum)]) + "\n")
+        case .invalidUTF8: TerminalOutput.write(renderer.render(.text(wording.text("terminal.invalid-utf8"))))
+        case .controlCharacters: TerminalOutput.write(renderer.render(.text(wording.text("terminal.control-characters"))))
+        case .tooLong(let maximum): TerminalOutput.write(renderer.render(.text(wording.text("terminal.too-long", ["max": String(maximum)]))))
         }
         continue
       }
@@ -121,7 +140,7 @@ struct InterviewRunner {
     do {
       try store.save(record)
     } catch {
-      TerminalOutput.write(conversation.wording.text("sessions.save-failed", ["problem": SafeText.visible(error.description)]) + "\n")
+      TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.save-failed", ["problem": SafeText.visible(error.description)]))))
     }
   }
 
@@ -130,39 +149,28 @@ struct InterviewRunner {
     var end: InterviewEnd?
     for event in events {
       switch event {
-      case .text(let text):
-        TerminalOutput.write(text + "\n")
-      case .emergency(let text):
-        TerminalOutput.write("\n" + text + "\n")
-      case .question(let progress, let prompt, let choices, let hint):
-        var lines = [""]
-        if !progress.isEmpty { lines.append(progress) }
-        lines.append(prompt)
-        lines += choices.map { "  " + $0 }
-        if !hint.isEmpty { lines.append(hint) }
-        TerminalOutput.write(lines.joined(separator: "\n") + "\n")
-      case .problem(let text):
-        TerminalOutput.write(text + "\n")
-      case .outcome(let text):
-        TerminalOutput.write("\n" + text + "\n")
       case .saveDraft(var draft):
         draft.date = Self.today()
         let markdown = DraftMarkdown(book: book, catalog: catalog).render(draft, language: conversation.language, bilingual: bilingual)
         do {
           let files = try DraftFiles.write(draft, markdown: markdown, in: draftDirectory)
-          TerminalOutput.write(conversation.wording.text("interview.saved", ["markdown": files.markdown.path, "json": files.json.path]) + "\n")
+          TerminalOutput.write(
+            renderer.render(.text(conversation.wording.text("interview.saved", ["markdown": files.markdown.path, "json": files.json.path]))))
         } catch {
-          TerminalOutput.write(conversation.wording.text("interview.save-failed", ["problem": SafeText.visible(error.description)]) + "\n")
+          TerminalOutput.write(
+            renderer.render(.text(conversation.wording.text("interview.save-failed", ["problem": SafeText.visible(error.description)]))))
         }
       case .finished(let how):
         end = how
+      default:
+        TerminalOutput.write(renderer.render(event))
       }
     }
     return end
   }
 
   /// Today as `YYYY-MM-DD` in local time (`CRS_INTAKE_TODAY` overrides it, for tests).
-  static func today() -> String {
+  public static func today() -> String {
     if let fixed = ProcessInfo.processInfo.environment["CRS_INTAKE_TODAY"], fixed.count == 10 { return fixed }
     var now = time(nil)
     var parts = tm()
