@@ -55,6 +55,7 @@ public struct InterviewRunner {
       book: book, catalog: catalog, language: resume?.language ?? language, bilingual: bilingual,
       lazyReader: narrativeReader)
     conversation.offersDraft = true
+    conversation.savesSession = store != nil
     conversation.rulesVersion = book.ruleSet.version
     let now = Date()
     var record = resume ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)

@@ -63,20 +63,50 @@ extension Conversation {
       return [.text(wording.text("interview.language-switched")), ask(index)]
 
     case .restart:
-      answers = [:]
-      history = []
-      skipped = []
-      outcomeBeforeEdit = nil
-      return [.text(wording.text("interview.restarted"))] + start()
+      guard history.isEmpty && narrative == nil else {
+        phase = .confirmingRestart(resume: index)
+        return [.text(wording.text("interview.confirm-restart", ["count": String(max(answers.count, history.count))]))]
+      }
+      return restart()
 
     case .save:
       // The draft as it stands now; the interview goes on.
       return [.saveDraft(draft()), ask(index)]
 
+    case .details:
+      return [.outcome(OutcomeText(book: book, wording: wording).render(currentOutcome())), ask(index)]
+
     case .quit:
       phase = .finished(.quit)
-      return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+      return [.text(goodbye), .finished(.quit)]
     }
+  }
+
+  /// Goodbye, and how to come back when the answers are kept.
+  var goodbye: String {
+    let kept = savesSession && (!history.isEmpty || narrative != nil || !contact.isEmpty)
+    return kept ? wording.text("interview.goodbye") + "\n" + wording.text("interview.resume-hint") : wording.text("interview.goodbye")
+  }
+
+  /// Clears every answer and begins again with the safety screen.
+  mutating func restart() -> [InterviewEvent] {
+    answers = [:]
+    history = []
+    skipped = []
+    fromDescription = []
+    narrative = nil
+    outcomeBeforeEdit = nil
+    return [.text(wording.text("interview.restarted"))] + start()
+  }
+
+  /// After `:restart` with answers given: "yes" clears them; anything else keeps them and asks
+  /// the question again.
+  mutating func confirmRestart(_ input: String, resume: Int) -> [InterviewEvent] {
+    let folded = TextFolding.fold(input.trimmingWhitespace)
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
+    if yes.contains(folded) { return restart() }
+    phase = .asking(resume)
+    return [ask(resume)]
   }
 
   mutating func confirmQuit(_ input: String, resume: Int?) -> [InterviewEvent] {
@@ -91,7 +121,7 @@ extension Conversation {
       return [ask(resume)]
     }
     phase = .finished(.interrupted)
-    return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
+    return [.text(goodbye), .finished(.interrupted)]
   }
 
   /// The answers so far, numbered as `edit N` uses them (in both languages in a bilingual
@@ -102,17 +132,21 @@ extension Conversation {
     let languages: [Language] = wording.bilingual ? [.vi, .en] : [wording.language]
     for (n, id) in history.enumerated() {
       guard let question = questions.first(where: { $0.id == id }), let fact = book.ruleSet.fact(question.fact) else { continue }
-      // One numbered line; in a bilingual session the question and answer in each language.
-      let parts = languages.map { language in
-        (question: wording.catalog.text("fact.\(fact.id).name", language),
-         answer: answers[fact.id].map { display($0, of: fact, in: language) }
-          ?? wording.catalog.text("interview.skipped-answer", language))
+      // One numbered line; in a bilingual session the English under the Vietnamese, each
+      // with its question and answer in the same language.
+      for (i, language) in languages.enumerated() {
+        let answer = answers[fact.id].map { display($0, of: fact, in: language) } ?? wording.catalog.text("interview.skipped-answer", language)
+        let line = wording.catalog.text(
+          "interview.review-line", language,
+          ["n": String(n + 1), "question": wording.catalog.text("fact.\(fact.id).name", language), "answer": answer])
+        if i == 0 {
+          lines.append(line)
+        } else {
+          // Under the first line's words, past its number.
+          let number = "  \(n + 1). "
+          lines.append(String(repeating: " ", count: number.count) + line.dropFirst(number.count))
+        }
       }
-      lines.append(
-        wording.plain(
-          "interview.review-line",
-          ["n": String(n + 1), "question": parts.map(\.question).joined(separator: " / "),
-           "answer": parts.map(\.answer).joined(separator: " / ")]))
     }
     return lines.joined(separator: "\n")
   }

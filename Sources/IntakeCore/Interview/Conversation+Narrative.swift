@@ -9,7 +9,7 @@ extension Conversation {
         switch command {
         case .quit:
           phase = .finished(.quit)
-          return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+          return [.text(goodbye), .finished(.quit)]
         case .language(let language):
           wording.language = language
           return [.text(wording.text("interview.language-switched")), narrativePrompt()]
@@ -96,19 +96,21 @@ extension Conversation {
 
   /// "I understood: 1. … Is that right? (yes / no / fix N)"
   func readBack(_ findings: [NarrativeExtraction.Finding]) -> InterviewEvent {
-    var lines: [String] = []
-    for (n, finding) in findings.enumerated() {
-      guard let fact = book.ruleSet.fact(finding.fact) else { continue }
-      var line = "  \(n + 1). " + wording.plain("fact.\(fact.id).name") + ": " + display(finding.value, of: fact)
-      // Said differently from an earlier answer: the read-back says what it replaces.
-      if let old = answers[fact.id], old != finding.value {
-        line += " " + wording.plain("interview.understood-instead", ["old": display(old, of: fact)])
+    // Built whole in each language of the session: labels and values never mix.
+    let prompt = wording.each { w in
+      var lines: [String] = []
+      for (n, finding) in findings.enumerated() {
+        guard let fact = book.ruleSet.fact(finding.fact) else { continue }
+        var line = "  \(n + 1). " + w.plain("fact.\(fact.id).name") + ": " + display(finding.value, of: fact, in: w.language)
+        // Said differently from an earlier answer: the read-back says what it replaces.
+        if let old = answers[fact.id], old != finding.value {
+          line += " " + w.plain("interview.understood-instead", ["old": display(old, of: fact, in: w.language)])
+        }
+        lines.append(line)
       }
-      lines.append(line)
+      return w.plain("interview.understood", ["items": lines.joined(separator: "\n")])
     }
-    return .question(
-      progress: "", prompt: wording.text("interview.understood", ["items": lines.joined(separator: "\n")]), choices: [],
-      hint: wording.label("interview.understood-hint"))
+    return .question(progress: "", prompt: prompt, choices: [], hint: wording.text("interview.understood-hint"))
   }
 
   /// yes: the facts become answers; no: they are asked as questions; fix N: N is dropped.
@@ -122,6 +124,7 @@ extension Conversation {
         answers[finding.fact] = finding.value
         if let question = questions.first(where: { $0.fact == finding.fact }), !history.contains(question.id) {
           history.append(question.id)
+          fromDescription.insert(question.id)
           skipped.remove(question.id)
         }
       }
@@ -154,7 +157,7 @@ extension Conversation {
     }
     if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog), command == .quit {
       phase = .finished(.quit)
-      return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+      return [.text(goodbye), .finished(.quit)]
     }
     return [.problem(wording.text("interview.understood-invalid", ["input": SafeText.visible(text), "count": String(findings.count)])), readBack(findings)]
   }
@@ -169,7 +172,7 @@ extension Conversation {
     }
     if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog), command == .quit {
       phase = .finished(.quit)
-      return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+      return [.text(goodbye), .finished(.quit)]
     }
     var fixed = findings
     switch AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: wording.catalog), narrative: reader).read(text) {

@@ -4,8 +4,11 @@ extension Conversation {
     let question = questions[index]
     let fact = book.ruleSet.fact(question.fact)
     let remaining = left ?? max(0, planner(remainingAfter: question.id))
-    let number = (history.firstIndex(of: question.id) ?? history.count) + 1
-    let progress = wording.label("interview.progress", ["n": String(number), "left": String(remaining)])
+    // Questions asked so far, not answers taken from a description: the first is 1.
+    let asked = history.filter { !fromDescription.contains($0) }
+    let number = (asked.firstIndex(of: question.id) ?? asked.count) + 1
+    let progress = wording.label(
+      remaining == 0 ? "interview.progress-last" : "interview.progress", ["n": String(number), "left": String(remaining)])
     var choices: [String] = []
     var hintKey = "interview.hint-choice"
     if let fact {
@@ -24,15 +27,10 @@ extension Conversation {
         hintKey = "interview.hint-text"
       }
     }
-    var hint = wording.label(hintKey)
-    if let fact, let current = answers[fact.id] {
-      if wording.bilingual {
-        let vi = wording.catalog.text("interview.hint-current", .vi, ["answer": display(current, of: fact, in: .vi)])
-        let en = wording.catalog.text("interview.hint-current", .en, ["answer": display(current, of: fact, in: .en)])
-        hint = vi + " / " + en + " " + hint
-      } else {
-        hint = wording.label("interview.hint-current", ["answer": display(current, of: fact)]) + " " + hint
-      }
+    // In a bilingual session each language on its own line, never side by side.
+    let hint = wording.each { w in
+      guard let fact, let current = answers[fact.id] else { return w.plain(hintKey) }
+      return w.plain("interview.hint-current", ["answer": display(current, of: fact, in: w.language)]) + " " + w.plain(hintKey)
     }
     return .question(progress: progress, prompt: wording.text("question.\(question.id).prompt"), choices: choices, hint: hint)
   }

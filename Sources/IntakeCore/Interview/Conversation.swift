@@ -22,6 +22,11 @@ public struct Conversation {
     case contact(Int)
     /// After the contact fields: asking whether to save the draft.
     case offeringSave
+    /// Ctrl-C at contact field `field` (nil: at the offer to save): asking whether to stop
+    /// without saving the draft.
+    case confirmingStopDraft(field: Int?)
+    /// `:restart` at question `resume` with answers given: asking before clearing them.
+    case confirmingRestart(resume: Int)
     case finished(InterviewEnd)
   }
 
@@ -34,6 +39,8 @@ public struct Conversation {
   /// going back and answering again keeps a question's place).
   public internal(set) var history: [String] = []
   public internal(set) var skipped: Set<String> = []
+  /// Questions answered by confirming a description: not counted as questions asked.
+  var fromDescription: Set<String> = []
   /// After `edit N`: the outcome before the edit, to show what changed.
   var outcomeBeforeEdit: Outcome?
   /// Contact details for the draft, all optional, by field (`DraftRequest.contactFields`).
@@ -42,6 +49,8 @@ public struct Conversation {
   public internal(set) var narrative: String?
   /// Whether the interview ends by offering contact fields and saving the draft.
   public var offersDraft = false
+  /// Whether answers are saved as a session that `--resume` continues (said when quitting).
+  public var savesSession = false
   /// For the draft: today's date (`YYYY-MM-DD`) and the rules version.
   public var today = ""
   public var rulesVersion = ""
@@ -134,23 +143,36 @@ public struct Conversation {
       return contactField(input, field: field)
     case .offeringSave:
       return saveAnswer(input)
+    case .confirmingStopDraft(let field):
+      return confirmStopDraft(input, field: field)
+    case .confirmingRestart(let resume):
+      return confirmRestart(input, resume: resume)
     }
   }
 
   /// Ctrl-C on an empty line: ask whether to quit (answers are kept).
   public mutating func interrupt() -> [InterviewEvent] {
     switch phase {
-    case .contact, .offeringSave:
-      phase = .finished(.completed)
-      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+    case .contact(let field):
+      phase = .confirmingStopDraft(field: field)
+      return [.text(wording.text("interview.confirm-stop-draft"))]
+    case .offeringSave:
+      phase = .confirmingStopDraft(field: nil)
+      return [.text(wording.text("interview.confirm-stop-draft"))]
+    case .confirmingStopDraft:
+      phase = .finished(.interrupted)
+      return [.text(wording.text("interview.not-saved")), .finished(.interrupted)]
     case .asking(let i), .choosing(let i, _, _):
       phase = .confirmingQuit(resume: i)
       return [.text(wording.text("interview.confirm-quit"))]
     case .confirmingQuit:
       phase = .finished(.interrupted)
-      return [.text(wording.text("interview.goodbye")), .finished(.interrupted)]
+      return [.text(goodbye), .finished(.interrupted)]
     case .narrative:
       phase = .confirmingQuit(resume: nil)
+      return [.text(wording.text("interview.confirm-quit"))]
+    case .confirmingRestart(let resume):
+      phase = .confirmingQuit(resume: resume)
       return [.text(wording.text("interview.confirm-quit"))]
     case .confirming(_, let resume), .fixing(_, _, let resume):
       phase = .confirmingQuit(resume: resume)
@@ -165,14 +187,14 @@ public struct Conversation {
   public mutating func endOfInput() -> [InterviewEvent] {
     if isFinished { return [] }
     switch phase {
-    case .contact, .offeringSave:
+    case .contact, .offeringSave, .confirmingStopDraft:
       phase = .finished(.completed)
       return [.text(wording.text("interview.not-saved")), .finished(.completed)]
     default:
       break
     }
     phase = .finished(.quit)
-    return [.text(wording.text("interview.goodbye")), .finished(.quit)]
+    return [.text(goodbye), .finished(.quit)]
   }
 
   // MARK: Answers
@@ -325,7 +347,7 @@ public struct Conversation {
     let remaining = planner.remaining(answers: answers, skipped: skipped)
     guard let next = remaining.first else {
       let outcome = currentOutcome()
-      let screen = InterviewEvent.outcome(OutcomeText(book: book, wording: wording).render(outcome))
+      let screen = InterviewEvent.outcome(OutcomeText(book: book, wording: wording).summary(outcome, offersDraft: offersDraft))
       guard offersDraft else {
         phase = .finished(.completed)
         return [screen, .finished(.completed)]
@@ -347,9 +369,17 @@ public struct Conversation {
 
   private mutating func contactField(_ input: String, field: Int) -> [InterviewEvent] {
     let text = input.trimmingWhitespace
-    if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog), command == .quit {
-      phase = .finished(.completed)
-      return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+    // Only a colon makes a command here: a name or a title may be any word.
+    if text.hasPrefix(":"), let command = InterviewCommand.parse(text, catalog: wording.catalog) {
+      switch command {
+      case .quit:
+        phase = .finished(.completed)
+        return [.text(wording.text("interview.not-saved")), .finished(.completed)]
+      case .details:
+        return [.outcome(OutcomeText(book: book, wording: wording).render(currentOutcome())), askContact(field)]
+      default:
+        break
+      }
     }
     let name = DraftRequest.contactFields[field]
     if !text.isEmpty { contact[name] = text }
@@ -358,11 +388,38 @@ public struct Conversation {
       return [askContact(field + 1)]
     }
     phase = .offeringSave
-    return [.question(progress: "", prompt: wording.text("interview.save-offer"), choices: [], hint: "")]
+    return [saveOffer]
+  }
+
+  /// After Ctrl-C at a contact field or the offer to save: "yes" (or the quit command) stops
+  /// without saving; anything else asks the same thing again.
+  private mutating func confirmStopDraft(_ input: String, field: Int?) -> [InterviewEvent] {
+    let folded = TextFolding.fold(input.trimmingWhitespace)
+    let typed = folded.hasPrefix(":") ? String(folded.dropFirst()) : folded
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) + wording.catalog.list("command.quit.words", $0) }
+      .map(TextFolding.fold)
+    if !typed.isEmpty && yes.contains(typed) {
+      phase = .finished(.interrupted)
+      return [.text(wording.text("interview.not-saved")), .finished(.interrupted)]
+    }
+    if let field {
+      phase = .contact(field)
+      return [askContact(field)]
+    }
+    phase = .offeringSave
+    return [saveOffer]
+  }
+
+  var saveOffer: InterviewEvent {
+    .question(progress: "", prompt: wording.text("interview.save-offer"), choices: [], hint: "")
   }
 
   private mutating func saveAnswer(_ input: String) -> [InterviewEvent] {
-    let folded = TextFolding.fold(input.trimmingWhitespace)
+    let text = input.trimmingWhitespace
+    if text.hasPrefix(":"), InterviewCommand.parse(text, catalog: wording.catalog) == .details {
+      return [.outcome(OutcomeText(book: book, wording: wording).render(currentOutcome())), saveOffer]
+    }
+    let folded = TextFolding.fold(text)
     let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
     let no = Language.allCases.flatMap { wording.catalog.list("answer.no", $0) }.map(TextFolding.fold)
     if yes.contains(folded) {
@@ -373,7 +430,7 @@ public struct Conversation {
       phase = .finished(.completed)
       return [.text(wording.text("interview.not-saved")), .finished(.completed)]
     }
-    return [.problem(wording.text("interview.yes-no")), .question(progress: "", prompt: wording.text("interview.save-offer"), choices: [], hint: "")]
+    return [.problem(wording.text("interview.yes-no")), saveOffer]
   }
 
   /// The draft request for the answers so far.

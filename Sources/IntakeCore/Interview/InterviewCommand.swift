@@ -11,10 +11,12 @@ public enum InterviewCommand: Sendable, Equatable {
   case language(Language)
   case restart
   case save
+  /// The whole outcome so far: every service's details, what could also fit, referrals, why.
+  case details
   case quit
 
   /// The command names; each has its words under `command.<name>.words` in `Locales/`.
-  public static let names = ["help", "back", "review", "edit", "why_not", "why", "skip", "vi", "en", "restart", "save", "quit"]
+  public static let names = ["help", "back", "review", "edit", "why_not", "why", "skip", "vi", "en", "restart", "save", "details", "quit"]
 
   /// Reads a command from `input`. With `explicit` (the input began with `:`) any command
   /// word counts; otherwise the whole input must be a command (plus its argument).
@@ -51,6 +53,7 @@ public enum InterviewCommand: Sendable, Equatable {
     case "en": return argument.isEmpty ? .language(.en) : nil
     case "restart": return argument.isEmpty ? .restart : nil
     case "save": return argument.isEmpty ? .save : nil
+    case "details": return argument.isEmpty ? .details : nil
     case "quit": return argument.isEmpty ? .quit : nil
     default: return nil
     }

@@ -10,13 +10,64 @@ public struct OutcomeText {
     self.wording = wording
   }
 
+  /// Everything: each service with what it is, every reason and its details, what could also
+  /// fit, referrals with contacts, the office with its address, and what is still missing
+  /// (`:details`, script mode). In a bilingual session, the Vietnamese block then the English.
   public func render(_ outcome: Outcome) -> String {
+    emergencyLines(outcome) + wording.each(separator: "\n\n") { OutcomeText(book: book, wording: $0).details(outcome) }
+  }
+
+  /// The end screen that reads in one look: danger first, jurisdiction, urgency, the best
+  /// service with its first reason, the others by name, where else to turn, the office with
+  /// phone and email, and what to do next; the rest is behind `:details`.
+  public func summary(_ outcome: Outcome, offersDraft: Bool = false) -> String {
+    emergencyLines(outcome)
+      + wording.each(separator: "\n\n") { OutcomeText(book: book, wording: $0).summaryBlock(outcome, offersDraft: offersDraft) }
+  }
+
+  /// The emergency line in every language of the session, then a blank line; empty otherwise.
+  private func emergencyLines(_ outcome: Outcome) -> String {
+    outcome.urgency == "emergency" ? wording.text(Self.emergencyKey(outcome)) + "\n\n" : ""
+  }
+
+  private func summaryBlock(_ outcome: Outcome, offersDraft: Bool) -> String {
+    let w = wording
+    var lines = [w.text("end.title"), ""]
+    var jurisdiction = w.plain("value.jurisdiction.\(outcome.jurisdiction)")
+    if !outcome.jurisdictionBases.isEmpty {
+      jurisdiction += " — " + outcome.jurisdictionBases.map { w.plain("end.basis-short.\($0)") }.joined(separator: "; ")
+    }
+    lines.append(w.plain("end.jurisdiction", ["jurisdiction": jurisdiction]))
+    lines.append(w.plain("end.urgency", ["urgency": w.plain("value.urgency.\(outcome.urgency)")]))
+    lines.append("")
+    if let best = outcome.services.first {
+      lines.append(w.plain("end.best", ["name": w.plain("service.\(best.id).name")]))
+      if let because = best.because.first { lines.append(indent(reason(because.rule))) }
+      // Two more by name; the rest are counted (all are in :details and the draft).
+      let others = outcome.services.dropFirst().map { w.plain("service.\($0.id).name") }
+      if !others.isEmpty {
+        var names = others.prefix(2).joined(separator: "; ")
+        if others.count > 2 { names = w.plain("end.also-more", ["names": names, "count": String(others.count - 2)]) }
+        lines.append(w.plain("end.also", ["names": names]))
+      }
+    } else {
+      lines.append(w.text(outcome.jurisdiction == "out_of_scope" ? "end.no-services-out-of-scope" : "end.no-services"))
+    }
+    if !outcome.referrals.isEmpty {
+      let names = outcome.referrals.map { w.plain("referral.\($0.id).name") }
+      lines.append(w.plain("end.elsewhere", ["names": names.joined(separator: "; ")]))
+    }
+    lines.append("")
+    lines.append(contentsOf: officeLines(outcome.office, short: true))
+    lines.append("")
+    lines.append(w.plain(offersDraft ? "end.next-draft" : "end.next"))
+    lines.append(w.plain("end.details-hint"))
+    return lines.joined(separator: "\n")
+  }
+
+  private func details(_ outcome: Outcome) -> String {
     var lines: [String] = []
     let w = wording
-    if outcome.urgency == "emergency" {
-      lines.append(w.text(Self.emergencyKey(outcome)))
-      lines.append("")
-    }
     lines.append(w.text("end.title"))
     lines.append("")
     var jurisdiction = w.label("value.jurisdiction.\(outcome.jurisdiction)")
@@ -135,22 +186,27 @@ public struct OutcomeText {
   }
 
   /// The routed office, its field office, the restructuring note and the national fallback.
-  public func officeLines(_ routing: OfficeRouting) -> [String] {
+  /// With `short`, phone and email without the address, and the notes in brief.
+  public func officeLines(_ routing: OfficeRouting, short: Bool = false) -> [String] {
     let w = wording
     let directory = book.offices
     var lines = [w.text("end.office")]
     for (id, key) in [(routing.office, "end.office-line"), (routing.fieldOffice, "end.field-office-line")] {
-      guard let id, let office = directory.office(id) else { continue }
+      guard let id, var office = directory.office(id) else { continue }
+      if short { office.address = "" }
       let details = office.details(phoneText: { w.plain("end.phone", ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
       lines.append(indent(w.label(key, ["name": w.label("office.\(id).name"), "details": details])))
+    }
+    let note = ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]
+    if short {
+      // One note: an unconfirmed routing says the restructuring in the same breath.
+      lines.append(w.text(routing.confirmed ? "end.restructured-short" : "end.office-unconfirmed-short", note))
+      return lines
     }
     if !routing.confirmed {
       lines.append(indent(w.text("end.office-unconfirmed", ["email": directory.nationalEmail])))
     }
-    lines.append(
-      w.text(
-        "end.restructured",
-        ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
+    lines.append(w.text("end.restructured", note))
     return lines
   }
 }

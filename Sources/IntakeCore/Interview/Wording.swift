@@ -27,6 +27,14 @@ public struct Wording: Sendable {
     return vi == en ? vi : vi + " / " + en
   }
 
+  /// A block built whole in each language of the session, Vietnamese first, so labels and the
+  /// texts under them are never in different languages; `separator` goes between the blocks.
+  public func each(separator: String = "\n", _ build: (Wording) -> String) -> String {
+    guard bilingual else { return build(self) }
+    let blocks = [Language.vi, .en].map { build(Wording(catalog: catalog, language: $0)) }
+    return blocks[0] == blocks[1] ? blocks[0] : blocks.joined(separator: separator)
+  }
+
   /// Only the session language, for pieces placed inside another text.
   public func plain(_ key: String, _ arguments: [String: String] = [:]) -> String {
     catalog.text(key, language, arguments)

@@ -1,3 +1,4 @@
+import Foundation
 import IntakeCore
 import IntakeLoading
 import Testing
@@ -44,7 +45,7 @@ struct ConversationTests {
           hint: "(gõ số hoặc chữ của lựa chọn)"))
   }
 
-  @Test("Progress counts the questions answered and estimates those left, down to 0 on the last one", arguments: Language.allCases)
+  @Test("Progress counts the questions answered and estimates those left; the last says 'almost done', never 'about 0 left'", arguments: Language.allCases)
   func progress(_ language: Language) throws {
     var session = try InterviewSession(language)
     session.start()
@@ -61,6 +62,8 @@ struct ConversationTests {
     #expect(progress.first == (language == .en ? "Question 1 · about 13 left" : "Câu 1 · còn khoảng 13 câu"))
     #expect(progress.dropFirst().first == (language == .en ? "Question 2 · about 12 left" : "Câu 2 · còn khoảng 12 câu"))
     #expect(lastLeft == 0)
+    #expect(progress.last == (language == .en ? "Question \(progress.count) · almost done" : "Câu \(progress.count) · sắp xong"))
+    #expect(!progress.contains { $0.contains("about 0") || $0.contains("khoảng 0") })
   }
 
   // MARK: Which questions are asked
@@ -372,7 +375,13 @@ struct ConversationTests {
     let opening = session.start()
     session.say("no")
     session.say("respond")
-    let restarted = session.say(":restart")
+    // It asks first: Enter keeps the answers and asks the same question again.
+    let question = try #require(session.lastQuestion)
+    #expect(session.say(":restart") == [.text("Start again and clear your 2 answers? Type yes to start again, or press Enter to keep them.")])
+    #expect(session.say("") == [question])
+    #expect(session.conversation.answers.count == 2)
+    session.say(":restart")
+    let restarted = session.say("yes")
     #expect(restarted == [.text("Starting again. Your previous answers were cleared.")] + opening)
     #expect(session.conversation.answers.isEmpty)
     #expect(session.conversation.history.isEmpty)
@@ -380,7 +389,8 @@ struct ConversationTests {
     var vietnamese = try InterviewSession(.vi)
     let viOpening = vietnamese.start()
     vietnamese.say("không")
-    #expect(vietnamese.say(":bắt đầu lại") == [.text("Bắt đầu lại. Các câu trả lời trước đã được xóa.")] + viOpening)
+    #expect(vietnamese.say(":bắt đầu lại") == [.text("Quý vị có muốn bắt đầu lại và xóa 1 câu trả lời đã có không? Gõ có để bắt đầu lại, hoặc nhấn Enter để giữ lại.")])
+    #expect(vietnamese.say("có") == [.text("Bắt đầu lại. Các câu trả lời trước đã được xóa.")] + viOpening)
   }
 
   @Test(":vi and :en show the current question again in the other language")
@@ -490,11 +500,50 @@ struct ConversationTests {
     #expect(outcome.hasPrefix("═══ Your result ═══"))
     #expect(outcome.contains("Jurisdiction: Within CRS jurisdiction"))
     // Three days after a police incident, CRS first convenes a dialogue; SPCP comes after.
-    #expect(outcome.contains("1. Facilitated dialogue"))
-    #expect(outcome.contains("2. Strengthening Police and Community Partnerships (SPCP)"))
-    #expect(outcome.contains("Your CRS office:\n   Seattle Regional Office — 915 Second Avenue"))
-    #expect(outcome.contains("CRS was restructured in 2025. Please confirm these details before relying on them."))
+    #expect(outcome.contains("Best fit: Facilitated dialogue\n   Why: "))
+    #expect(outcome.contains("Also fits: Strengthening Police and Community Partnerships (SPCP)"))
+    #expect(outcome.contains("Your CRS office:\n   Seattle Regional Office — phone 206-220-6700 — askcrs@usdoj.gov"))
+    #expect(outcome.contains("CRS was restructured in 2025: please confirm."))
+    #expect(outcome.hasSuffix("Type :details for more: each service, what else could fit, and why."))
     #expect(session.conversation.isFinished)
+  }
+
+  @Test(":details shows every service with its reasons, referrals and the office address, then asks again; also at the contact prompts")
+  func details() throws {
+    var session = try InterviewSession(.en)
+    session.start()
+    try session.answer(InterviewSession.defaults(.en), until: "city")
+    let question = try #require(session.lastQuestion)
+    let events = session.say(":details")
+    #expect(events.count == 2 && events.last == question)
+    let details = try #require(events.first?.shownOutcome)
+    #expect(details.contains("1. Facilitated dialogue\n   A conversation led by a CRS specialist"))
+    #expect(details.contains("2. Strengthening Police and Community Partnerships (SPCP)"))
+    #expect(details.contains("Seattle Regional Office — 915 Second Avenue"))
+    #expect(details.contains("Please confirm these details before relying on them."))
+
+    var drafting = try InterviewSession(.vi, offersDraft: true)
+    drafting.start()
+    try drafting.answer(InterviewSession.defaults(.vi))
+    let name = try #require(drafting.lastQuestion)
+    let shown = drafting.say(":chi tiết")
+    #expect(shown.last == name)
+    #expect(shown.first?.shownOutcome?.contains("Văn phòng Khu vực Seattle — 915 Second Avenue") == true)
+    // Without the colon it is a name like any other.
+    drafting.say("Chi Tiết")
+    #expect(drafting.conversation.contact["name"] == "Chi Tiết")
+  }
+
+  @Test("Ctrl-C at a contact prompt asks before dropping the draft; Enter goes on, yes stops")
+  func interruptAtContact() throws {
+    var session = try InterviewSession(.en, offersDraft: true)
+    session.start()
+    try session.answer(InterviewSession.defaults(.en))
+    let name = try #require(session.lastQuestion)
+    #expect(session.conversation.interrupt() == [.text("Do you want to stop without saving the draft request? Type yes to stop, or press Enter to continue.")])
+    #expect(session.say("") == [name])
+    _ = session.conversation.interrupt()
+    #expect(session.say("yes") == [.text("The draft was not saved."), .finished(.interrupted)])
   }
 
   @Test("A complete Vietnamese session ends with the outcome in Vietnamese")
@@ -506,8 +555,9 @@ struct ConversationTests {
     let outcome = try #require(session.outcome)
     #expect(outcome.hasPrefix("═══ Kết quả ═══"))
     #expect(outcome.contains("Thẩm quyền: Thuộc thẩm quyền của CRS"))
-    #expect(outcome.contains("Văn phòng CRS của quý vị:\n   Văn phòng Khu vực Seattle"))
-    #expect(outcome.contains("CRS đã được tái cơ cấu vào năm 2025"))
+    #expect(outcome.contains("Văn phòng CRS của quý vị:\n   Văn phòng Khu vực Seattle — điện thoại 206-220-6700"))
+    #expect(outcome.contains("CRS đã được tái cơ cấu năm 2025"))
+    #expect(outcome.hasSuffix("Gõ :chi tiết để xem thêm: từng dịch vụ, những gì khác có thể phù hợp, lý do."))
   }
 
   // MARK: Bilingual
@@ -527,7 +577,7 @@ struct ConversationTests {
             "1. Có người đang gặp nguy hiểm ngay lúc này / Someone is in danger right now",
             "2. Hiện không ai gặp nguy hiểm / No one is in danger right now",
           ],
-          hint: "(gõ số hoặc chữ của lựa chọn) / (type a number or a choice)"))
+          hint: "(gõ số hoặc chữ của lựa chọn)\n(type a number or a choice)"))
     let problem = session.say("purple")
     #expect(
       problem.first
@@ -540,7 +590,19 @@ struct ConversationTests {
     #expect(session.conversation.answers["request_goal"] == .choice("respond"))
     try session.answer(InterviewSession.defaults(.en))
     let outcome = try #require(session.outcome)
-    #expect(outcome.hasPrefix("═══ Kết quả ═══\n═══ Your result ═══"))
+    // A whole block per language, Vietnamese first: labels and texts never mixed.
+    let blocks = outcome.components(separatedBy: "\n\n═══ Your result ═══")
+    #expect(blocks.count == 2)
+    #expect(blocks[0].hasPrefix("═══ Kết quả ═══\n\nThẩm quyền: "))
+    #expect(!blocks[0].contains("Jurisdiction") && !blocks[0].contains("Best fit"))
+    #expect(blocks[1].hasPrefix("\n\nJurisdiction: "))
+    #expect(!blocks[1].contains("Thẩm quyền") && !blocks[1].contains("Phù hợp nhất"))
+    // The review: each answer in Vietnamese, then in English under it.
+    var reviewing = try InterviewSession(.vi, bilingual: true)
+    reviewing.start()
+    reviewing.say("không")
+    let review = try #require(reviewing.say(":xem lại").first?.shownText)
+    #expect(review.contains("  1. Nguy hiểm ngay lúc này: Hiện không ai gặp nguy hiểm\n     Danger right now: No one is in danger right now"))
   }
 }
 
@@ -567,8 +629,9 @@ struct InterviewSession {
   var lastQuestion: InterviewEvent? { questions.last }
   var outcome: String? { events.lazy.compactMap(\.shownOutcome).last }
 
-  init(_ language: Language, bilingual: Bool = false) throws {
+  init(_ language: Language, bilingual: Bool = false, offersDraft: Bool = false) throws {
     conversation = Conversation(book: try ShippedData.book(), catalog: ShippedData.loaded.catalog, language: language, bilingual: bilingual)
+    conversation.offersDraft = offersDraft
   }
 
   @discardableResult
@@ -628,6 +691,9 @@ struct InterviewSession {
   /// "Question 4 · about 12 left" / "Câu 4 · còn khoảng 12 câu" as (4, 12).
   static func parseProgress(_ line: String, _ language: Language) -> (Int, Int)? {
     let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    if numbers.count == 1, line == (language == .en ? "Question \(numbers[0]) · almost done" : "Câu \(numbers[0]) · sắp xong") {
+      return (numbers[0], 0)
+    }
     guard numbers.count == 2 else { return nil }
     let expected = language == .en ? "Question \(numbers[0]) · about \(numbers[1]) left" : "Câu \(numbers[0]) · còn khoảng \(numbers[1]) câu"
     return line == expected ? (numbers[0], numbers[1]) : nil

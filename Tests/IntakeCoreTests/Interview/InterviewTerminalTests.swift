@@ -40,13 +40,18 @@ struct InterviewTerminalTests {
     try terminal.waitFor("If anyone is in danger right now, call 911 first.")
     try terminal.waitFor("CRS is not a law enforcement or investigative agency")
     try terminal.answerQuestions(Self.englishAnswers, until: "═══ Your result ═══")
-    let result = try terminal.waitFor("call CRS headquarters at 202-305-2935.")
+    let result = try terminal.waitFor("Type :details for more")
     #expect(result.contains("Jurisdiction: Within CRS jurisdiction"))
-    #expect(result.contains("Strengthening Police and Community Partnerships (SPCP)"))
+    #expect(result.contains("Best fit: Facilitated dialogue"))
     #expect(result.contains("Why: "))
-    #expect(result.contains("Seattle Regional Office"))
-    #expect(result.contains("915 Second Avenue"))
-    // Contact details are optional; then the draft is saved on request.
+    #expect(result.contains("Seattle Regional Office — phone 206-220-6700"))
+    // Contact details are optional; :details shows everything first.
+    try terminal.waitFor("Your name (optional):")
+    try terminal.waitFor("> ")
+    terminal.line(":details")
+    let details = try terminal.waitFor("call CRS headquarters at 202-305-2935.")
+    #expect(details.contains("Strengthening Police and Community Partnerships (SPCP)"))
+    #expect(details.contains("915 Second Avenue"))
     try terminal.waitFor("Your name (optional):")
     terminal.line("Lan Nguyen")
     for _ in 0..<4 {
@@ -90,8 +95,8 @@ struct InterviewTerminalTests {
         "Lãnh đạo cảnh sát và lãnh đạo cộng đồng": "co",
         "thành phố hoặc thị trấn": "Houston",
       ], until: "═══ Kết quả ═══")
-    let result = try terminal.waitFor("202-305-2935.")
-    #expect(result.contains("1. Diễn Đàn Bảo Vệ Nơi Thờ Phượng"))
+    let result = try terminal.waitFor("Gõ :chi tiết")
+    #expect(result.contains("Phù hợp nhất: Diễn Đàn Bảo Vệ Nơi Thờ Phượng"))
     #expect(result.contains("Văn phòng Khu vực Dallas"))
     #expect(result.contains("Houston"))
     try terminal.waitFor("Họ tên của quý vị (không bắt buộc):")

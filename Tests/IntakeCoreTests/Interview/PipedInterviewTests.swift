@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeInterface
 import Testing
 
 /// The built binary with standard input piped (not a terminal): plain lines in, plain text
@@ -38,7 +39,9 @@ struct PipedInterviewTests {
   func endOfInput() async throws {
     let partway = try await CLI.run(["--lang", "en"], stdin: Self.typed(["no", "respond"]))
     #expect(partway.status == 0)
-    #expect(partway.stdout.hasSuffix("Which state or territory is this in?\n(type the name or the two-letter code, for example Texas or TX; Tab completes)\n> The interview has stopped. Take care.\n"))
+    #expect(
+      partway.stdout.hasSuffix(
+        "Which state or territory is this in?\n(type the name or the two-letter code, for example Texas or TX; Tab completes)\n> The interview has stopped. Take care.\nYour answers are kept. To continue later, run:\n  crs-intake --resume\n"))
     let empty = try await CLI.run(["--lang", "vi"], stdin: "")
     #expect(empty.status == 0)
     #expect(empty.stdout.contains("xin hãy gọi 911 trước"))
@@ -110,7 +113,7 @@ struct PipedInterviewTests {
   }
 
   @Test(
-    "--answers prints the same end screen as the interactive session, and exits 0",
+    "--answers prints the whole outcome as :details shows it after the one-screen summary, and exits 0",
     arguments: [
       AnswersFileCase(language: .vi, name: "answers.yaml", contents: vietnameseYAML, answers: vietnameseAnswers),
       AnswersFileCase(language: .en, name: "answers.json", contents: englishJSON, answers: englishAnswers),
@@ -118,7 +121,7 @@ struct PipedInterviewTests {
   func answersFile(_ example: AnswersFileCase) async throws {
     let (language, name, contents, answers) = (example.language, example.name, example.contents, example.answers)
     // The interactive session with the same answers, typed in the order they are asked.
-    var session = try InterviewSession(language)
+    var session = try InterviewSession(language, offersDraft: true)
     session.start()
     var typed: [String] = []
     var asked: [String] = []
@@ -138,12 +141,17 @@ struct PipedInterviewTests {
     let script = try await CLI.run(["--lang", language.rawValue, "--answers", file.path])
     #expect(script.status == 0, "stderr: \(script.stderr)")
     #expect(script.stderr.isEmpty)
-    #expect(script.stdout == outcome + "\n")
+    // Nobody can type :details to a script: it prints the whole outcome, as :details does.
+    let book = try ShippedData.book()
+    let details = OutcomeText(book: book, wording: session.conversation.wording).render(session.conversation.currentOutcome())
+    #expect(script.stdout == EventRenderer(width: 80).outcome(details) + "\n")
 
-    let interactive = try await CLI.run(["--lang", language.rawValue], stdin: Self.typed(typed))
+    // Typed: the one-screen summary, then :details at the first contact prompt.
+    let interactive = try await CLI.run(["--lang", language.rawValue], stdin: Self.typed(typed + [language == .en ? ":details" : ":chi tiết"]))
     #expect(interactive.status == 0)
+    #expect(interactive.stdout.contains("\n" + EventRenderer(width: 80).outcome(outcome) + "\n"))
     #expect(interactive.stdout.contains("\n" + script.stdout))
-    #expect(script.stdout.contains(language == .en ? "Seattle Regional Office" : "Văn phòng Khu vực Seattle"))
+    #expect(script.stdout.contains(language == .en ? "Seattle Regional Office — 915 Second Avenue" : "Văn phòng Khu vực Seattle — 915 Second Avenue"))
     #expect(script.stdout.contains(language == .en ? "CRS was restructured in 2025" : "CRS đã được tái cơ cấu vào năm 2025"))
   }
 
@@ -202,10 +210,15 @@ struct PipedInterviewTests {
         Is anyone in danger right now?
           1. Có người đang gặp nguy hiểm ngay lúc này / Someone is in danger right now
           2. Hiện không ai gặp nguy hiểm / No one is in danger right now
-        (gõ số hoặc chữ của lựa chọn) / (type a number or a choice)
+        (gõ số hoặc chữ của lựa chọn)
+        (type a number or a choice)
         """))
     #expect(result.stdout.contains("Đã có chuyện xảy ra, hay quý vị muốn ngăn chặn xung đột trước?\nHas something already happened, or do you want to prevent a conflict?"))
-    #expect(result.stdout.hasSuffix("Cuộc phỏng vấn đã dừng. Chúc quý vị bình an.\nThe interview has stopped. Take care.\n"))
+    #expect(
+      result.stdout.hasSuffix(
+        "Cuộc phỏng vấn đã dừng. Chúc quý vị bình an.\nThe interview has stopped. Take care.\n"
+          + "Các câu trả lời của quý vị đã được lưu lại. Để tiếp tục sau, xin chạy lệnh:\n  crs-intake --resume\n"
+          + "Your answers are kept. To continue later, run:\n  crs-intake --resume\n"))
   }
 
   @Test("--lang auto follows LANG: Vietnamese for vi_VN.UTF-8, English for en_US.UTF-8")

@@ -22,35 +22,48 @@ struct TranscriptSnapshotTests {
     "khong", "lanh dao cong dong", "doi thoai va hoa giai", "co", ":tai sao", "Seattle",
   ]
 
-  @Test("A complete English session, with a wrong answer, an ambiguous one, help and review")
-  func englishSession() throws {
-    let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line))
+  /// Each transcript is kept at 80 and 120 columns: `<name>-80.txt`, `<name>-120.txt`.
+  static let widths = [80, 120]
+
+  @Test("A complete English session, with a wrong answer, an ambiguous one, help and review", arguments: widths)
+  func englishSession(width: Int) throws {
+    let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line), width: width)
     #expect(transcript.end == .completed)
     #expect(transcript.problems == ["'purple' is not one of the choices. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
-    try TranscriptSnapshot.check(transcript.text, named: "english-session")
+    try TranscriptSnapshot.check(transcript.text, named: "english-session-\(width)", width: width)
   }
 
-  @Test("A complete Vietnamese session typed with diacritics")
-  func vietnameseSession() throws {
-    let transcript = try InterviewTranscript.run(.vi, Self.vietnamese.map(InterviewTranscript.Step.line))
+  @Test("A complete Vietnamese session typed with diacritics", arguments: widths)
+  func vietnameseSession(width: Int) throws {
+    let transcript = try InterviewTranscript.run(.vi, Self.vietnamese.map(InterviewTranscript.Step.line), width: width)
     #expect(transcript.end == .completed)
     #expect(transcript.problems.isEmpty)
-    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-session")
+    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-session-\(width)", width: width)
   }
 
-  @Test("A complete Vietnamese session typed without diacritics")
-  func vietnameseWithoutDiacritics() throws {
-    let transcript = try InterviewTranscript.run(.vi, Self.vietnameseWithoutDiacritics.map(InterviewTranscript.Step.line))
+  @Test("A complete Vietnamese session typed without diacritics", arguments: widths)
+  func vietnameseWithoutDiacritics(width: Int) throws {
+    let transcript = try InterviewTranscript.run(.vi, Self.vietnameseWithoutDiacritics.map(InterviewTranscript.Step.line), width: width)
     #expect(transcript.end == .completed)
     #expect(transcript.problems.isEmpty)
-    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-no-diacritics-session")
+    try TranscriptSnapshot.check(transcript.text, named: "vietnamese-no-diacritics-session-\(width)", width: width)
   }
 
-  @Test("A bilingual session: every prompt in Vietnamese then English, until quit")
-  func bilingualSession() throws {
-    let transcript = try InterviewTranscript.run(.vi, ["khong", "respond", ":review", "tx", ":thoát"].map(InterviewTranscript.Step.line), bilingual: true)
+  @Test("A bilingual session as the terminal runs it: Vietnamese then English, the end screen, :chi tiết, then Ctrl-D", arguments: widths)
+  func bilingualSession(width: Int) throws {
+    let steps = ["", "khong", "prevent", ":review", "tx"] + Array(Self.vietnamese.dropFirst(3)) + [":chi tiết"]
+    let transcript = try InterviewTranscript.run(
+      .vi, steps.map(InterviewTranscript.Step.line) + [.endOfInput], bilingual: true, asTerminal: true, width: width)
+    #expect(transcript.end == .completed)
+    #expect(transcript.problems.isEmpty)
+    try TranscriptSnapshot.check(transcript.text, named: "bilingual-session-\(width)", width: width)
+  }
+
+  @Test("A bilingual session stopped with :thoát says how to resume in both languages")
+  func bilingualQuit() throws {
+    let transcript = try InterviewTranscript.run(.vi, ["khong", "respond", ":thoát"].map(InterviewTranscript.Step.line), bilingual: true)
     #expect(transcript.end == .quit)
-    try TranscriptSnapshot.check(transcript.text, named: "bilingual-session")
+    #expect(transcript.text.hasSuffix("> :thoát\nCuộc phỏng vấn đã dừng. Chúc quý vị bình an.\nThe interview has stopped. Take care.\n"))
   }
 
   @Test("A snapshot mismatch names the first line that differs")
@@ -131,7 +144,13 @@ enum TranscriptSnapshot {
   static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }
 
   /// Compares `actual` with `Snapshots/<name>.txt`, or writes it there when recording.
-  static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  /// With `width`, also that no line is wider and no word was cut to make it fit.
+  static func check(_ actual: String, named name: String, width: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    if let width {
+      for line in actual.split(separator: "\n") where DisplayWidth.of(line) > width {
+        Issue.record("wider than \(width) columns: \(line)", sourceLocation: sourceLocation)
+      }
+    }
     let file = folder.appendingPathComponent(name + ".txt")
     if recording {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
