@@ -61,7 +61,9 @@ public struct InterviewRunner {
     var record = resume ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)
     var end: InterviewEnd?
     if let resume {
-      let dropped = conversation.restore(answers: resume.answers, history: resume.history, skipped: Set(resume.skipped), narrative: resume.narrative, contact: resume.contact)
+      let dropped = conversation.restore(
+        answers: resume.answers, history: resume.history, skipped: Set(resume.skipped), narrative: resume.narrative, notes: resume.notes,
+        contact: resume.contact)
       TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]))))
       if !dropped.isEmpty {
         TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]))))
@@ -70,6 +72,7 @@ public struct InterviewRunner {
     } else {
       end = show(conversation.start(), &conversation)
     }
+    conversation.reference = record.reference
     var saved = Snapshot(conversation)
     save(&record, conversation, force: resume != nil)
     while end == nil {
@@ -112,8 +115,10 @@ public struct InterviewRunner {
     var language: Language
     var contact: [String: String]
     var narrative: String?
+    var notes: [String: String]
 
     init(_ conversation: Conversation) {
+      notes = conversation.notes
       answers = conversation.answers
       history = conversation.history
       skipped = conversation.skipped
@@ -135,6 +140,7 @@ public struct InterviewRunner {
     record.skipped = conversation.skipped.sorted()
     record.contact = conversation.contact
     record.narrative = conversation.narrative
+    record.notes = conversation.notes
     if case .finished(.completed) = conversation.phase { record.completed = true }
     if case .contact = conversation.phase { record.completed = true }
     if case .offeringSave = conversation.phase { record.completed = true }

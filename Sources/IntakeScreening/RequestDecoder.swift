@@ -21,7 +21,7 @@ public struct RequestDecoder: Sendable {
     }
     var problems: [RequestProblem] = []
     var request = IntakeRequest()
-    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "contact", "outcome", "draft"]
+    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "notes", "contact", "outcome", "draft"]
     for key in fields.keys.sorted() where !allowed.contains(key) {
       problems.append(RequestProblem("unknown-field", ["field": key, "expected": allowed.sorted().joined(separator: ", ")]))
     }
@@ -47,6 +47,19 @@ public struct RequestDecoder: Sendable {
       if let text = narrative as? String { request.narrative = text } else {
         problems.append(RequestProblem("field-type", ["field": "narrative", "expected": "string"]))
       }
+    }
+    if let notes = fields["notes"], !(notes is NSNull) {
+      if let map = notes as? [String: Any] {
+        for (fact, words) in map {
+          if let text = words as? String { request.notes[fact] = text }
+        }
+      } else {
+        problems.append(RequestProblem("field-type", ["field": "notes", "expected": "object"]))
+      }
+    }
+    // A draft read back keeps its reference (only one written as the program writes them).
+    if let draft = fields["draft"] as? [String: Any], let reference = draft["reference"] as? String, DraftReference.isValid(reference) {
+      request.reference = reference
     }
     if let contact = fields["contact"], !(contact is NSNull) {
       if let map = contact as? [String: Any] {

@@ -4,7 +4,8 @@ import IntakeCore
 /// interview writes and `screen`, `draft` and `explain` read.
 public enum RequestJSON {
   public static func write(
-    _ request: IntakeRequest, outcome: Outcome?, date: String? = nil, rulesVersion: String? = nil, into json: inout JSONText
+    _ request: IntakeRequest, outcome: Outcome?, date: String? = nil, rulesVersion: String? = nil, reference: String? = nil,
+    into json: inout JSONText
   ) {
     json.raw("{\"schema\":")
     json.string(IntakeRequest.schema)
@@ -28,6 +29,16 @@ public enum RequestJSON {
       json.raw(",\"narrative\":")
       json.string(narrative)
     }
+    if !request.notes.isEmpty {
+      json.raw(",\"notes\":{")
+      for (i, (fact, words)) in request.notes.sorted(by: { $0.key < $1.key }).enumerated() {
+        if i > 0 { json.raw(",") }
+        json.string(fact)
+        json.raw(":")
+        json.string(words)
+      }
+      json.raw("}")
+    }
     json.raw(",\"contact\":{")
     for (i, (field, value)) in request.contact.sorted(by: { $0.key < $1.key }).enumerated() {
       if i > 0 { json.raw(",") }
@@ -42,18 +53,14 @@ public enum RequestJSON {
       OutcomeJSON.write(outcome, line: nil, into: &inner)
       json.bytes += inner.bytes
     }
-    if date != nil || rulesVersion != nil {
+    let draft = [("date", date), ("reference", reference), ("rules_version", rulesVersion)].compactMap { key, value in value.map { (key, $0) } }
+    if !draft.isEmpty {
       json.raw(",\"draft\":{")
-      var first = true
-      if let date {
-        json.raw("\"date\":")
-        json.string(date)
-        first = false
-      }
-      if let rulesVersion {
-        if !first { json.raw(",") }
-        json.raw("\"rules_version\":")
-        json.string(rulesVersion)
+      for (i, (key, value)) in draft.enumerated() {
+        if i > 0 { json.raw(",") }
+        json.string(key)
+        json.raw(":")
+        json.string(value)
       }
       json.raw("}")
     }

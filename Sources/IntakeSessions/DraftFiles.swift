@@ -25,7 +25,8 @@ public enum DraftFiles {
   /// The draft as intake JSON with its outcome (pretty-printed for people who open it).
   public static func json(_ draft: DraftRequest) -> Data {
     var text = JSONText()
-    RequestJSON.write(draft.request, outcome: draft.outcome, date: draft.date, rulesVersion: draft.rulesVersion, into: &text)
+    RequestJSON.write(
+      draft.request, outcome: draft.outcome, date: draft.date, rulesVersion: draft.rulesVersion, reference: draft.reference, into: &text)
     guard let object = try? JSONSerialization.jsonObject(with: Data(text.bytes)),
       let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     else { return Data(text.bytes) }

@@ -24,14 +24,20 @@ public struct SessionRecord: Sendable, Equatable {
   public var history: [String]
   public var skipped: [String]
   public var narrative: String?
+  /// Words typed along with an answer, by fact id.
+  public var notes: [String: String]
   public var contact: [String: String]
   public var completed: Bool
+  /// The draft's reference for follow-up, the same for the whole session.
+  public var reference: String
 
   public init(
     id: String, created: Date, updated: Date, language: Language, rulesVersion: String,
     answers: [String: FactValue] = [:], history: [String] = [], skipped: [String] = [], narrative: String? = nil,
-    contact: [String: String] = [:], completed: Bool = false
+    notes: [String: String] = [:], contact: [String: String] = [:], completed: Bool = false, reference: String? = nil
   ) {
+    self.notes = notes
+    self.reference = reference ?? DraftReference.make(seed: id)
     self.id = id
     self.created = created
     self.updated = updated
@@ -65,8 +71,9 @@ public struct SessionRecord: Sendable, Equatable {
       "format": "crs-intake-session", "version": Self.formatVersion, "id": id,
       "created": Self.timestamp(created), "updated": Self.timestamp(updated), "language": language.rawValue,
       "rules_version": rulesVersion, "history": history, "skipped": skipped, "contact": contact, "completed": completed,
-      "answers": answers.mapValues(Self.jsonValue),
+      "answers": answers.mapValues(Self.jsonValue), "reference": reference,
     ]
+    if !notes.isEmpty { object["notes"] = notes }
     if let narrative { object["narrative"] = narrative }
     return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
   }
@@ -91,8 +98,9 @@ public struct SessionRecord: Sendable, Equatable {
         id: id, created: created, updated: updated, language: language,
         rulesVersion: object["rules_version"] as? String ?? "", answers: answers,
         history: object["history"] as? [String] ?? [], skipped: object["skipped"] as? [String] ?? [],
-        narrative: object["narrative"] as? String, contact: object["contact"] as? [String: String] ?? [:],
-        completed: object["completed"] as? Bool ?? false))
+        narrative: object["narrative"] as? String, notes: object["notes"] as? [String: String] ?? [:],
+        contact: object["contact"] as? [String: String] ?? [:], completed: object["completed"] as? Bool ?? false,
+        reference: (object["reference"] as? String).flatMap { DraftReference.isValid($0) ? $0 : nil }))
   }
 
   static func jsonValue(_ value: FactValue) -> Any {

@@ -7,12 +7,23 @@ public struct DraftRequest: Sendable, Equatable {
   public var outcome: Outcome
   /// An identifier of the rules that decided the outcome.
   public var rulesVersion: String
+  /// A short reference for follow-up ("CRS-7K3F-92QD").
+  public var reference: String
 
-  public init(date: String, request: IntakeRequest, outcome: Outcome, rulesVersion: String) {
+  /// Without a `reference`, the one the request was read with, else one made from its content.
+  public init(date: String, request: IntakeRequest, outcome: Outcome, rulesVersion: String, reference: String? = nil) {
     self.date = date
     self.request = request
     self.outcome = outcome
     self.rulesVersion = rulesVersion
+    self.reference = reference ?? request.reference ?? DraftReference.make(seed: Self.seed(request))
+  }
+
+  /// The request's content as text, for a reference that stays the same for the same request.
+  static func seed(_ request: IntakeRequest) -> String {
+    let facts = request.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    let contact = request.contact.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return ([request.id ?? "", request.narrative ?? ""] + facts + contact).joined(separator: "\u{1f}")
   }
 
   /// The contact fields, in the order shown, that a draft may hold.

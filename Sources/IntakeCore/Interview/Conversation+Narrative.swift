@@ -51,7 +51,7 @@ extension Conversation {
     guard readerSource != nil, text.split(separator: " ").count >= 3 else { return nil }
     let others = newFindings(in: text).filter { $0.fact != question.fact }
     guard !others.isEmpty else { return nil }
-    remember(text)
+    keepNote(text, for: question.fact)
     var events = accept(value, for: question)
     guard case .asking(let next) = phase, case .question? = events.last else { return events }
     events.removeLast()
@@ -75,6 +75,12 @@ extension Conversation {
   /// Keeps the user's words for the draft, as typed.
   mutating func remember(_ text: String) {
     narrative = narrative.map { $0 + "\n" + text } ?? text
+  }
+
+  /// Keeps words typed along with the answer to `fact`, for the draft's facts (not the
+  /// description: "in their own words" holds only what they wrote as one).
+  mutating func keepNote(_ text: String, for fact: String) {
+    notes[fact] = notes[fact].map { $0 + " / " + text } ?? text
   }
 
   /// What the text says that is new: facts with no answer yet, and facts it says otherwise

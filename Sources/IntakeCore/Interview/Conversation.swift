@@ -47,6 +47,11 @@ public struct Conversation {
   public internal(set) var contact: [String: String] = [:]
   /// The requester's own description of the situation.
   public internal(set) var narrative: String?
+  /// Words typed along with an answer, by fact id: the person's own, kept for the draft's
+  /// facts, not for their description.
+  public internal(set) var notes: [String: String] = [:]
+  /// The draft's reference ("CRS-7K3F-92QD"); the terminal sets the session's.
+  public var reference: String?
   /// Whether the interview ends by offering contact fields and saving the draft.
   public var offersDraft = false
   /// Whether answers are saved as a session that `--resume` continues (said when quitting).
@@ -240,7 +245,7 @@ public struct Conversation {
       guard let note, !note.isEmpty else { return accept(value, for: question) }
       // The words that came with the answer are the person's own: kept for the draft, and
       // danger said in them counts at once.
-      remember(note)
+      keepNote(note, for: fact.id)
       let (notice, _) = takeDanger(from: reader?.read(note).findings ?? [])
       return notice + accept(value, for: question)
     case .unknown:
@@ -436,8 +441,8 @@ public struct Conversation {
   /// The draft request for the answers so far.
   public func draft() -> DraftRequest {
     let request = IntakeRequest(
-      language: wording.language.rawValue, facts: answers, narrative: narrative, contact: contact)
-    return DraftRequest(date: today, request: request, outcome: currentOutcome(), rulesVersion: rulesVersion)
+      language: wording.language.rawValue, facts: answers, narrative: narrative, notes: notes, contact: contact)
+    return DraftRequest(date: today, request: request, outcome: currentOutcome(), rulesVersion: rulesVersion, reference: reference)
   }
 
   /// The outcome for the answers so far, in the session language. Its `missing` lists only
@@ -456,9 +461,10 @@ public struct Conversation {
   /// still fit the rules. Returns the question ids whose answers were dropped.
   public mutating func restore(
     answers saved: [String: FactValue], history savedHistory: [String], skipped savedSkipped: Set<String>,
-    narrative savedNarrative: String? = nil, contact savedContact: [String: String] = [:]
+    narrative savedNarrative: String? = nil, notes savedNotes: [String: String] = [:], contact savedContact: [String: String] = [:]
   ) -> [String] {
     narrative = savedNarrative
+    notes = savedNotes
     contact = savedContact
     var dropped: [String] = []
     for (fact, value) in saved {

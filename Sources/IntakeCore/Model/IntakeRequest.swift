@@ -8,17 +8,25 @@ public struct IntakeRequest: Sendable, Equatable {
   public var language: String?
   /// The stated facts; an absent fact is unknown, never false.
   public var facts: [String: FactValue]
+  /// The description the requester wrote, in their own words.
   public var narrative: String?
+  /// Words the requester typed along with an answer ("có, bị đánh chảy máu"), by fact id:
+  /// theirs, but not part of the description.
+  public var notes: [String: String]
   public var contact: [String: String]
+  /// The draft's reference, when the request was read back from a draft.
+  public var reference: String?
 
   public init(
     id: String? = nil, language: String? = nil, facts: [String: FactValue] = [:],
-    narrative: String? = nil, contact: [String: String] = [:]
+    narrative: String? = nil, notes: [String: String] = [:], contact: [String: String] = [:], reference: String? = nil
   ) {
     self.id = id
     self.language = language
     self.facts = facts
     self.narrative = narrative
+    self.notes = notes
     self.contact = contact
+    self.reference = reference
   }
 }
