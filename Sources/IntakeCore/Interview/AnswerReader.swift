@@ -56,7 +56,7 @@ public struct AnswerReader {
       }
       if let noted = yesNoWithNote(text) { return noted }
       if fact.kind == .set, text.contains(",") || text.contains(";") { return listReading(text) }
-      let read = narrative?.read(text).findings.first(where: { $0.fact == fact.id })?.value
+      let read = narrative?.read(text, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id })?.value
       let named = namedInside(text)
       // A list: what the description says and the choices named, together.
       if case .set(let a)? = read, case .value(.set(let b), _)? = named {
@@ -77,7 +77,7 @@ public struct AnswerReader {
       case .value(.set(let named)): values.formUnion(named)
       case .ambiguous(let choices): return .ambiguous(choices)
       default:
-        guard case .set(let read)? = narrative?.read(item).findings.first(where: { $0.fact == fact.id })?.value
+        guard case .set(let read)? = narrative?.read(item, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id })?.value
         else { return .invalid(part: item) }
         values.formUnion(read)
       }

@@ -233,7 +233,16 @@ public struct NarrativeReader: Sendable {
     scan.positions.removeLast()
   }
 
+  /// Reads a description. Days ahead ("next month", "tuần sau") are kept only when an event is
+  /// read as planned: in a description they say when that event is ("the workshop next
+  /// month", "we move out next week" plan no event).
   public func read(_ text: String) -> NarrativeExtraction {
+    read(text, keepingDaysAhead: false)
+  }
+
+  /// Reads a text; `keepingDaysAhead` keeps days ahead without an event (an answer to "in how
+  /// many days is the event?" names no event).
+  public func read(_ text: String, keepingDaysAhead: Bool) -> NarrativeExtraction {
     let cut = NarrativeTokens(text)
     let tokens = cut.tokens
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
@@ -293,7 +302,7 @@ public struct NarrativeReader: Sendable {
         }
       }
     }
-    return combine(found, cut)
+    return combine(found, cut, keepingDaysAhead: keepingDaysAhead)
   }
 
   /// Whether a negation cue ends within the three words before the match (same clause), or
@@ -410,7 +419,7 @@ public struct NarrativeReader: Sendable {
   /// One value per fact: sets united, anything found with two different values dropped, then
   /// what the lexicon's implications add. Facts by index, not by name (measured: hashing the
   /// names was most of this).
-  private func combine(_ found: [Found], _ cut: NarrativeTokens) -> NarrativeExtraction {
+  private func combine(_ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool) -> NarrativeExtraction {
     var values = [FactValue?](repeating: nil, count: facts.count)
     var sets = [Set<String>?](repeating: nil, count: facts.count)
     var words = [[Range<Int>]](repeating: [], count: facts.count)
@@ -444,6 +453,12 @@ public struct NarrativeReader: Sendable {
         }
         for w in because where !words[f].contains(w) { words[f].append(w) }
       }
+    }
+    // Days ahead with no event planned say when something else is ("the workshop next month").
+    if !keepingDaysAhead, let ahead = factIndex["event_in_days"], let planned = factIndex["planned_event"],
+      values[planned] != .bool(true)
+    {
+      values[ahead] = nil
     }
     var findings: [NarrativeExtraction.Finding] = []
     for (f, definition) in facts.enumerated() where !definition.derived {

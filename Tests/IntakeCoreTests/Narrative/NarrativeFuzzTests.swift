@@ -67,7 +67,7 @@ struct NarrativeFuzzTests {
           values += 1
           if let problem = Self.problem(fact.id, value) { Issue.record("'\(text.debugDescription)' answered \(problem)") }
         case .ambiguous(let choices):
-          #expect(choices.count >= 2 && choices.allSatisfy(fact.values.contains), "\(fact.id): \(choices)")
+          #expect(choices.count >= 2 && choices.allSatisfy(AnswerMatcher.values(of: fact).contains), "\(fact.id): \(choices) for \(text.debugDescription)")
         case .invalid(let part):
           #expect(!part.isEmpty || text.allSatisfy { !$0.isLetter && !$0.isNumber }, "\(fact.id): empty part for \(text.debugDescription)")
         case .unknown, .empty:
