@@ -26,7 +26,7 @@ struct TranscriptSnapshotTests {
   func englishSession() throws {
     let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line))
     #expect(transcript.end == .completed)
-    #expect(transcript.problems == ["'purple' is not one of the choices. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
+    #expect(transcript.problems == ["Sorry, we did not understand 'purple'. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
     try TranscriptSnapshot.check(transcript.text, named: "english-session")
   }
 
