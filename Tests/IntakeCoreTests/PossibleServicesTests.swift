@@ -46,7 +46,7 @@ struct PossibleServicesTests {
 
   @Test("The end screen says what could also fit, in the person's language", arguments: [
     (Language.en, "Could also fit, depending on what is not known yet:", "If: Where it is happening: Place of worship → Protecting Places of Worship Forum"),
-    (Language.vi, "Cũng có thể phù hợp, tùy vào những điều chưa biết:", "Nếu: Nơi xảy ra: Nơi thờ phượng → Diễn Đàn Bảo Vệ Nơi Thờ Phượng"),
+    (Language.vi, "Cũng có thể phù hợp, tùy vào những điều chưa biết:", "Nếu: Nơi xảy ra: Nơi thờ tự (chùa, nhà thờ, đền, thánh thất…) → Diễn Đàn Bảo Vệ Nơi Thờ Tự"),
   ])
   func endScreen(language: Language, heading: String, line: String) throws {
     let book = try ShippedData.book()

@@ -218,6 +218,36 @@ struct AnswerMatcherTests {
     #expect(matcher.match(row.input) == row.expected, "\(row.fact) ← '\(row.input)'")
   }
 
+  /// Polite and Southern answers (Locales/vi.yaml, answer.* and synonyms.*), read the way the
+  /// interview reads them: "dạ không", "không ạ", "hổng có" are answers, but a bare "dạ" only
+  /// acknowledges the question and is never taken as yes.
+  @Test(
+    "Polite and Southern yes and no are read; a bare 'dạ' is not a yes",
+    arguments: [
+      ("parties_willing_to_meet", "dạ", AnswerReader.Reading.invalid(part: "dạ")),
+      ("violence", "dạ", .invalid(part: "dạ")),
+      ("immediate_danger", "Dạ.", .invalid(part: "Dạ")),
+      ("parties_willing_to_meet", "dạ có", .value(.choice("yes"), note: nil)),
+      ("parties_willing_to_meet", "dạ được", .value(.choice("yes"), note: nil)),
+      ("parties_willing_to_meet", "không ạ", .value(.choice("no"), note: nil)),
+      ("parties_willing_to_meet", "hổng", .value(.choice("no"), note: nil)),
+      ("violence", "dạ không", .value(.bool(false), note: nil)),
+      ("violence", "hong co", .value(.bool(false), note: nil)),
+      ("violence", "dạ phải", .value(.bool(true), note: nil)),
+      ("law_enforcement_involved", "chỉ đến giải quyết", .value(.bool(false), note: nil)),
+      ("law_enforcement_involved", "only responded", .value(.bool(false), note: nil)),
+      ("bases", "ko có", .value(.set([]), note: nil)),
+      ("settings", "nơi thờ tự", .value(.set(["place_of_worship"]), note: nil)),
+      ("settings", "thanh that", .value(.set(["place_of_worship"]), note: nil)),
+      ("requester_role", "hội đoàn", .value(.choice("community_leader"), note: nil)),
+    ] as [(String, String, AnswerReader.Reading)])
+  func politeAnswers(_ factId: String, _ input: String, _ expected: AnswerReader.Reading) throws {
+    let book = try ShippedData.book()
+    let fact = try #require(book.ruleSet.fact(factId))
+    let reader = AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: ShippedData.loaded.catalog))
+    #expect(reader.read(input) == expected, "\(factId) ← '\(input)'")
+  }
+
   @Test("The table covers every asked fact kind with at least 70 rows")
   func tableSize() {
     #expect(Self.rows.count >= 70)

@@ -35,8 +35,8 @@ struct ConversationTests {
     let safety = try #require(events.first?.shownText)
     #expect(safety.hasPrefix("Sở Quan Hệ Cộng Đồng (CRS), Bộ Tư Pháp Hoa Kỳ"))
     #expect(safety.contains("• Nếu có ai đang gặp nguy hiểm ngay lúc này, xin hãy gọi 911 trước."))
-    #expect(safety.contains("• CRS không phải là cơ quan thi hành luật pháp hay điều tra"))
-    #expect(safety.contains("• Các dịch vụ của CRS đều miễn phí, tự nguyện và được giữ kín."))
+    #expect(safety.contains("• CRS không phải là cơ quan chấp pháp hay cơ quan điều tra: CRS không điều tra, không truy tố và không thiên vị bên nào."))
+    #expect(safety.contains("• Các dịch vụ của CRS đều miễn phí, tự nguyện và được bảo mật."))
     #expect(
       events.last
         == .question(
@@ -119,10 +119,10 @@ struct ConversationTests {
     let question = try #require(session.start().last)
     #expect(
       session.say("purple")
-        == [.problem("'purple' is not one of the choices. Type a number from 1 to 2, or the words of a choice (? for help)."), question])
+        == [.problem("Sorry, we did not understand 'purple'. Type a number from 1 to 2, or the words of a choice (? for help)."), question])
     #expect(
       session.say("7")
-        == [.problem("'7' is not one of the choices. Type a number from 1 to 2, or the words of a choice (? for help)."), question])
+        == [.problem("Sorry, we did not understand '7'. Type a number from 1 to 2, or the words of a choice (? for help)."), question])
     #expect(session.say("") == [.problem("Please type an answer, or :skip to skip this question."), question])
     #expect(session.conversation.answers.isEmpty)
   }
@@ -133,17 +133,17 @@ struct ConversationTests {
     let question = try #require(session.start().last)
     #expect(
       session.say("tím")
-        == [.problem("'tím' không phải là một lựa chọn. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn)."), question])
+        == [.problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn)."), question])
     try session.answer(InterviewSession.defaults(.vi), until: "bases")
     let bases = try #require(session.lastQuestion)
     #expect(
       session.say("chủng tộc, tím")
-        == [.problem("'tím' không phải là một lựa chọn. Xin gõ một hoặc nhiều số từ 1 đến 10 (ví dụ 1,3), hoặc chữ của các lựa chọn."), bases])
+        == [.problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một hoặc nhiều số từ 1 đến 10 (ví dụ 1,3), hoặc chữ của các lựa chọn."), bases])
     try session.answer(InterviewSession.defaults(.vi), until: "incident_days_ago")
     let days = try #require(session.lastQuestion)
     #expect(
       session.say("-1")
-        == [.problem("'-1' không phải là số ngày. Xin gõ một số nguyên như 3, hoặc các chữ như \"hôm nay\", \"hôm qua\", \"2 tuần\"."), days])
+        == [.problem("Xin lỗi, chúng tôi chưa hiểu '-1' là bao nhiêu ngày. Xin gõ một số nguyên như 3, hoặc các chữ như \"hôm nay\", \"hôm qua\", \"2 tuần\"."), days])
   }
 
   @Test("Answers are understood in the other language than the session's")
@@ -209,7 +209,7 @@ struct ConversationTests {
     #expect(session.prompts.last == "Has something already happened, or do you want to prevent a conflict?")
     let unknown = session.say(":purple")
     #expect(unknown.count == 2)
-    #expect(unknown.first?.shownProblem?.hasPrefix("':purple' is not a command. Commands: :help, :back, :review, :edit") == true)
+    #expect(unknown.first?.shownProblem?.hasPrefix("Sorry, ':purple' is not a command. Commands: :help, :back, :review, :edit") == true)
     #expect(unknown.last?.questionPrompt == "Has something already happened, or do you want to prevent a conflict?")
   }
 
@@ -435,8 +435,8 @@ struct ConversationTests {
     vietnamese.start()
     #expect(
       vietnamese.conversation.interrupt()
-        == [.text("Quý vị có muốn dừng cuộc phỏng vấn không? Gõ có để thoát, hoặc nhấn Enter để tiếp tục.")])
-    #expect(vietnamese.say("có") == [.text("Cuộc phỏng vấn đã dừng. Chúc quý vị bình an."), .finished(.interrupted)])
+        == [.text("Quý vị có muốn dừng lại không? Gõ có để thoát, hoặc nhấn Enter để tiếp tục.")])
+    #expect(vietnamese.say("có") == [.text("Đã dừng phần hỏi đáp. Kính chúc quý vị bình an."), .finished(.interrupted)])
   }
 
   @Test("End of input (Ctrl-D) quits")
@@ -451,7 +451,7 @@ struct ConversationTests {
 
     var vietnamese = try InterviewSession(.vi)
     vietnamese.start()
-    #expect(vietnamese.conversation.endOfInput() == [.text("Cuộc phỏng vấn đã dừng. Chúc quý vị bình an."), .finished(.quit)])
+    #expect(vietnamese.conversation.endOfInput() == [.text("Đã dừng phần hỏi đáp. Kính chúc quý vị bình an."), .finished(.quit)])
   }
 
   // MARK: Ambiguous answers
@@ -582,8 +582,8 @@ struct ConversationTests {
     #expect(
       problem.first
         == .problem(
-          "'purple' không phải là một lựa chọn. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn).\n"
-            + "'purple' is not one of the choices. Type a number from 1 to 2, or the words of a choice (? for help)."))
+          "Xin lỗi, chúng tôi chưa hiểu câu 'purple'. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn).\n"
+            + "Sorry, we did not understand 'purple'. Type a number from 1 to 2, or the words of a choice (? for help)."))
     // Both languages are accepted.
     session.say("không")
     session.say("respond")

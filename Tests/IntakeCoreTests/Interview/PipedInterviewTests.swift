@@ -29,7 +29,7 @@ struct PipedInterviewTests {
       Issue.record("piped output differs from the conversation at \(difference)")
     }
     #expect(result.stdout.contains("Is anyone in danger right now?"))
-    #expect(result.stdout.contains("'purple' is not one of the choices."))
+    #expect(result.stdout.contains("Sorry, we did not understand 'purple'."))
     #expect(result.stdout.contains("═══ Your result ═══"))
     #expect(result.stdout.contains("Seattle Regional Office"))
     #expect(result.stdout.contains("CRS was restructured in 2025"))
@@ -45,7 +45,7 @@ struct PipedInterviewTests {
     let empty = try await CLI.run(["--lang", "vi"], stdin: "")
     #expect(empty.status == 0)
     #expect(empty.stdout.contains("xin hãy gọi 911 trước"))
-    #expect(empty.stdout.hasSuffix("> Cuộc phỏng vấn đã dừng. Chúc quý vị bình an.\n"))
+    #expect(empty.stdout.hasSuffix("> Đã dừng phần hỏi đáp. Kính chúc quý vị bình an.\n"))
     #expect(!empty.stdout.contains("\u{1b}"))
   }
 
@@ -179,19 +179,19 @@ struct PipedInterviewTests {
       ))
     #expect(
       errors.contains(
-        "\(file.path): the answer 'purple' to 'violence' was not understood: 'purple' is not one of the choices. Type a number from 1 to 2, or the words of a choice (? for help). 1. There was violence or a credible threat of violence; 2. No violence or threat of violence"
+        "\(file.path): the answer 'purple' to 'violence' was not understood: Sorry, we did not understand 'purple'. Type a number from 1 to 2, or the words of a choice (? for help). 1. There was violence or a credible threat of violence; 2. No violence or threat of violence"
       ))
     #expect(
       errors.contains("\(file.path): the answer 'police' to 'incident_types' was not understood: Police use of force / Police misconduct"))
     #expect(
       errors.contains(
-        "\(file.path): the answer 'last century' to 'incident_days_ago' was not understood: 'last century' is not a number of days. Type a whole number such as 3, or words such as \"today\", \"yesterday\", \"2 weeks\"."
+        "\(file.path): the answer 'last century' to 'incident_days_ago' was not understood: Sorry, we did not understand 'last century' as a number of days. Type a whole number such as 3, or words such as \"today\", \"yesterday\", \"2 weeks\"."
       ))
 
     let vietnamese = try await CLI.run(["--lang", "vi", "--answers", file.path])
     #expect(vietnamese.status == 65)
     #expect(vietnamese.stderr.contains("\(file.path): không có câu hỏi 'colour'. Các câu hỏi: immediate_danger, "))
-    #expect(vietnamese.stderr.contains("\(file.path): không hiểu câu trả lời 'purple' cho câu 'violence': 'purple' không phải là một lựa chọn."))
+    #expect(vietnamese.stderr.contains("\(file.path): không hiểu câu trả lời 'purple' cho câu 'violence': Xin lỗi, chúng tôi chưa hiểu câu 'purple'."))
   }
 
   // MARK: Languages
@@ -216,7 +216,7 @@ struct PipedInterviewTests {
     #expect(result.stdout.contains("Đã có chuyện xảy ra, hay quý vị muốn ngăn chặn xung đột trước?\nHas something already happened, or do you want to prevent a conflict?"))
     #expect(
       result.stdout.hasSuffix(
-        "Cuộc phỏng vấn đã dừng. Chúc quý vị bình an.\nThe interview has stopped. Take care.\n"
+        "Đã dừng phần hỏi đáp. Kính chúc quý vị bình an.\nThe interview has stopped. Take care.\n"
           + "Các câu trả lời của quý vị đã được lưu lại. Để tiếp tục sau, xin chạy lệnh:\n  crs-intake --resume\n"
           + "Your answers are kept. To continue later, run:\n  crs-intake --resume\n"))
   }

@@ -29,7 +29,7 @@ struct TranscriptSnapshotTests {
   func englishSession(width: Int) throws {
     let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line), width: width)
     #expect(transcript.end == .completed)
-    #expect(transcript.problems == ["'purple' is not one of the choices. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
+    #expect(transcript.problems == ["Sorry, we did not understand 'purple'. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
     try TranscriptSnapshot.check(transcript.text, named: "english-session-\(width)", width: width)
   }
 
@@ -63,7 +63,7 @@ struct TranscriptSnapshotTests {
   func bilingualQuit() throws {
     let transcript = try InterviewTranscript.run(.vi, ["khong", "respond", ":thoát"].map(InterviewTranscript.Step.line), bilingual: true)
     #expect(transcript.end == .quit)
-    #expect(transcript.text.hasSuffix("> :thoát\nCuộc phỏng vấn đã dừng. Chúc quý vị bình an.\nThe interview has stopped. Take care.\n"))
+    #expect(transcript.text.hasSuffix("> :thoát\nĐã dừng phần hỏi đáp. Kính chúc quý vị bình an.\nThe interview has stopped. Take care.\n"))
   }
 
   @Test("A snapshot mismatch names the first line that differs")

@@ -15,7 +15,7 @@ struct NarrativeSessionTests {
     "What happened?": "threats",
     "How many days ago": "7",
     "Was there violence": "no",
-    "Are the police, sheriff": "no",
+    "Are the police (including": "no",
     "long-standing mistrust": "no",
     "Where is this happening?": "place of worship",
     "Is a march, rally": "no",
@@ -36,7 +36,7 @@ struct NarrativeSessionTests {
     terminal.line(narrative)
     if !narrative.isEmpty {
       let readBack = try terminal.waitFor("> ")
-      #expect(readBack.contains("I understood:"), "\(readBack)")
+      #expect(readBack.contains("We understood:"), "\(readBack)")
       terminal.line("yes")
     }
     var asked = 0

@@ -20,7 +20,7 @@ struct SessionTests {
     "What happened?": "threats",
     "How many days ago": "2",
     "Was there violence": "yes",
-    "Are the police, sheriff": "no",
+    "Are the police (including": "no",
     "long-standing mistrust": "no",
     "Where is this happening?": "place of worship",
     "Is a march, rally": "no",
