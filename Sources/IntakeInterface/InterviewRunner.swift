@@ -21,12 +21,17 @@ public struct InterviewRunner {
   let narrativeReader: LazyNarrativeReader?
   /// The readline history file (commands only); nil keeps none.
   let historyFile: String?
+  /// The draft letter's languages; nil: both for a Vietnamese or bilingual session (the
+  /// requester reads Vietnamese, the office English), else English.
+  let draftLanguages: [Language]?
   let renderer: EventRenderer
 
   public init(
     book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool, store: SessionStore?, draftDirectory: URL,
-    resume: SessionRecord?, narrativeReader: LazyNarrativeReader?, historyFile: String?, renderer: EventRenderer = .forTerminal
+    resume: SessionRecord?, narrativeReader: LazyNarrativeReader?, historyFile: String?, draftLanguages: [Language]? = nil,
+    renderer: EventRenderer = .forTerminal
   ) {
+    self.draftLanguages = draftLanguages
     self.book = book
     self.catalog = catalog
     self.language = language
@@ -158,7 +163,8 @@ public struct InterviewRunner {
       switch event {
       case .saveDraft(var draft):
         draft.date = Self.today()
-        let markdown = DraftMarkdown(book: book, catalog: catalog).render(draft, language: conversation.language, bilingual: bilingual)
+        let languages = draftLanguages ?? Self.draftLanguages(session: conversation.language, bilingual: bilingual)
+        let markdown = DraftMarkdown(book: book, catalog: catalog).render(draft, languages: languages)
         do {
           let files = try DraftFiles.write(draft, markdown: markdown, in: draftDirectory)
           TerminalOutput.write(
@@ -174,6 +180,12 @@ public struct InterviewRunner {
       }
     }
     return end
+  }
+
+  /// The draft's languages by default: Vietnamese for the requester and English for the office
+  /// when the session is in Vietnamese or both; English only for an English session.
+  public static func draftLanguages(session: Language, bilingual: Bool) -> [Language] {
+    bilingual || session == .vi ? [.vi, .en] : [.en]
   }
 
   /// Today as `YYYY-MM-DD` in local time (`CRS_INTAKE_TODAY` overrides it, for tests).

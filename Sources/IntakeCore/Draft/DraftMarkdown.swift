@@ -1,5 +1,7 @@
-/// The draft request as Markdown a leader can paste into an email to the office: each
-/// section in one language, or in both (Vietnamese, then English) for bilingual readers.
+/// The draft request as a letter an office can act on: addressed to the office, the
+/// requester in the third person, their own description quoted, what they told us, what the
+/// rules suggest, and a sign-off with their contact; the reference and the rules version in
+/// a footer. In several languages, the whole letter once per language (Vietnamese first).
 public struct DraftMarkdown {
   public let book: RuleBook
   public let catalog: MessageCatalog
@@ -10,30 +12,20 @@ public struct DraftMarkdown {
   }
 
   public func render(_ draft: DraftRequest, language: Language, bilingual: Bool = false) -> String {
-    let languages: [Language] = bilingual ? [.vi, .en] : [language]
-    var parts: [String] = []
-    for section in sections(draft) {
-      parts.append(languages.map { section($0) }.filter { !$0.isEmpty }.joined(separator: "\n\n"))
-    }
-    return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    render(draft, languages: bilingual ? [.vi, .en] : [language])
   }
 
-  private typealias Section = (Language) -> String
+  /// The letter in each of `languages`, separated by a rule.
+  public func render(_ draft: DraftRequest, languages: [Language]) -> String {
+    languages.map { letter(draft, $0) }.joined(separator: "\n\n---\n\n") + "\n"
+  }
 
-  private func sections(_ draft: DraftRequest) -> [Section] {
-    [
-      { self.header(draft, $0) },
-      { self.who(draft, $0) },
-      { self.place(draft, $0) },
-      { self.situation(draft, $0) },
-      { self.facts(draft, $0) },
-      { self.jurisdiction(draft, $0) },
-      { self.services(draft, $0) },
-      { self.possible(draft, $0) },
-      { self.referrals(draft, $0) },
-      { self.office(draft, $0) },
-      { self.missing(draft, $0) },
+  private func letter(_ draft: DraftRequest, _ l: Language) -> String {
+    let sections = [
+      header(draft, l), opening(draft, l), situation(draft, l), facts(draft, l), jurisdiction(draft, l), services(draft, l),
+      possible(draft, l), referrals(draft, l), office(draft, l), missing(draft, l), closing(draft, l), footer(draft, l),
     ]
+    return sections.filter { !$0.isEmpty }.joined(separator: "\n\n")
   }
 
   private func t(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
@@ -41,29 +33,55 @@ public struct DraftMarkdown {
   }
 
   private func header(_ draft: DraftRequest, _ l: Language) -> String {
-    var lines = ["# " + t("draft.title", l)]
+    // Danger comes before anything else, even the title.
+    var lines: [String] = []
     if draft.outcome.urgency == "emergency" {
-      lines += ["", "> **" + t(OutcomeText.emergencyKey(draft.outcome), l) + "**", ""]
+      lines += ["> **" + t(OutcomeText.emergencyKey(draft.outcome), l) + "**", ""]
     }
-    lines += [t("draft.date", l, ["date": draft.date]) + "  ", t("draft.rules-version", l, ["version": draft.rulesVersion])]
+    lines += ["# " + t("draft.title", l), t("draft.reference-line", l, ["reference": draft.reference, "date": draft.date])]
     return lines.joined(separator: "\n")
   }
 
-  private func who(_ draft: DraftRequest, _ l: Language) -> String {
-    var lines = ["## " + t("draft.who", l)]
-    let given = DraftRequest.contactFields.compactMap { field -> String? in
-      guard let value = draft.request.contact[field].map(MarkdownText.escape), !value.isEmpty else { return nil }
-      return "- " + t("draft.contact.\(field)", l) + ": " + value
+  /// "Dear Seattle Regional Office," and who asks for what, with the dates that are known.
+  private func opening(_ draft: DraftRequest, _ l: Language) -> String {
+    let office = book.offices.office(draft.outcome.office.office).map { t("office.\($0.id).name", l) }
+    var lines = [t("draft.dear", l, ["office": office ?? t("draft.dear-crs", l)]), ""]
+    let place = placeText(draft, l)
+    var paragraph = [place.isEmpty ? t("draft.intro-no-place", l) : t("draft.intro", l, ["place": place])]
+    let facts = draft.request.facts
+    let today = CivilDate(draft.date)
+    if case .integer(let days)? = facts["incident_days_ago"], days >= 0, let date = today?.adding(days: -days) {
+      let key = days == 0 ? "draft.incident-today" : days == 1 ? "draft.incident-yesterday" : "draft.incident-date"
+      paragraph.append(t(key, l, ["date": date.text, "days": String(days)]))
     }
-    lines += given.isEmpty ? [t("draft.no-contact", l)] : given
+    if facts["planned_event"] != .bool(false), case .integer(let days)? = facts["event_in_days"], days >= 0, let date = today?.adding(days: days) {
+      let key = days == 0 ? "draft.event-today" : "draft.event-date"
+      paragraph.append(t(key, l, ["date": date.text, "days": String(days)]))
+    }
+    lines.append(paragraph.joined(separator: " "))
     return lines.joined(separator: "\n")
   }
 
-  private func place(_ draft: DraftRequest, _ l: Language) -> String {
+  private func placeText(_ draft: DraftRequest, _ l: Language) -> String {
     var place: [String] = []
-    if case .text(let city)? = draft.request.facts["city"] { place.append(MarkdownText.escape(city)) }
+    if case .text(let city)? = draft.request.facts["city"], !city.isEmpty { place.append(MarkdownText.escape(city)) }
     if case .choice(let state)? = draft.request.facts["state"] { place.append(t("value.state.\(state)", l)) }
-    return "## " + t("draft.where", l) + "\n" + (place.isEmpty ? t("draft.unknown-place", l) : place.joined(separator: ", "))
+    return place.joined(separator: ", ")
+  }
+
+  /// "Sincerely," and the contact the requester chose to give, or a line saying they gave none.
+  private func closing(_ draft: DraftRequest, _ l: Language) -> String {
+    let contact = draft.request.contact.mapValues(MarkdownText.escape).filter { !$0.value.isEmpty }
+    var lines = [t("draft.closing", l), ""]
+    let who = [contact["role"], contact["organization"]].compactMap { $0 }.joined(separator: ", ")
+    let reach = [contact["email"], contact["phone"]].compactMap { $0 }.joined(separator: " · ")
+    let signature = [contact["name"], who.isEmpty ? nil : who, reach.isEmpty ? nil : reach].compactMap { $0 }
+    lines += signature.isEmpty ? [t("draft.no-contact", l)] : signature.map { $0 + "  " }
+    return lines.joined(separator: "\n").trailingBreakRemoved
+  }
+
+  private func footer(_ draft: DraftRequest, _ l: Language) -> String {
+    "*" + t("draft.footer", l, ["version": draft.rulesVersion, "reference": draft.reference]) + "*"
   }
 
   private func situation(_ draft: DraftRequest, _ l: Language) -> String {
@@ -74,11 +92,20 @@ public struct DraftMarkdown {
     return "## " + t("draft.situation", l) + "\n" + body
   }
 
+  /// What the requester told us, fact by fact, in the third person, with the words they
+  /// typed along with an answer.
   private func facts(_ draft: DraftRequest, _ l: Language) -> String {
     var lines = ["## " + t("draft.facts", l)]
+    let place = placeText(draft, l)
+    if !place.isEmpty { lines.append("- " + t("draft.where", l) + ": " + place) }
     for fact in book.facts where !fact.derived && fact.id != "state" && fact.id != "city" {
       guard let value = draft.request.facts[fact.id] else { continue }
-      lines.append("- " + t("fact.\(fact.id).name", l) + ": " + describe(value, fact, l))
+      let name = catalog.has("draft.fact.\(fact.id)", in: l) ? t("draft.fact.\(fact.id)", l) : t("fact.\(fact.id).name", l)
+      var line = "- " + name + ": " + describe(value, fact, l)
+      if let words = draft.request.notes[fact.id].map(MarkdownText.escape), !words.isEmpty {
+        line += " — " + t("draft.note", l, ["words": words])
+      }
+      lines.append(line)
     }
     if lines.count == 1 { lines.append(t("draft.no-facts", l)) }
     return lines.joined(separator: "\n")
@@ -100,7 +127,7 @@ public struct DraftMarkdown {
     let outcome = draft.outcome
     var lines = ["## " + t("draft.jurisdiction", l), t("value.jurisdiction.\(outcome.jurisdiction)", l)]
     for basis in outcome.jurisdictionBases { lines.append("- " + t("value.jurisdiction_basis.\(basis)", l)) }
-    for because in outcome.jurisdictionBecause { lines.append("- " + t("reason.\(because.rule)", l)) }
+    for because in outcome.jurisdictionBecause { lines.append("- " + reason(because.rule, l)) }
     lines.append("")
     lines.append("## " + t("draft.urgency", l))
     lines.append(t("value.urgency.\(outcome.urgency)", l))
@@ -118,7 +145,7 @@ public struct DraftMarkdown {
       lines.append("### \(n + 1). " + t("service.\(id).name", l))
       lines.append("- " + t("draft.what", l) + ": " + t("service.\(id).what", l))
       for because in service.because {
-        lines.append("- " + t("draft.why", l) + ": " + t("reason.\(because.rule)", l))
+        lines.append("- " + t("draft.why", l) + ": " + reason(because.rule, l))
       }
       lines.append("- " + t("draft.for-whom", l) + ": " + t("service.\(id).for_whom", l))
       lines.append("- " + t("draft.length", l) + ": " + t("service.\(id).length", l))
@@ -167,7 +194,7 @@ public struct DraftMarkdown {
       lines.append("- " + t(key, l, ["name": t("office.\(id).name", l), "details": details]))
     }
     if !routing.confirmed {
-      lines.append("- " + t("end.office-unconfirmed", l, ["email": directory.nationalEmail]))
+      lines.append("- **" + t("draft.unconfirmed", l) + "** " + t("end.office-unconfirmed", l, ["email": directory.nationalEmail]))
     }
     lines.append("")
     lines.append("> " + t("end.restructured", l, ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
@@ -178,5 +205,19 @@ public struct DraftMarkdown {
     guard !draft.outcome.missing.isEmpty else { return "" }
     let names = draft.outcome.missing.map { t("fact.\($0).name", l) }.joined(separator: "; ")
     return "## " + t("draft.missing", l) + "\n" + names
+  }
+
+  /// Why a rule fired, in the third person when the reason speaks to the requester.
+  private func reason(_ rule: String, _ l: Language) -> String {
+    catalog.has("draft.reason.\(rule)", in: l) ? t("draft.reason.\(rule)", l) : t("reason.\(rule)", l)
+  }
+}
+
+extension String {
+  /// Without a Markdown hard line break ("  ") at the very end.
+  fileprivate var trailingBreakRemoved: String {
+    var text = self
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text
   }
 }

@@ -25,6 +25,9 @@ public struct Conversation {
     /// Ctrl-C at contact field `field` (nil: at the offer to save): asking whether to stop
     /// without saving the draft.
     case confirmingStopDraft(field: Int?)
+    /// The email or phone typed at contact field `field` looks mistyped: asking whether to keep
+    /// it, take `suggestion`, or type it again.
+    case checkingContact(field: Int, typed: String, suggestion: String?)
     /// `:restart` at question `resume` with answers given: asking before clearing them.
     case confirmingRestart(resume: Int)
     case finished(InterviewEnd)
@@ -152,13 +155,15 @@ public struct Conversation {
       return confirmStopDraft(input, field: field)
     case .confirmingRestart(let resume):
       return confirmRestart(input, resume: resume)
+    case .checkingContact(let field, let typed, let suggestion):
+      return checkContact(input, field: field, typed: typed, suggestion: suggestion)
     }
   }
 
   /// Ctrl-C on an empty line: ask whether to quit (answers are kept).
   public mutating func interrupt() -> [InterviewEvent] {
     switch phase {
-    case .contact(let field):
+    case .contact(let field), .checkingContact(let field, _, _):
       phase = .confirmingStopDraft(field: field)
       return [.text(wording.text("interview.confirm-stop-draft"))]
     case .offeringSave:
@@ -192,7 +197,7 @@ public struct Conversation {
   public mutating func endOfInput() -> [InterviewEvent] {
     if isFinished { return [] }
     switch phase {
-    case .contact, .offeringSave, .confirmingStopDraft:
+    case .contact, .offeringSave, .confirmingStopDraft, .checkingContact:
       phase = .finished(.completed)
       return [.text(wording.text("interview.not-saved")), .finished(.completed)]
     default:
@@ -387,13 +392,45 @@ public struct Conversation {
       }
     }
     let name = DraftRequest.contactFields[field]
-    if !text.isEmpty { contact[name] = text }
+    if !text.isEmpty {
+      let doubt = name == "email" ? ContactCheck.email(text) : name == "phone" ? ContactCheck.phone(text) : nil
+      if let doubt {
+        // A likely typo is asked about, never refused: Enter keeps what was typed.
+        phase = .checkingContact(field: field, typed: text, suggestion: doubt.suggestion)
+        let message = wording.text(doubt.key, doubt.arguments.merging(["input": SafeText.visible(text)]) { $1 })
+        return [.question(progress: "", prompt: message, choices: [], hint: "")]
+      }
+      contact[name] = text
+    }
+    return afterContact(field)
+  }
+
+  /// The next contact field, or the offer to save.
+  private mutating func afterContact(_ field: Int) -> [InterviewEvent] {
     if field + 1 < DraftRequest.contactFields.count {
       phase = .contact(field + 1)
       return [askContact(field + 1)]
     }
     phase = .offeringSave
     return [saveOffer]
+  }
+
+  /// After a doubt about an email or phone: Enter keeps what was typed, yes takes the
+  /// suggestion, anything else is a new try, checked again.
+  private mutating func checkContact(_ input: String, field: Int, typed: String, suggestion: String?) -> [InterviewEvent] {
+    let text = input.trimmingWhitespace
+    let name = DraftRequest.contactFields[field]
+    if text.isEmpty {
+      contact[name] = typed
+      return afterContact(field)
+    }
+    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
+    if let suggestion, yes.contains(TextFolding.fold(text)) {
+      contact[name] = suggestion
+      return afterContact(field)
+    }
+    phase = .contact(field)
+    return contactField(input, field: field)
   }
 
   /// After Ctrl-C at a contact field or the offer to save: "yes" (or the quit command) stops

@@ -24,8 +24,11 @@ extension CRSIntake {
     @Option(help: "md (default) or json: intake schema v1 with the outcome, which `screen` reads back.")
     var format: Format = .md
 
-    @Flag(help: "Each section in Vietnamese, then in English.")
+    @Flag(help: "The letter in Vietnamese, then in English (the same as --draft-lang both).")
     var bilingual = false
+
+    @Option(name: .customLong("draft-lang"), help: "The letter's language: vi, en or both (default: --lang, or the request's language).")
+    var draftLang: DraftLanguageChoice?
 
     @Option(help: "The draft's date, YYYY-MM-DD (default: today).")
     var date: String?
@@ -54,7 +57,8 @@ extension CRSIntake {
       switch format {
       case .md:
         let chosen = data.lang == .auto ? draftLanguage : language
-        console.output.write(DraftMarkdown(book: book, catalog: catalog).render(draft, language: chosen, bilingual: bilingual))
+        let languages = draftLang?.languages ?? (bilingual ? [.vi, .en] : [chosen])
+        console.output.write(DraftMarkdown(book: book, catalog: catalog).render(draft, languages: languages))
         console.output.flush()
       case .json:
         console.output.write([UInt8](DraftFiles.json(draft)))

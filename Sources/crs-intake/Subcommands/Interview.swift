@@ -33,6 +33,11 @@ extension CRSIntake {
     @Option(help: "The folder for the draft request files (default: the current folder).", completion: .directory)
     var out: String?
 
+    @Option(
+      name: .customLong("draft-lang"),
+      help: "The draft letter's language: vi, en or both (default: both for a Vietnamese or bilingual session, else en).")
+    var draftLang: DraftLanguageChoice?
+
     func validate() throws {
       if sessionID != nil && !resume {
         throw ValidationError("A session ID is given only with --resume, for example: crs-intake --resume \(sessionID ?? "")")
@@ -58,7 +63,7 @@ extension CRSIntake {
         book: book, catalog: loaded.catalog, language: language, bilingual: bilingual, store: store,
         draftDirectory: directory, resume: record,
         narrativeReader: LazyNarrativeReader { NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog) },
-        historyFile: noSave ? nil : StatePaths.historyFile
+        historyFile: noSave ? nil : StatePaths.historyFile, draftLanguages: draftLang?.languages
       ).run()
       if end == .interrupted { throw ExitCode(130) }
     }

@@ -47,3 +47,17 @@ enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
     }
   }
 }
+
+/// `--draft-lang`: the language of the draft letter, or both (Vietnamese for the requester,
+/// English for the office).
+enum DraftLanguageChoice: String, ExpressibleByArgument, CaseIterable {
+  case vi, en, both
+
+  var languages: [Language] {
+    switch self {
+    case .vi: return [.vi]
+    case .en: return [.en]
+    case .both: return [.vi, .en]
+    }
+  }
+}

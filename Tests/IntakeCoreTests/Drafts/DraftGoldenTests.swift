@@ -10,7 +10,7 @@ struct DraftGoldenTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   static let inputs = ["spcp-seattle", "school-houston", "worship-garden-grove", "out-of-scope", "emergency-rally", "campus-pride"]
   static let variants: [(name: String, arguments: [String])] = [
-    ("en", ["--lang", "en"]), ("vi", ["--lang", "vi"]), ("bilingual", ["--lang", "vi", "--bilingual"]),
+    ("en", ["--draft-lang", "en"]), ("vi", ["--draft-lang", "vi"]), ("bilingual", ["--draft-lang", "both"]),
   ]
 
   static var cases: [String] {

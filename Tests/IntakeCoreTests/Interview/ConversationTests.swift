@@ -534,6 +534,36 @@ struct ConversationTests {
     #expect(drafting.conversation.contact["name"] == "Chi Tiết")
   }
 
+  @Test("A likely typo in the email or phone is asked about, never refused: yes takes the fix, Enter keeps what was typed")
+  func contactChecks() throws {
+    var session = try InterviewSession(.en, offersDraft: true)
+    session.start()
+    try session.answer(InterviewSession.defaults(.en))
+    session.say("Lan Nguyen")
+    session.say("")
+    session.say("")
+    #expect(
+      session.say("lan.nguyen@gmial.com")
+        == [.question(progress: "", prompt: "Did you mean lan.nguyen@gmail.com? Type yes to use it, press Enter to keep 'lan.nguyen@gmial.com' as typed, or type the address again.", choices: [], hint: "")])
+    session.say("yes")
+    #expect(session.conversation.contact["email"] == "lan.nguyen@gmail.com")
+    #expect(session.say("713-555-012").first?.questionPrompt?.hasPrefix("'713-555-012' has 9 digits; a U.S. phone number has 10") == true)
+    // Enter keeps the number as typed (it may be right); then the offer to save.
+    #expect(session.say("").first?.questionPrompt?.hasPrefix("Would you like to save this draft request") == true)
+    #expect(session.conversation.contact["phone"] == "713-555-012")
+
+    var vietnamese = try InterviewSession(.vi, offersDraft: true)
+    vietnamese.start()
+    try vietnamese.answer(InterviewSession.defaults(.vi))
+    for _ in 0..<3 { vietnamese.say("") }
+    #expect(vietnamese.say("lan o gmail").first?.questionPrompt == "'lan o gmail' có vẻ không phải là địa chỉ email (ví dụ ten@example.com). Nhấn Enter để giữ nguyên như đã gõ, hoặc gõ lại.")
+    // A new try is checked again; a good one goes on.
+    vietnamese.say("lan@gmail.com")
+    #expect(vietnamese.conversation.contact["email"] == "lan@gmail.com")
+    vietnamese.say("+84 90 123 4567")
+    #expect(vietnamese.conversation.contact["phone"] == "+84 90 123 4567")
+  }
+
   @Test("Ctrl-C at a contact prompt asks before dropping the draft; Enter goes on, yes stops")
   func interruptAtContact() throws {
     var session = try InterviewSession(.en, offersDraft: true)
@@ -629,8 +659,10 @@ struct InterviewSession {
   var lastQuestion: InterviewEvent? { questions.last }
   var outcome: String? { events.lazy.compactMap(\.shownOutcome).last }
 
-  init(_ language: Language, bilingual: Bool = false, offersDraft: Bool = false) throws {
-    conversation = Conversation(book: try ShippedData.book(), catalog: ShippedData.loaded.catalog, language: language, bilingual: bilingual)
+  init(_ language: Language, bilingual: Bool = false, offersDraft: Bool = false, readsNarratives: Bool = false) throws {
+    conversation = Conversation(
+      book: try ShippedData.book(), catalog: ShippedData.loaded.catalog, language: language, bilingual: bilingual,
+      narrativeReader: readsNarratives ? ShippedData.loaded.narrativeReader() : nil)
     conversation.offersDraft = offersDraft
   }
 

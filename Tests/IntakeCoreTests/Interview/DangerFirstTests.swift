@@ -94,7 +94,7 @@ struct DangerFirstTests {
       .render(session.conversation.draft(), language: .en)
     let lines = draft.split(separator: "\n", omittingEmptySubsequences: true)
     #expect(lines.count > 2)
-    #expect(lines[1] == "> **Someone is in danger right now: call 911 first. CRS is not an emergency service.**")
+    #expect(lines[0] == "> **Someone is in danger right now: call 911 first. CRS is not an emergency service.**")
   }
 
   @Test("Abroad, the local emergency number instead of 911")

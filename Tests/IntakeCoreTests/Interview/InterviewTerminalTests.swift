@@ -64,8 +64,14 @@ struct InterviewTerminalTests {
     #expect(try terminal.waitForExit() == 0)
     let markdown = drafts.appendingPathComponent("crs-request-2026-11-25-seattle.md")
     let text = try String(contentsOf: markdown, encoding: .utf8)
-    #expect(text.contains("- Name: Lan Nguyen"))
+    // An English session's letter is in English, signed with the name given.
+    #expect(text.contains("Dear Seattle Regional Office,"))
+    #expect(text.contains("Sincerely,\n\nLan Nguyen"))
     #expect(text.contains("## CRS services that fit, best fit first"))
+    #expect(!text.contains("Kính gửi"))
+    let json = try String(contentsOf: drafts.appendingPathComponent("crs-request-2026-11-25-seattle.json"), encoding: .utf8)
+    let reference = try #require(text.firstMatch(of: /CRS-[0-9A-Z]{4}-[0-9A-Z]{4}/)).output
+    #expect(json.contains("\"reference\" : \"\(reference)\""))
     let mode = try FileManager.default.attributesOfItem(atPath: markdown.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
   }
