@@ -92,6 +92,26 @@ struct CLIExplainTests {
     #expect(result.stderr.contains("Did you mean 'mediation'?"))
   }
 
+  @Test("--why-not takes a service's name in either language, any case, with or without diacritics, or its short name")
+  func whyNotByName() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = try Self.write(Self.request, in: folder).path
+    let byID = try await CLI.run(["explain", file, "--why-not", "mediation"])
+    for name in ["Mediation", "hòa giải", "HOA GIAI"] {
+      let result = try await CLI.run(["explain", file, "--why-not", name])
+      #expect(result.status == 0, "\(name): \(result.stderr)")
+      #expect(result.stdout == byID.stdout, "\(name)")
+    }
+    let spcp = try await CLI.run(["explain", file, "--why-not", "SPCP"])
+    #expect(spcp.stdout == (try await CLI.run(["explain", file, "--why-not", "spcp"])).stdout)
+    // Words that fit several services name them all and ask for one.
+    let several = try await CLI.run(["explain", file, "--why-not", "training"])
+    #expect(several.status == 64)
+    #expect(several.stderr.contains("'training' names several services: "))
+    #expect(several.stderr.contains("training_hate_crimes") && several.stderr.contains("training_transgender"))
+  }
+
   @Test("explain reads stdin with -")
   func stdin() async throws {
     let result = try await CLI.run(["explain", "-"], stdin: Self.request)

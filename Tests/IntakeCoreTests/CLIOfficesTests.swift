@@ -62,6 +62,21 @@ struct CLIOfficesTests {
     #expect(result.status == 64)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("Unknown state 'ZZ'"))
+    // Every accepted code is listed, none cut off.
+    #expect(result.stderr.contains(", WV, WY, outside_us."))
+    #expect(!result.stderr.contains("…"))
+  }
+
+  @Test("A state by its name in either language, any case, with or without diacritics, routes as its code does")
+  func stateByName() async throws {
+    let code = try await CLI.run(["offices", "TX"])
+    for name in ["Texas", "texas", "TEXAS"] {
+      let result = try await CLI.run(["offices", name])
+      #expect(result.status == 0, "\(name): \(result.stderr)")
+      #expect(result.stdout == code.stdout, "\(name)")
+    }
+    let washington = try await CLI.run(["offices", "washington", "--lang", "vi"])
+    #expect(washington.stdout.contains("Văn phòng Khu vực Seattle"))
   }
 
   @Test("the directory lists every region with its offices and states")

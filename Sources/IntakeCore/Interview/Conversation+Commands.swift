@@ -34,8 +34,11 @@ extension Conversation {
       var others = answers
       others[question.fact] = nil
       let rules = planner.rulesNeeding(fact: question.fact, answers: others)
-      if rules.isEmpty || question.always {
-        return [.text(wording.text("interview.why-always")), ask(index)]
+      if rules.isEmpty {
+        // Never "does not matter" while the engine still lists the fact as missing: it can
+        // change the order of the services or what is still unknown.
+        let key = missingFacts(answers: others).contains(question.fact) ? "interview.why-missing" : "interview.why-always"
+        return [.text(wording.text(key)), ask(index)]
       }
       var affected: [String] = []
       for rule in rules {
@@ -80,6 +83,13 @@ extension Conversation {
       phase = .finished(.quit)
       return [.text(goodbye), .finished(.quit)]
     }
+  }
+
+  /// The facts the engine lists as missing for `answers`.
+  func missingFacts(answers: [String: FactValue]) -> [String] {
+    guard case .success(let table) = book.table(for: answers) else { return [] }
+    evaluator.evaluate(table)
+    return evaluator.outcome(catalog: wording.catalog, language: wording.language).missing
   }
 
   /// Goodbye, and how to come back when the answers are kept.
@@ -158,17 +168,11 @@ extension Conversation {
     guard let name, !name.isEmpty else {
       return wording.text("interview.why-not-which", ["services": servicesList(services)])
     }
-    let folded = TextFolding.fold(name)
-    let exact = services.filter { id in id == name || TextFolding.fold(id.replacingUnderscores) == folded }
-    let named = services.filter { id in
-      Language.allCases.contains { TextFolding.fold(wording.catalog.text("service.\(id).name", $0)).contains(folded) }
-    }
-    let matches = exact.isEmpty ? named : exact
-    guard let service = matches.first else {
-      return wording.text("interview.why-not-unknown", ["input": SafeText.visible(name), "services": servicesList(services)])
-    }
-    if matches.count > 1 {
-      return wording.text("interview.why-not-which", ["services": servicesList(matches)])
+    let service: String
+    switch ServiceNames(book: book, catalog: wording.catalog).resolve(name) {
+    case .one(let id): service = id
+    case .several(let ids): return wording.text("interview.why-not-which", ["services": servicesList(ids)])
+    case .none: return wording.text("interview.why-not-unknown", ["input": SafeText.visible(name), "services": servicesList(services)])
     }
     let serviceName = wording.plain("service.\(service).name")
     guard case .success(let table) = book.table(for: answers) else { return "" }

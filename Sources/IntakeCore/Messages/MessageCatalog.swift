@@ -22,7 +22,9 @@ public struct MessageCatalog: Sendable, Equatable {
   /// A message about something a person typed or wrote: every argument made safe to print,
   /// and a "Did you mean …?" sentence after it when `arguments["suggestion"]` is not empty.
   public func problem(_ key: String, _ language: Language, _ arguments: [String: String]) -> String {
-    var safe = arguments.mapValues(SafeText.visible)
+    // What was typed is cut when very long; the list of what is accepted never is.
+    var safe = arguments.mapValues { SafeText.visible($0) }
+    if let expected = arguments["expected"] { safe["expected"] = SafeText.visible(expected, limit: nil) }
     let suggestion = safe.removeValue(forKey: "suggestion") ?? ""
     var message = text(key, language, safe)
     if message == key, texts[.en]?[key] == nil {

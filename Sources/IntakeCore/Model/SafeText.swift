@@ -3,11 +3,12 @@
 public enum SafeText {
   public static let maximumLength = 200
 
-  public static func visible(_ text: String) -> String {
+  /// - Parameter limit: the longest text kept whole; nil never cuts (lists the program made).
+  public static func visible(_ text: String, limit: Int? = maximumLength) -> String {
     var out = ""
     var count = 0
     for scalar in text.unicodeScalars {
-      if count >= maximumLength {
+      if let limit, count >= limit {
         out += "…"
         break
       }

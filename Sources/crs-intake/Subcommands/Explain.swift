@@ -15,7 +15,7 @@ extension CRSIntake {
     @Argument(help: "An intake request (JSON); - for stdin.", completion: .file())
     var file: String
 
-    @Option(name: .customLong("why-not"), help: "A service id: show why it is (not) recommended.")
+    @Option(name: .customLong("why-not"), help: "A service, by id or name in either language (mediation, \"hòa giải\", SPCP): show why it is (not) recommended.")
     var whyNot: String?
 
     func run() throws {
@@ -80,14 +80,21 @@ extension CRSIntake {
     }
 
     private func explainWhyNot(
-      _ service: String, _ book: RuleBook, _ evaluator: Evaluator, _ catalog: MessageCatalog, _ language: Language,
+      _ typed: String, _ book: RuleBook, _ evaluator: Evaluator, _ catalog: MessageCatalog, _ language: Language,
       _ console: Console
     ) throws {
       let ids = book.services.map(\.id)
-      guard ids.contains(service) else {
-        let near = Suggestion.nearest(to: service, in: ids) ?? ""
+      let service: String
+      switch ServiceNames(book: book, catalog: catalog).resolve(typed) {
+      case .one(let id):
+        service = id
+      case .several(let found):
+        console.error(catalog.problem("explain.several-services", language, ["service": typed, "expected": found.joined(separator: ", ")]))
+        throw ExitCode(64)
+      case .none:
+        let near = Suggestion.nearest(to: typed, in: ids) ?? ""
         console.error(
-          catalog.problem("explain.unknown-service", language, ["service": service, "expected": ids.joined(separator: ", "), "suggestion": near]))
+          catalog.problem("explain.unknown-service", language, ["service": typed, "expected": ids.joined(separator: ", "), "suggestion": near]))
         throw ExitCode(64)
       }
       let outcome = evaluator.outcome(catalog: catalog, language: language)

@@ -11,7 +11,7 @@ extension CRSIntake {
 
     @OptionGroup var data: DataOptions
 
-    @Argument(help: "A state or territory code (WA, PR, ...) or outside_us.")
+    @Argument(help: "A state or territory: its code (WA, PR, ...) or name in either language (Texas, \"Hạ Uy Di\"), or outside_us.")
     var state: String?
 
     @Option(help: "A city or county, for a state split between field offices (CA, TX, FL, PA, MI, MO).")
@@ -28,7 +28,13 @@ extension CRSIntake {
       let restructured = t("offices.restructured", ["email": directory.nationalEmail, "phone": directory.nationalPhone])
 
       if let state {
-        let code = state.count == 2 ? state.uppercased() : state
+        // A code, or a name in either language, any case, with or without diacritics.
+        var code = state.count == 2 ? state.uppercased() : state
+        if directory.route(for: code) == nil, code != "outside_us", let fact = book.ruleSet.fact("state"),
+          case .value(.choice(let matched)) = AnswerMatcher(fact: fact, catalog: catalog).match(state)
+        {
+          code = matched
+        }
         if code == "outside_us" {
           console.print(nationalLine(directory, national, catalog, language))
           console.print(restructured)
@@ -36,7 +42,9 @@ extension CRSIntake {
         }
         guard let route = directory.route(for: code) else {
           let near = Suggestion.nearest(to: state, in: directory.states.map(\.state)) ?? ""
-          console.error(catalog.problem("offices.unknown-state", language, ["state": state, "suggestion": near]))
+          let accepted = directory.states.map(\.state) + ["outside_us"]
+          console.error(
+            catalog.problem("offices.unknown-state", language, ["state": state, "expected": accepted.joined(separator: ", "), "suggestion": near]))
           throw ExitCode(64)
         }
         let stateIndex = book.ruleSet.fact("state")?.index(of: code)

@@ -252,6 +252,39 @@ struct ConversationTests {
     #expect(why.first?.shownText?.contains("Mức độ khẩn cấp") == true)
   }
 
+  @Test(":why never says a question changes nothing while the engine lists its fact as missing, at any question of many sessions")
+  func whyAgreesWithMissing() throws {
+    let book = try ShippedData.book()
+    let always = ShippedData.loaded.catalog.text("interview.why-always", .en)
+    var checked = 0
+    // The default answers, and variants that take other paths through the questions.
+    let variants: [[String: String]] = [
+      [:], ["request_goal": "prevent"], ["bases": "religion", "settings": "place of worship"], ["planned_event": "yes"],
+      ["bases": "not sure"], ["state": "Texas", "settings": "school"], ["law_enforcement_involved": "no", "violence": "yes"],
+    ]
+    for variant in variants {
+      var session = try InterviewSession(.en)
+      session.start()
+      let answers = InterviewSession.defaults(.en).merging(variant) { $1 }
+      for _ in 0..<30 {
+        guard let question = session.conversation.currentQuestion, let answer = answers[question.id] else { break }
+        let said = try #require(session.say(":why").first?.shownText)
+        if said == always {
+          var others = session.conversation.answers
+          others[question.fact] = nil
+          guard case .success(let table) = book.table(for: others) else { continue }
+          let evaluator = Evaluator(book: book)
+          evaluator.evaluate(table)
+          let missing = evaluator.outcome(catalog: ShippedData.loaded.catalog, language: .en).missing
+          #expect(!missing.contains(question.fact), "':why' at \(question.id) says it changes nothing, but the engine lists it as missing")
+        }
+        checked += 1
+        session.say(answer)
+      }
+    }
+    #expect(checked > 50)
+  }
+
   @Test(":why-not mediation explains in words which answer rules it out, in either language")
   func whyNot() throws {
     var session = try InterviewSession(.en)
@@ -287,6 +320,9 @@ struct ConversationTests {
     session.start()
     try session.answer(InterviewSession.defaults(.en), until: "city")
     #expect(session.say(":why-not dialogue").first == .text("Facilitated dialogue is already recommended for your situation."))
+    // By its short name, or its Vietnamese name in an English session.
+    #expect(session.say(":why-not SPCP").first?.shownText?.contains("Strengthening Police and Community Partnerships (SPCP)") == true)
+    #expect(session.say(":why-not Đối thoại có hướng dẫn viên").first == .text("Facilitated dialogue is already recommended for your situation."))
     let unknown = try #require(session.say(":why-not pizza").first?.shownText)
     #expect(unknown.hasPrefix("'pizza' is not a CRS service. Services: Strengthening Police and Community Partnerships (SPCP); "))
     let which = try #require(session.say(":why-not").first?.shownText)
