@@ -4,7 +4,7 @@ import IntakeCore
 enum CSVRow {
   static let columns = [
     "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
-    "field_office", "missing", "extracted", "error",
+    "field_office", "missing", "extracted", "error", "file",
   ]
 
   /// Column names are ids, like the JSON keys, so scripts can rely on them in any language.
@@ -12,23 +12,25 @@ enum CSVRow {
     columns.joined(separator: ",") + "\n"
   }
 
-  static func outcome(_ outcome: Outcome, line: Int, extracted: [String: FactValue] = [:]) -> String {
+  /// - Parameter file: the input it came from ("<stdin>" for standard input).
+  static func outcome(_ outcome: Outcome, line: Int, file: String, extracted: [String: FactValue] = [:]) -> String {
     let read = extracted.sorted { $0.key < $1.key }.map { "\($0.key)=" + $0.value.displayValues.joined(separator: "|") }
     let fields = [
       String(line), outcome.id ?? "", "ok", outcome.jurisdiction, outcome.jurisdictionBases.joined(separator: ";"),
       outcome.urgency, outcome.services.map(\.id).joined(separator: ";"), outcome.referrals.map(\.id).joined(separator: ";"),
       outcome.office.region, outcome.office.office, outcome.office.fieldOffice ?? "", outcome.missing.joined(separator: ";"),
-      read.joined(separator: ";"), "",
+      read.joined(separator: ";"), "", file,
     ]
     return fields.map(quote).joined(separator: ",") + "\n"
   }
 
-  static func error(line: Int, id: String?, message: String) -> String {
+  static func error(line: Int, file: String, id: String?, message: String) -> String {
     var fields = Array(repeating: "", count: columns.count)
     fields[0] = String(line)
     fields[1] = id ?? ""
     fields[2] = "error"
-    fields[columns.count - 1] = message
+    fields[columns.count - 2] = message
+    fields[columns.count - 1] = file
     return fields.map(quote).joined(separator: ",") + "\n"
   }
 

@@ -4,10 +4,17 @@ import IntakeCore
 public enum OutcomeJSON {
   /// - Parameter extracted: facts read from the request's narrative, not confirmed by anyone
   ///   (written as `"extracted"` so staff can tell them from stated facts).
+  /// - Parameter file: the input file the request came from, in a batch of several files.
   public static func write(
-    _ outcome: Outcome, line: Int?, trace: [RuleTrace]? = nil, extracted: [String: FactValue] = [:], into json: inout JSONText
+    _ outcome: Outcome, line: Int?, file: String? = nil, trace: [RuleTrace]? = nil, extracted: [String: FactValue] = [:],
+    into json: inout JSONText
   ) {
     json.raw("{")
+    if let file {
+      json.raw("\"file\":")
+      json.string(file)
+      json.raw(",")
+    }
     if let line {
       json.raw("\"line\":")
       json.int(line)
@@ -130,8 +137,16 @@ public enum OutcomeJSON {
   }
 
   /// `{"line": N, "id": ..., "error": [{"code": ..., "message": ...}]}` for a rejected request.
-  public static func writeError(line: Int, id: String?, messages: [(code: String, message: String)], into json: inout JSONText) {
-    json.raw("{\"line\":")
+  public static func writeError(
+    line: Int, file: String? = nil, id: String?, messages: [(code: String, message: String)], into json: inout JSONText
+  ) {
+    json.raw("{")
+    if let file {
+      json.raw("\"file\":")
+      json.string(file)
+      json.raw(",")
+    }
+    json.raw("\"line\":")
     json.int(line)
     json.raw(",\"id\":")
     json.optionalString(id)

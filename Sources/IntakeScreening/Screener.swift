@@ -17,6 +17,12 @@ public final class Screener {
   public let includeTrace: Bool
   /// Reads facts from requests' narratives (they count as unconfirmed), if given.
   public var narrativeReader: NarrativeReader?
+  /// Whether each record names the file it came from (a batch of several files).
+  public var namesFiles = false
+  /// A progress bar on stderr, for a long batch on a terminal.
+  public var progress: ProgressMeter?
+  /// The table's layout, for the terminal's width.
+  private let table: TableRow
   private let evaluator: Evaluator
   private let decoder = RequestDecoder()
   private let output: ByteSink
@@ -29,8 +35,9 @@ public final class Screener {
 
   public init(
     book: RuleBook, catalog: MessageCatalog, language: Language, format: OutputFormat, includeTrace: Bool = false,
-    output: ByteSink, errors: ByteSink
+    output: ByteSink, errors: ByteSink, width: Int = 80
   ) {
+    self.table = TableRow(width: width)
     self.book = book
     self.catalog = catalog
     self.language = language
@@ -46,13 +53,14 @@ public final class Screener {
     switch format {
     case .json: output.write("[\n")
     case .csv: output.write(CSVRow.header(catalog, language))
-    case .table: output.write(TableRow.header(catalog, language))
+    case .table: output.write(table.header(catalog, language))
     case .jsonl: break
     }
   }
 
   /// Closes the output (the JSON array's bracket) and flushes.
   public func end() {
+    progress?.finish()
     if format == .json { output.write(recordsWritten == 0 ? "]\n" : "\n]\n") }
     output.flush()
     errors.flush()
@@ -74,6 +82,10 @@ public final class Screener {
       chunk.withUnsafeBufferPointer { buffer in
         splitter.feed(UnsafeBufferPointer(rebasing: buffer[0..<count])) { screen($0, name: name) }
       }
+      // What was read is answered now: a slow producer sees each outcome at once.
+      output.flush()
+      errors.flush()
+      progress?.advance(bytes: count, records: screened + rejected)
     }
     splitter.finish { screen($0, name: name) }
     return true
@@ -104,7 +116,7 @@ public final class Screener {
     case .success(let table):
       let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: language)
       screened += 1
-      write(outcome, line: line, extracted: extracted)
+      write(outcome, line: line, name: name, extracted: extracted)
     }
   }
 
@@ -113,20 +125,34 @@ public final class Screener {
     recordsWritten += 1
   }
 
-  private func write(_ outcome: Outcome, line: Int, extracted: [String: FactValue]) {
+  private func write(_ outcome: Outcome, line: Int, name: String, extracted: [String: FactValue]) {
     separator()
     switch format {
     case .jsonl, .json:
       var json = JSONText()
-      OutcomeJSON.write(outcome, line: line, trace: includeTrace ? book.trace(evaluator) : nil, extracted: extracted, into: &json)
+      OutcomeJSON.write(
+        outcome, line: line, file: namesFiles ? name : nil, trace: includeTrace ? book.trace(evaluator) : nil, extracted: extracted,
+        into: &json)
       if format == .jsonl { json.bytes.append(0x0A) }
       output.write(json.bytes)
     case .csv:
-      output.write(CSVRow.outcome(outcome, line: line, extracted: extracted))
+      output.write(CSVRow.outcome(outcome, line: line, file: name, extracted: extracted))
     case .table:
-      output.write(TableRow.outcome(outcome, line: line))
+      output.write(table.outcome(outcome, line: lineLabel(line, name)))
     }
   }
+
+  /// The record's line; in a table of several files, each file's rows follow its name.
+  private func lineLabel(_ line: Int, _ name: String) -> String {
+    if namesFiles && name != tableFile {
+      tableFile = name
+      output.write("── " + SafeText.visible(name) + "\n")
+    }
+    return String(line)
+  }
+
+  /// The file whose rows the table is showing.
+  private var tableFile: String?
 
   private func reject(_ line: Int, id: String?, _ problems: [RequestProblem], name: String) {
     rejected += 1
@@ -140,13 +166,13 @@ public final class Screener {
     switch format {
     case .jsonl, .json:
       var json = JSONText()
-      OutcomeJSON.writeError(line: line, id: id, messages: messages, into: &json)
+      OutcomeJSON.writeError(line: line, file: namesFiles ? name : nil, id: id, messages: messages, into: &json)
       if format == .jsonl { json.bytes.append(0x0A) }
       output.write(json.bytes)
     case .csv:
-      output.write(CSVRow.error(line: line, id: id, message: messages.map(\.message).joined(separator: " ")))
+      output.write(CSVRow.error(line: line, file: name, id: id, message: messages.map(\.message).joined(separator: " ")))
     case .table:
-      output.write(TableRow.error(line: line, id: id, message: messages.map(\.message).joined(separator: " ")))
+      output.write(table.error(line: lineLabel(line, name), id: id, message: messages.map(\.message).joined(separator: " ")))
     }
   }
 }

@@ -188,10 +188,10 @@ struct CLIScreenTests {
     let rows = CSV.parse(result.stdout)
     #expect(rows.first == [
       "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
-      "field_office", "missing", "extracted", "error",
+      "field_office", "missing", "extracted", "error", "file",
     ])
     #expect(rows.count == 6)
-    #expect(rows.dropFirst().allSatisfy { $0.count == 14 })
+    #expect(rows.dropFirst().allSatisfy { $0.count == 15 && $0[14] == "<stdin>" })
     #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3", "4", "5"])
     #expect(rows.dropFirst().map { $0[2] } == ["ok", "error", "ok", "error", "ok"])
     #expect(rows[1][6] == "mediation;consultation")
@@ -200,27 +200,91 @@ struct CLIScreenTests {
     #expect(rows[4][13].contains("Washington"))  // an error message with commas, quoted
   }
 
-  @Test("--format table: aligned columns, rejected requests marked on their line")
-  func table() async throws {
-    let result = try await CLI.run(["screen", "--format", "table"], stdin: Self.batch)
+  @Test("--format table: aligned columns that fit the terminal, cells wrapped and never cut, a referrals column, rejected requests marked", arguments: [80, 120])
+  func table(width: Int) async throws {
+    let result = try await CLI.run(["screen", "--format", "table"], stdin: Data(Self.batch.utf8), environment: ["COLUMNS": String(width)])
     #expect(result.status == 1)
     let lines = result.stdoutLines
-    #expect(lines.count == 6)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "a line is wider than \(width)")
     let header = try #require(lines.first)
-    let columns = ["LINE", "ID", "JURISDICTION", "URGENCY", "OFFICE", "MISSING", "SERVICES"]
-    let starts = columns.map { column in header.range(of: column).map { header.distance(from: header.startIndex, to: $0.lowerBound) } }
-    #expect(starts.allSatisfy { $0 != nil })
-    #expect(starts.compactMap { $0 } == starts.compactMap { $0 }.sorted())
-    for (row, values) in [(lines[1], ["1", "ok-1", "in_scope", "standard", "seattle"]), (lines[3], ["3", "ok-2", "out_of_scope", "standard", "dallas/houston"]), (lines[5], ["5", "ok-3", "assess", "emergency", "new_york/san_juan"])] {
-      for (index, value) in values.enumerated() {
-        let start = try #require(starts[index])
-        let cell = row.dropFirst(start).prefix(value.count)
-        #expect(String(cell) == value, "column \(columns[index]) of \(row)")
-        if start > 0 { #expect(row.dropFirst(start - 1).first == " ", "\(row)") }
+    let columns = ["LINE", "ID", "JURISDICTION", "URGENCY", "OFFICE", "MISSING", "REFERRALS", "SERVICES"]
+    let starts = try columns.map { column in
+      try #require(header.range(of: column).map { header.distance(from: header.startIndex, to: $0.lowerBound) }, "\(column)")
+    }
+    #expect(starts == starts.sorted())
+    // A row is its first line and the lines under it with a blank line column.
+    var rows: [[String]] = []
+    for line in lines.dropFirst() {
+      if line.first == " ", !rows.isEmpty { rows[rows.count - 1].append(line) } else { rows.append([line]) }
+    }
+    #expect(rows.count == 5)
+    /// A column's text over all the lines of a row, its pieces joined again.
+    func cell(_ row: [String], _ column: Int) -> String {
+      row.map { line -> String in
+        let characters = Array(line)
+        let end = column + 1 < starts.count ? starts[column + 1] : characters.count
+        guard starts[column] < characters.count else { return "" }
+        return String(characters[starts[column]..<min(end, characters.count)]).trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }.reduce("") { joined, piece in
+        joined.isEmpty ? piece : joined + (joined.hasSuffix(",") ? " " : "") + piece
       }
     }
-    #expect(lines[2].hasPrefix("2 ") && lines[2].contains("✗"))
-    #expect(lines[4].hasPrefix("4 ") && lines[4].contains("✗") && lines[4].contains("Washington"))
+    let outcomes = try Self.jsonLines((try await CLI.run(["screen"], stdin: Self.batch)).stdout)
+    for (index, outcome) in outcomes.enumerated() where outcome["errors"] == nil {
+      let row = rows[index]
+      #expect(cell(row, 0) == String(index + 1))
+      #expect(cell(row, 1) == outcome["id"] as? String)
+      #expect(cell(row, 2) == (outcome["jurisdiction"] as? [String: Any])?["status"] as? String)
+      for (column, key) in [(5, "missing"), (6, "referrals"), (7, "services")] {
+        let values: [String] = key == "missing"
+          ? outcome[key] as? [String] ?? [] : (outcome[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(cell(row, column) == (values.isEmpty ? "-" : values.joined(separator: ", ")), "\(key) of row \(index + 1)")
+      }
+    }
+    #expect(rows[1][0].hasPrefix("2 ") && rows[1][0].contains("✗"))
+    #expect(rows[3][0].hasPrefix("4 ") && rows[3].joined(separator: " ").contains("Washington"))
+  }
+
+  @Test("Several files: each record names its file, in JSON, CSV and the table")
+  func filesNamed() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let one = try folder.write("day1.jsonl", #"{"id":"1a","facts":{"state":"WA"}}"# + "\n")
+    let two = try folder.write("day2.jsonl", #"{"id":"2a","facts":{"state":"TX"}}"# + "\n" + #"{"facts":{"stat":"WA"}}"# + "\n")
+    let json = try Self.jsonLines((try await CLI.run(["screen", one.path, two.path])).stdout)
+    #expect(json.map { $0["file"] as? String } == [one.path, two.path, two.path])
+    let single = try Self.jsonLines((try await CLI.run(["screen", one.path])).stdout)
+    #expect(single.first?["file"] == nil)
+    let csv = CSV.parse((try await CLI.run(["screen", "--format", "csv", one.path, two.path])).stdout)
+    #expect(csv.dropFirst().map { $0.last } == [one.path, two.path, two.path])
+    let table = (try await CLI.run(["screen", "--format", "table", one.path, two.path])).stdoutLines
+    #expect(table.filter { $0.hasPrefix("── ") } == ["── " + one.path, "── " + two.path])
+  }
+
+  @Test("A slow producer sees each outcome as soon as its request is read")
+  func streams() throws {
+    guard let binary = CLI.binary else { throw TestSetupError("crs-intake binary not found") }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["screen"]
+    process.environment = ["CRS_INTAKE_RULES": PackagePaths.rules.path, "CRS_INTAKE_LOCALES": PackagePaths.locales.path, "LC_ALL": "C.UTF-8"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    input.fileHandleForWriting.write(Data((#"{"id":"first","facts":{"state":"WA"}}"# + "\n").utf8))
+    // The first outcome arrives while the input is still open.
+    var received = Data()
+    let deadline = Date().addingTimeInterval(20)
+    while !received.contains(0x0A), Date() < deadline {
+      received += output.fileHandleForReading.availableData
+    }
+    #expect(String(decoding: received, as: UTF8.self).contains("\"id\":\"first\""))
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
   }
 
   @Test("--trace adds the rule trace to JSON outcomes")

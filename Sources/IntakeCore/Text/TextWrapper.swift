@@ -5,8 +5,10 @@
 public struct TextWrapper: Sendable {
   public let width: Int
 
-  public init(width: Int) {
-    self.width = max(20, width)
+  /// - Parameter minimum: the narrowest width honoured (a paragraph narrower than 20 columns
+  ///   reads badly; a table cell may be narrower).
+  public init(width: Int, minimum: Int = 20) {
+    self.width = max(minimum, width, 1)
   }
 
   public func wrap(_ text: String) -> String {

@@ -3,6 +3,7 @@ import Foundation
 import IntakeCore
 import IntakeLoading
 import IntakeScreening
+import IntakeTerminal
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -30,11 +31,23 @@ extension CRSIntake {
       let chosen = format ?? (isatty(1) != 0 ? .table : .jsonl)
       let screener = Screener(
         book: book, catalog: loaded.catalog, language: language, format: chosen, includeTrace: trace,
-        output: console.output, errors: console.errors)
+        output: console.output, errors: console.errors, width: TerminalSize.columns)
       screener.narrativeReader = loaded.narrativeReader()
+      let inputs = files.isEmpty ? ["-"] : files
+      screener.namesFiles = inputs.count > 1
+      // A bar on stderr only when a person watches it and the outcomes go elsewhere.
+      if isatty(2) != 0 && isatty(1) == 0 {
+        let sizes = inputs.map { file -> Int? in
+          if file == "-" { return ProgressMeter.size(of: 0) }
+          var info = stat()
+          return stat(file, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        }
+        let total = sizes.contains { $0 == nil } ? nil : sizes.compactMap { $0 }.reduce(0, +)
+        screener.progress = ProgressMeter(sink: console.errors, catalog: loaded.catalog, language: language, totalBytes: total)
+      }
       screener.begin()
       var unreadable = false
-      for file in files.isEmpty ? ["-"] : files {
+      for file in inputs {
         if file == "-" {
           screener.screen(descriptor: 0, name: "<stdin>")
           continue
