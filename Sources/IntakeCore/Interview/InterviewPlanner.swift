@@ -4,11 +4,11 @@
 /// asked yet (after its condition's question is skipped, it is not asked at all).
 public struct InterviewPlanner {
   public let book: RuleBook
-  private let evaluator: Evaluator
 
+  /// Each call evaluates with its own evaluator: a planner, like the conversation holding
+  /// it, is a value that copies share nothing mutable through.
   public init(book: RuleBook) {
     self.book = book
-    self.evaluator = Evaluator(book: book)
   }
 
   /// The questions still worth asking, first to ask first, for the given answers.
@@ -18,6 +18,7 @@ public struct InterviewPlanner {
   /// - Returns: indices into `book.ruleSet.questions`.
   public func remaining(answers: [String: FactValue], skipped: Set<String>) -> [Int] {
     guard case .success(let table) = book.table(for: answers) else { return [] }
+    let evaluator = Evaluator(book: book)
     evaluator.evaluate(table)
     let missing = evaluator.missingMask
     let current = evaluator.table
@@ -48,6 +49,7 @@ public struct InterviewPlanner {
   /// The rules that still need this fact: undecided, and able to change the outcome.
   public func rulesNeeding(fact: String, answers: [String: FactValue]) -> [Rule] {
     guard case .success(let table) = book.table(for: answers), let f = book.index(ofFact: fact) else { return [] }
+    let evaluator = Evaluator(book: book)
     evaluator.evaluate(table)
     let traces = book.trace(evaluator)
     let ids = Set(traces.filter { $0.result == .unknown && $0.unknownFacts.contains(fact) }.map(\.rule))

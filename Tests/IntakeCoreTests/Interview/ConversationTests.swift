@@ -600,6 +600,23 @@ struct ConversationTests {
     #expect(vietnamese.conversation.contact["phone"] == "+84 90 123 4567")
   }
 
+  @Test("A copy of a conversation goes its own way: answering in one never changes the other's outcome")
+  func copiesAreIndependent() throws {
+    var session = try InterviewSession(.en)
+    session.start()
+    try session.answer(InterviewSession.defaults(.en), until: "settings")
+    let original = session.conversation
+    let before = original.currentOutcome()
+    var copy = original
+    _ = copy.handle("place of worship")
+    _ = copy.handle(":why-not mediation")
+    _ = copy.handle(":details")
+    #expect(copy.answers["settings"] != nil)
+    #expect(original.answers["settings"] == nil)
+    #expect(original.currentOutcome() == before)
+    #expect(copy.currentOutcome() != before)
+  }
+
   @Test("Ctrl-C at a contact prompt asks before dropping the draft; Enter goes on, yes stops")
   func interruptAtContact() throws {
     var session = try InterviewSession(.en, offersDraft: true)
