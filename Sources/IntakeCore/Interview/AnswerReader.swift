@@ -150,11 +150,23 @@ public struct AnswerReader {
     let folded = TextFolding.fold(text)
     let first = TextFolding.fold(String(text.split(separator: ",").first ?? ""))
     guard dontKnow.contains(folded) || dontKnow.contains(first.trimmingWhitespace) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
+      || Self.saysUnsure(first)
     else { return nil }
     if fact.values.contains("unsure") {
       return .value(fact.kind == .set ? .set(["unsure"]) : .choice("unsure"), note: nil)
     }
     return .unknown
+  }
+
+  /// Vietnamese "not sure" in its everyday forms, after a pronoun or "cũng" (also): a negator
+  /// as typed ("không", "ko", "hổng", "hông", "hok", "chưa") then know, sure, remember, clear
+  /// or decided: "cũng hổng chắc nữa", "hổng nhớ rõ", "em ko bik", "chưa định ngày".
+  static func saysUnsure(_ folded: String) -> Bool {
+    var words = folded.split(separator: " ").map(String.init)
+    while let first = words.first, ["cung", "em", "tui", "toi", "minh", "con", "thi", "da"].contains(first) { words.removeFirst() }
+    guard words.count >= 2 else { return false }
+    return ["khong", "ko", "k", "kg", "hong", "hok", "chua", "cha", "chang"].contains(words[0])
+      && ["biet", "bit", "bik", "chac", "nho", "ro", "dinh"].contains(words[1])
   }
 
   /// "có, tụi nó đập kính" / "ko chỉ chửi thôi" / "no, nobody was hurt": a yes/no question

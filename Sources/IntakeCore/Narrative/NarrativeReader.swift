@@ -20,7 +20,12 @@ public struct NarrativeReader: Sendable {
     case state(String)
     /// A two-letter state code: counts only when typed in capitals.
     case stateCode(String)
+    /// A city by its own name ("San Jose", "Little Saigon San Jose").
     case city(Int)
+    /// A city by another name: a district or a nickname ("Little Saigon", "Dorchester", "Eden
+    /// Center"). It gives way to a city named by its own name ("Little Saigon" in a text about
+    /// San Jose is San Jose's).
+    case cityAlias(Int)
     case negation, past, future, ahead
   }
 
@@ -64,6 +69,9 @@ public struct NarrativeReader: Sendable {
   /// Facts by id, as their index in `facts`.
   private let factIndex: [String: Int]
   private let sortedReadings: [SortedReadings]
+  /// `incident_types`, `violence` and `immediate_danger` by index (-1 when the rule book has
+  /// no such fact).
+  private let threatFacts: (types: Int, violence: Int, danger: Int)
   /// Folded number words (one word or two) and unit words, for durations.
   private var numbers: [String: Int] = [:]
   /// By word number: whether the word is a number word or starts one.
@@ -89,6 +97,7 @@ public struct NarrativeReader: Sendable {
     self.facts = facts
     let factIndex = Dictionary(facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.factIndex = factIndex
+    threatFacts = (factIndex["incident_types"] ?? -1, factIndex["violence"] ?? -1, factIndex["immediate_danger"] ?? -1)
     func sorted(_ reading: [String: FactValue]) -> [(Int, FactValue)] {
       reading.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { ($0, value) } }
     }
@@ -102,7 +111,13 @@ public struct NarrativeReader: Sendable {
       if code.count == 2 { insert(code, .stateCode(code)) }
     }
     for (i, city) in lexicon.cities.enumerated() {
-      for name in city.names { insert(name, .city(i)) }
+      let own = NarrativeTokens(city.city).tokens.map(\.folded)
+      for name in city.names {
+        let words = NarrativeTokens(name).tokens.map(\.folded)
+        let named = !own.isEmpty && words.count >= own.count
+          && (0...(words.count - own.count)).contains { Array(words[$0..<($0 + own.count)]) == own }
+        insert(name, named ? .city(i) : .cityAlias(i))
+      }
     }
     for cue in lexicon.negation { insert(cue, .negation) }
     for cue in lexicon.negationAccented { insert(cue, .negation, accentedOnly: true) }
@@ -267,6 +282,14 @@ public struct NarrativeReader: Sendable {
       if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
     }
     var found: [Found] = []
+    // Cities named by their own name: another name of another city gives way to them.
+    var named = Set<String>()
+    for match in matches {
+      for case .city(let c) in match.meanings { named.insert(lexicon.cities[c].city) }
+    }
+    // The words of credible threats (a reading stating a threat and violence): "nobody was
+    // hurt" says no one was hurt, not that nobody was threatened.
+    var threats = Set<Range<Int>>()
     // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
     let (durations, durationTokens) = self.durations(tokens, ids, matches, tense)
     found += durations
@@ -282,6 +305,7 @@ public struct NarrativeReader: Sendable {
           var reading = readings.set
           if tense[clause] == 1, let past = readings.past { reading = past }
           if tense[clause] == 2, let future = readings.future { reading = future }
+          if !negated, isCredibleThreat(reading) { threats.insert(words) }
           for (fact, value) in reading {
             if negated {
               if case .bool = value { found.append((fact, .bool(false), words)) }
@@ -293,8 +317,9 @@ public struct NarrativeReader: Sendable {
           if let state = factIndex["state"] { found.append((state, .choice(code), words)) }
         case .stateCode(let code) where !negated && cut.original(match.start) == code:
           if let state = factIndex["state"] { found.append((state, .choice(code), words)) }
-        case .city(let c) where !negated:
+        case .city(let c) where !negated, .cityAlias(let c) where !negated:
           let city = lexicon.cities[c]
+          if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
           if let state = factIndex["state"] { found.append((state, .choice(city.state), words)) }
         default:
@@ -302,7 +327,21 @@ public struct NarrativeReader: Sendable {
         }
       }
     }
-    return combine(found, cut, keepingDaysAhead: keepingDaysAhead)
+    return combine(found, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+  }
+
+  /// Whether a reading states a credible threat: a threat (`incident_types` holding
+  /// `threats`) and violence, said rather than seen: a reading of someone armed there now
+  /// (`immediate_danger`) is about the danger, and "nobody was hurt" next to it stands.
+  private func isCredibleThreat(_ reading: [(Int, FactValue)]) -> Bool {
+    var threat = false
+    var violent = false
+    for (fact, value) in reading {
+      if fact == threatFacts.types, case .set(let types) = value, types.contains("threats") { threat = true }
+      if fact == threatFacts.violence, value == .bool(true) { violent = true }
+      if fact == threatFacts.danger { return false }
+    }
+    return threat && violent
   }
 
   /// Whether a negation cue ends within the three words before the match (same clause), or
@@ -419,12 +458,18 @@ public struct NarrativeReader: Sendable {
   /// One value per fact: sets united, anything found with two different values dropped, then
   /// what the lexicon's implications add. Facts by index, not by name (measured: hashing the
   /// names was most of this).
-  private func combine(_ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool) -> NarrativeExtraction {
+  private func combine(
+    _ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool, threats: Set<Range<Int>> = []
+  ) -> NarrativeExtraction {
     var values = [FactValue?](repeating: nil, count: facts.count)
     var sets = [Set<String>?](repeating: nil, count: facts.count)
     var words = [[Range<Int>]](repeating: [], count: facts.count)
     var conflicted = [Bool](repeating: false, count: facts.count)
+    // Violence read from a credible threat: it stands against "nobody was hurt".
+    var threatened = false
+    let violence = threatFacts.violence
     for item in found {
+      if item.fact == violence, item.value == .bool(true), threats.contains(item.words) { threatened = true }
       let f = item.fact
       if !words[f].contains(item.words) { words[f].append(item.words) }
       if facts[f].kind == .set, case .set(let added) = item.value {
@@ -434,6 +479,10 @@ public struct NarrativeReader: Sendable {
       }
       if let old = values[f], old != item.value { conflicted[f] = true }
       values[f] = item.value
+    }
+    if violence >= 0, threatened, conflicted[violence] {
+      conflicted[violence] = false
+      values[violence] = .bool(true)
     }
     for f in facts.indices {
       if let set = sets[f] { values[f] = .set(facts[f].values.filter(set.contains)) }
