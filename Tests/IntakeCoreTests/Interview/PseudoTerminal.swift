@@ -31,7 +31,7 @@ final class PseudoTerminal {
   }
 
   /// Starts `crs-intake arguments` with the shipped data, a fresh state folder, and `environment`.
-  init(_ arguments: [String], environment extra: [String: String] = [:], home: URL) throws {
+  init(_ arguments: [String], environment extra: [String: String] = [:], home: URL, columns: Int32 = 100) throws {
     guard let binary = CLI.binary else { throw TestSetupError("crs-intake binary not found") }
     var environment = [
       "PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", "HOME": home.path,
@@ -48,7 +48,7 @@ final class PseudoTerminal {
       cEnv.forEach { free($0) }
     }
     var fd: Int32 = -1
-    let child = crs_spawn_on_pty(binary.path, &cArgs, &cEnv, 100, 40, &fd)
+    let child = crs_spawn_on_pty(binary.path, &cArgs, &cEnv, columns, 40, &fd)
     guard child > 0 else { throw TestSetupError("could not start crs-intake on a pseudo-terminal") }
     pid = child
     primary = fd
@@ -142,8 +142,10 @@ final class PseudoTerminal {
     while true {
       let (match, text) = try waitForAny(["> ", end])
       if match == end { return }
-      if let stopAt, text.contains(stopAt) { return }
-      guard let answer = answers.first(where: { text.contains($0.key) })?.value else {
+      if let stopAt, text.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(stopAt) { return }
+      // Questions wrap to the terminal's width: a key matches across line breaks.
+      let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      guard let answer = answers.first(where: { flat.contains($0.key) })?.value else {
         throw TestSetupError("no scripted answer for this question:\n\(text)")
       }
       line(answer)
