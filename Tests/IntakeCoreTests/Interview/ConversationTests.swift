@@ -413,7 +413,7 @@ struct ConversationTests {
     session.say("respond")
     // It asks first: Enter keeps the answers and asks the same question again.
     let question = try #require(session.lastQuestion)
-    #expect(session.say(":restart") == [.text("Start again and clear your 2 answers? Type yes to start again, or press Enter to keep them.")])
+    #expect(session.say(":restart") == [.text("Start again and clear the answers given so far (2)? Type yes to start again, or press Enter to keep them.")])
     #expect(session.say("") == [question])
     #expect(session.conversation.answers.count == 2)
     session.say(":restart")
@@ -425,7 +425,7 @@ struct ConversationTests {
     var vietnamese = try InterviewSession(.vi)
     let viOpening = vietnamese.start()
     vietnamese.say("không")
-    #expect(vietnamese.say(":bắt đầu lại") == [.text("Quý vị có muốn bắt đầu lại và xóa 1 câu trả lời đã có không? Gõ có để bắt đầu lại, hoặc nhấn Enter để giữ lại.")])
+    #expect(vietnamese.say(":bắt đầu lại") == [.text("Quý vị có muốn bắt đầu lại và xóa các câu trả lời đã có (1 câu) không? Gõ có để bắt đầu lại, hoặc nhấn Enter để giữ lại.")])
     #expect(vietnamese.say("có") == [.text("Bắt đầu lại. Các câu trả lời trước đã được xóa.")] + viOpening)
   }
 
@@ -598,6 +598,17 @@ struct ConversationTests {
     #expect(vietnamese.conversation.contact["email"] == "lan@gmail.com")
     vietnamese.say("+84 90 123 4567")
     #expect(vietnamese.conversation.contact["phone"] == "+84 90 123 4567")
+  }
+
+  @Test("After a description is confirmed, the first question asked is question 1")
+  func numberingAfterDescription() throws {
+    var session = try InterviewSession(.en, readsNarratives: true)
+    session.start()
+    let readBack = session.say("Someone threw rocks through the windows of our mosque in Houston, Texas yesterday")
+    #expect(readBack.last?.questionPrompt?.hasPrefix("We understood:") == true)
+    let events = session.say("yes")
+    #expect(session.conversation.answers.count >= 3)
+    #expect(events.last?.questionProgress?.hasPrefix("Question 1 · ") == true, "\(String(describing: events.last))")
   }
 
   @Test("A copy of a conversation goes its own way: answering in one never changes the other's outcome")
