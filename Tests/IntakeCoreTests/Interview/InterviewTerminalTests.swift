@@ -374,4 +374,20 @@ struct InterviewTerminalTests {
     try again.waitFor("crs-intake --resume")
     #expect(try again.waitForExit() == 0)
   }
+
+  @Test("On a terminal, bold questions and an accent colour; none with NO_COLOR or TERM=dumb", arguments: [
+    ([String: String](), true), (["NO_COLOR": "1"], false), (["TERM": "dumb"], false),
+  ])
+  func styles(environment: [String: String], styled: Bool) throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en", "--no-save"], environment: environment, home: home.url)
+    try terminal.waitFor("Is anyone in danger right now?")
+    try terminal.waitFor("> ")
+    terminal.press(.controlD)
+    #expect(try terminal.waitForExit() == 0)
+    let raw = String(decoding: terminal.output, as: UTF8.self)
+    #expect(raw.contains("\u{1B}[1mIs anyone in danger right now?\u{1B}[0m") == styled)
+    #expect(raw.contains("\u{1B}[36m") == styled)
+  }
 }
