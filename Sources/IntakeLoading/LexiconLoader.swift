@@ -2,8 +2,12 @@ import Foundation
 import IntakeCore
 import Yams
 
-/// Reads `Rules/lexicon.yaml`: cue words, entries (phrases and the facts they state), extra
-/// spellings of states, and cities.
+/// Reads `Rules/lexicon.yaml`: cue words, word classes, entries (phrases and the facts they
+/// state), extra spellings of states, and cities.
+///
+/// A phrase may name a class (`"{police} … {force}"`): it stands for every combination of the
+/// classes' members ("cảnh sát … đánh", "cs … xô", "deputy … tackled"…), so that a way of
+/// saying something is written once for every word that can stand in it.
 public struct LexiconLoader {
   public let url: URL
   let displayPath: String
@@ -21,7 +25,7 @@ public struct LexiconLoader {
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(
-        root, context: "file", allowed: ["version", "cues", "entries", "states", "cities", "implications", "everyday"], required: ["entries"])
+        root, context: "file", allowed: ["version", "cues", "classes", "entries", "states", "cities", "implications", "everyday"], required: ["entries"])
     else {
       return (lexicon, diagnostics + reader.diagnostics)
     }
@@ -39,6 +43,37 @@ public struct LexiconLoader {
       lexicon.future = words("future")
       lexicon.ahead = words("ahead")
       lexicon.ago = words("ago")
+    }
+    // Word classes, named in phrases as {name}.
+    var classes: [String: [String]] = [:]
+    for (name, key, value) in reader.orderedPairs(top["classes"], context: "classes") {
+      let members = reader.strings(value, context: "classes.\(name)") ?? []
+      if members.isEmpty { reader.error("empty-group", key, ["group": "classes.\(name)"]) }
+      classes[name] = members
+    }
+    /// Every phrase a phrase with classes stands for; an unknown class is reported once per
+    /// phrase and the phrase dropped.
+    func expand(_ phrases: [String], _ node: Node?) -> [String] {
+      var out: [String] = []
+      var seen = Set<String>()
+      func walk(_ phrase: String) {
+        guard let open = phrase.firstIndex(of: "{"), let close = phrase[open...].firstIndex(of: "}") else {
+          if seen.insert(phrase).inserted { out.append(phrase) }
+          return
+        }
+        let name = String(phrase[phrase.index(after: open)..<close])
+        guard let members = classes[name] else {
+          reader.error(
+            "unknown-value", node,
+            ["fact": "classes", "value": name, "expected": classes.keys.sorted().joined(separator: ", "), "suggestion": ""])
+          return
+        }
+        let head = phrase[..<open]
+        let tail = phrase[phrase.index(after: close)...]
+        for member in members { walk(head + member + tail) }
+      }
+      for phrase in phrases { walk(phrase) }
+      return out
     }
     var ids = Set<String>()
     for item in reader.sequence(top["entries"], context: "entries") ?? [] {
@@ -60,9 +95,10 @@ public struct LexiconLoader {
         return values
       }
       var entry = Lexicon.Entry(
-        id: id, phrases: reader.strings(fields["phrases"], context: "phrases") ?? [], set: reading("set") ?? [:],
+        id: id, phrases: expand(reader.strings(fields["phrases"], context: "phrases") ?? [], fields["phrases"]),
+        set: reading("set") ?? [:],
         past: reading("past"), future: reading("future"), location: reader.location(fields["id"]))
-      entry.accented = reader.strings(fields["accented"], context: "accented") ?? []
+      entry.accented = expand(reader.strings(fields["accented"], context: "accented") ?? [], fields["accented"])
       lexicon.entries.append(entry)
     }
     for (code, _, value) in reader.orderedPairs(top["states"], context: "states") {

@@ -327,7 +327,50 @@ public struct NarrativeReader: Sendable {
         }
       }
     }
+    // A city no list knows, named the way addresses are written: "in Dodge City, Kansas",
+    // "ở Bridgeview, IL", "Long Beach CA".
+    if named.isEmpty, let cityFact = factIndex["city"], !found.contains(where: { $0.fact == cityFact }) {
+      for match in matches {
+        guard let words = cityBeforeState(match, cut, consumed) else { continue }
+        found.append((cityFact, .text(words.map(cut.original).joined(separator: " ")), words))
+        break
+      }
+    }
     return combine(found, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+  }
+
+  /// Words that may stand before a place's name ("in", "ở"): a run of capitalised words after
+  /// one of them, or at the start of the text, is a name.
+  static let placePrepositions: Set<String> = ["in", "at", "of", "near", "from", "outside", "o", "tai", "ben", "gan"]
+
+  /// The words of a city named before a state ("Dodge City, Kansas", "Round Rock TX"): one to
+  /// three capitalised words no phrase took, right before the state (a comma between, or a
+  /// two-letter code right after), after a place preposition or at the start of the text.
+  private func cityBeforeState(_ match: Match, _ cut: NarrativeTokens, _ consumed: [Bool]) -> Range<Int>? {
+    let tokens = cut.tokens
+    let code: Bool
+    if match.meanings.contains(where: { if case .state = $0 { return true } else { return false } }) {
+      code = false
+    } else if match.meanings.contains(where: { if case .stateCode(let c) = $0 { return cut.original(match.start) == c } else { return false } }) {
+      code = true
+    } else {
+      return nil
+    }
+    let at = match.start
+    guard at > 0 else { return nil }
+    // A comma (one clause back) or, for a code, nothing between.
+    let gap = tokens[at].clause - tokens[at - 1].clause
+    guard gap == 1 || (code && gap == 0) else { return nil }
+    if gap == 1, !cut.text.unicodeScalars[tokens[at - 1].range.upperBound..<tokens[at].range.lowerBound].contains(",") { return nil }
+    var first = at
+    while first > 0, at - first < 3, !consumed[first - 1], tokens[first - 1].clause == tokens[at - 1].clause,
+      cut.original(first - 1).first?.isUppercase == true
+    {
+      first -= 1
+    }
+    guard first < at else { return nil }
+    let opens = first == 0 || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
+    return opens ? first..<at : nil
   }
 
   /// Whether a reading states a credible threat: a threat (`incident_types` holding

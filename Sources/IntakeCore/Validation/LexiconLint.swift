@@ -35,6 +35,12 @@ public struct LexiconLint {
       for phrase in Set((entry.phrases + entry.accented).map({ NarrativeTokens.words($0).joined(separator: " ") })) {
         owners[phrase, default: []].append(e)
       }
+      // A class the loader could not expand ("{police" without its brace, a lexicon built
+      // in code): the braces would be read as nothing and the phrase match too widely.
+      for phrase in entry.phrases + entry.accented where phrase.contains("{") || phrase.contains("}") {
+        diagnostics.append(
+          Diagnostic(.error, "unknown-value", at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
+      }
       if entry.phrases.isEmpty && entry.accented.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
     }
     // Only a phrase in two entries can say two things: compare their readings, tense by tense.
