@@ -4,11 +4,15 @@
   import Darwin
 #endif
 
-/// A buffered writer to a file descriptor: output leaves in large writes, not per record.
+/// A buffered writer to a file descriptor: output leaves in large writes, not per record. A
+/// write that fails (a full disk, a closed pipe) is remembered, never ignored: later writes are
+/// dropped and the command ends with an error.
 public final class ByteSink {
   private let descriptor: Int32
   private var buffer: [UInt8] = []
   private let capacity: Int
+  /// The error of the first write that failed (`errno`), if one did.
+  public private(set) var failure: Int32?
 
   public init(descriptor: Int32, capacity: Int = 1 << 16) {
     self.descriptor = descriptor
@@ -19,11 +23,13 @@ public final class ByteSink {
   deinit { flush() }
 
   public func write(_ bytes: [UInt8]) {
+    guard failure == nil else { return }
     buffer.append(contentsOf: bytes)
     if buffer.count >= capacity { flush() }
   }
 
   public func write(_ text: String) {
+    guard failure == nil else { return }
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= capacity { flush() }
   }
@@ -40,10 +46,16 @@ public final class ByteSink {
       }
       if written < 0 {
         if errno == EINTR { continue }
+        failure = errno
         break
       }
       offset += written
     }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// The failure in words ("No space left on device"), if a write failed.
+  public var failureReason: String? {
+    failure.map { String(cString: strerror($0)) }
   }
 }

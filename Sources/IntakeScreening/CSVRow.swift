@@ -34,7 +34,11 @@ enum CSVRow {
     return fields.map(quote).joined(separator: ",") + "\n"
   }
 
-  static func quote(_ field: String) -> String {
+  /// A field as CSV: escape and control characters made visible, a leading `=`, `+`, `-`, `@`
+  /// (a formula to a spreadsheet) neutralized with a `'`, then RFC 4180 quoting.
+  static func quote(_ raw: String) -> String {
+    var field = SafeText.visible(raw, limit: nil)
+    if let first = field.first, "=+-@".contains(first) { field = "'" + field }
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
     return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
   }

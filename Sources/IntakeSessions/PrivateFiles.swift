@@ -15,14 +15,26 @@ public enum PrivateFiles {
     public var description: String { "\(path): \(reason)" }
   }
 
-  /// Creates `directory` (and its parents) and makes it 0700.
+  /// Creates `directory` (and its parents) and makes it 0700. A folder that is a symbolic link
+  /// or belongs to someone else is refused, with the reason: answers never go where another
+  /// user pointed them.
   public static func ensureDirectory(_ directory: URL) throws(Failure) {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       throw Failure(path: directory.path, reason: reason(errno))
     }
+    try checkOwnDirectory(directory.path)
     if chmod(directory.path, 0o700) != 0 { throw Failure(path: directory.path, reason: reason(errno)) }
+  }
+
+  /// Refuses a path that is a symbolic link, not a directory, or not the user's own.
+  public static func checkOwnDirectory(_ path: String) throws(Failure) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw Failure(path: path, reason: reason(errno)) }
+    if (info.st_mode & S_IFMT) == S_IFLNK { throw Failure(path: path, reason: "is a symbolic link; refusing to write there") }
+    if (info.st_mode & S_IFMT) != S_IFDIR { throw Failure(path: path, reason: "is not a folder") }
+    if info.st_uid != getuid() { throw Failure(path: path, reason: "belongs to another user; refusing to write there") }
   }
 
   /// Replaces `url` with `data` atomically; the file is 0600.
@@ -30,7 +42,10 @@ public enum PrivateFiles {
     let directory = url.deletingLastPathComponent()
     try ensureDirectory(directory)
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Never through a planted link: a stale name is removed (unlink does not follow links),
+    // then created anew, exclusively.
+    unlink(temporary.path)
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw Failure(path: temporary.path, reason: reason(errno)) }
     do throws(Failure) {
       try writeAll(data, to: fd, path: temporary.path)
@@ -60,15 +75,26 @@ public enum PrivateFiles {
     for attempt in 1...999 {
       let name = attempt == 1 ? stem + suffix : "\(stem)-\(attempt)\(suffix)"
       let url = directory.appendingPathComponent(name)
-      let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+      let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
       if fd < 0 {
         if errno == EEXIST { continue }
         throw Failure(path: url.path, reason: reason(errno))
       }
-      defer { close(fd) }
-      try writeAll(data, to: fd, path: url.path)
-      fchmod(fd, 0o600)
-      fsync(fd)
+      do throws(Failure) {
+        try writeAll(data, to: fd, path: url.path)
+        fchmod(fd, 0o600)
+        guard fsync(fd) == 0 else { throw Failure(path: url.path, reason: reason(errno)) }
+      } catch {
+        // A draft that could not be written whole is not left under its name.
+        close(fd)
+        unlink(url.path)
+        throw error
+      }
+      guard close(fd) == 0 else {
+        let failure = Failure(path: url.path, reason: reason(errno))
+        unlink(url.path)
+        throw failure
+      }
       return url
     }
     throw Failure(path: directory.appendingPathComponent(stem + suffix).path, reason: "too many files with this name")

@@ -85,7 +85,9 @@ public struct SessionRecord: Sendable, Equatable {
     guard let version = object["version"] as? Int, version <= formatVersion else {
       return .failure(.newerVersion((object["version"] as? Int) ?? -1))
     }
-    guard let id = object["id"] as? String, let created = (object["created"] as? String).flatMap(date),
+    // A session file is untrusted: its id names files (no path may hide in it), and what is
+    // printed from it must be plain text.
+    guard let id = object["id"] as? String, SessionStore.isValidID(id), let created = (object["created"] as? String).flatMap(date),
       let updated = (object["updated"] as? String).flatMap(date),
       let language = (object["language"] as? String).flatMap(Language.init(rawValue:))
     else { return .failure(.missingField) }
@@ -96,7 +98,7 @@ public struct SessionRecord: Sendable, Equatable {
     return .success(
       SessionRecord(
         id: id, created: created, updated: updated, language: language,
-        rulesVersion: object["rules_version"] as? String ?? "", answers: answers,
+        rulesVersion: (object["rules_version"] as? String).map { SafeText.visible($0, limit: 100) } ?? "", answers: answers,
         history: object["history"] as? [String] ?? [], skipped: object["skipped"] as? [String] ?? [],
         narrative: object["narrative"] as? String, notes: object["notes"] as? [String: String] ?? [:],
         contact: object["contact"] as? [String: String] ?? [:], completed: object["completed"] as? Bool ?? false,

@@ -15,6 +15,12 @@ public struct SessionStore: Sendable {
 
   /// Saves a record, replacing the earlier version of it atomically.
   public func save(_ record: SessionRecord) throws(PrivateFiles.Failure) {
+    guard Self.isValidID(record.id) else {
+      throw PrivateFiles.Failure(path: directory.path, reason: "not a session id: " + SafeText.visible(record.id))
+    }
+    // The state folder holding `sessions/` must be the user's own too, before anything is written.
+    try PrivateFiles.ensureDirectory(directory.deletingLastPathComponent())
+    try PrivateFiles.ensureDirectory(directory)
     try PrivateFiles.writeAtomically(record.json(), to: url(for: record.id))
   }
 

@@ -11,7 +11,8 @@ struct CRSIntake: ParsableCommand {
       $CRS_INTAKE_LOCALES, then Rules/ and Locales/ in the current folder, then the package's own).
 
       Exit codes: 0 success; 1 a request or scenario failed; 64 usage error; 65 invalid data; \
-      130 interrupted.
+      66 an input file or session that does not exist or cannot be read; 74 output that could \
+      not be written; 130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Draft.self, Offices.self, Sessions.self],

@@ -143,7 +143,7 @@ struct CLIExplainTests {
   @Test("a missing file is reported")
   func missingFile() async throws {
     let result = try await CLI.run(["explain", "/nonexistent/request.json"])
-    #expect(result.status == 65)
+    #expect(result.status == 66)  // EX_NOINPUT
     #expect(result.stderr.contains("/nonexistent/request.json"))
   }
 }

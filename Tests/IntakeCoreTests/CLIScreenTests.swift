@@ -160,10 +160,10 @@ struct CLIScreenTests {
     #expect(result.stderrLines.contains { $0.hasPrefix("\(two.path):2: error: ") && $0.contains("'state'") })
   }
 
-  @Test("an unreadable file: exit 65, the rest is still screened")
+  @Test("an unreadable file: exit 66 (EX_NOINPUT), the rest is still screened")
   func unreadableFile() async throws {
     let result = try await CLI.run(["screen", "/nonexistent/requests.jsonl", "-"], stdin: #"{"facts":{"state":"WA"}}"#)
-    #expect(result.status == 65)
+    #expect(result.status == 66)
     #expect(result.stderr.contains("/nonexistent/requests.jsonl"))
     #expect(try Self.jsonLines(result.stdout).count == 1)
   }
@@ -198,6 +198,19 @@ struct CLIScreenTests {
     #expect(rows[3][3] == "out_of_scope")
     #expect(rows[5][9] == "new_york" && rows[5][10] == "san_juan")
     #expect(rows[4][13].contains("Washington"))  // an error message with commas, quoted
+  }
+
+  @Test("--format csv neutralizes formulas and shows escape characters instead of passing them through")
+  func csvInjection() async throws {
+    let batch = [
+      #"{"id":"=HYPERLINK(\"http://x\",\"click\")","facts":{"state":"WA"}}"#, #"{"id":"+1","facts":{"state":"WA"}}"#,
+      #"{"id":"@SUM(A1)","facts":{"state":"WA"}}"#, #"{"id":"-2","facts":{"state":"WA"}}"#, #"{"id":"\u001b[31mred","facts":{"state":"WA"}}"#,
+    ].joined(separator: "\n")
+    let result = try await CLI.run(["screen", "--format", "csv"], stdin: batch)
+    #expect(result.status == 0, "\(result.stderr)")
+    let ids = CSV.parse(result.stdout).dropFirst().map { $0[1] }
+    #expect(ids == ["'=HYPERLINK(\"http://x\",\"click\")", "'+1", "'@SUM(A1)", "'-2", "\\u{1b}[31mred"])
+    #expect(!result.stdout.contains("\u{1b}"))
   }
 
   @Test("--format table: aligned columns that fit the terminal, cells wrapped and never cut, a referrals column, rejected requests marked", arguments: [80, 120])

@@ -2,10 +2,14 @@
 /// "yesterday", "tuần trước", "next week". The words come from `Locales/`
 /// (`answer.days.<n>`, `answer.number.<n>`, `answer.unit.<days>`), in both languages.
 public enum DayCount {
+  /// The most days a count may say (about 200 years): more is not a date anyone means, and a
+  /// product of a huge count and a unit must never overflow.
+  public static let maximum = 73_050
+
   public static func parse(_ text: String, catalog: MessageCatalog) -> Int? {
     let folded = TextFolding.fold(text).trimmingCharacters(in: ".!?")
     guard !folded.isEmpty else { return nil }
-    if let number = Int(folded) { return number >= 0 ? number : nil }
+    if let number = Int(folded) { return number >= 0 && number <= maximum ? number : nil }
     func words(_ key: String) -> [String] {
       Language.allCases.flatMap { catalog.list(key, $0) }.map(TextFolding.fold)
     }
@@ -50,7 +54,8 @@ public enum DayCount {
       return nil
     }
     guard let count else { return nil }
-    return count * unit
+    let (days, overflow) = count.multipliedReportingOverflow(by: unit)
+    return overflow || days > maximum ? nil : days
   }
 }
 

@@ -21,8 +21,10 @@ public enum InterviewCommand: Sendable, Equatable {
   /// Reads a command from `input`. With `explicit` (the input began with `:`) any command
   /// word counts; otherwise the whole input must be a command (plus its argument).
   public static func parse(_ input: String, catalog: MessageCatalog) -> InterviewCommand? {
-    var text = input.trimmingWhitespace
+    // Runs of spaces count as one: ":why   not   mediation" is ":why not mediation".
+    var text = input.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     if text.hasPrefix(":") { text.removeFirst() }
+    text = text.trimmingWhitespace
     let folded = TextFolding.fold(text)
     guard !folded.isEmpty else { return nil }
     if folded == "?" { return .help }

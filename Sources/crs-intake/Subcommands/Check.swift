@@ -36,6 +36,7 @@ extension CRSIntake {
           ["facts": String(rules.facts.count), "rules": String(rules.rules.count), "services": String(rules.services.count),
            "referrals": String(rules.referrals.count), "offices": String(rules.offices.offices.count),
            "states": String(rules.offices.states.count)]))
+      try console.finish(loaded.catalog, language)
     }
   }
 }

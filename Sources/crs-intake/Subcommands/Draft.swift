@@ -64,6 +64,7 @@ extension CRSIntake {
         console.output.write([UInt8](DraftFiles.json(draft)))
         console.output.flush()
       }
+      try console.finish(catalog, language)
     }
   }
 }
@@ -74,7 +75,7 @@ enum RequestFile {
     guard let bytes = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
     else {
       console.error(catalog.text("cli.file-unreadable", language, ["path": SafeText.visible(file)]))
-      throw ExitCode(65)
+      throw ExitCode(66)
     }
     var records: [RecordSplitter.Record] = []
     var splitter = RecordSplitter()

@@ -29,10 +29,12 @@ extension CRSIntake {
       evaluator.evaluate(table)
       if let service = whyNot {
         try explainWhyNot(service, book, evaluator, catalog, language, console)
+        try console.finish(catalog, language)
         return
       }
       let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: language)
       print(outcome, trace: book.trace(evaluator), catalog, language, console)
+      try console.finish(catalog, language)
     }
 
     private func print(_ outcome: Outcome, trace: [RuleTrace], _ catalog: MessageCatalog, _ language: Language, _ console: Console) {

@@ -38,6 +38,7 @@ extension CRSIntake {
         if code == "outside_us" {
           console.print(nationalLine(directory, national, catalog, language))
           console.print(restructured)
+          try console.finish(catalog, language)
           return
         }
         guard let route = directory.route(for: code) else {
@@ -68,6 +69,7 @@ extension CRSIntake {
           console.print(t("offices.city-unknown", ["city": SafeText.visible(city)]))
         }
         console.print(restructured)
+        try console.finish(catalog, language)
         return
       }
 
@@ -84,6 +86,7 @@ extension CRSIntake {
       }
       console.print("")
       console.print(nationalLine(directory, national, catalog, language))
+      try console.finish(catalog, language)
     }
 
     private func officeLine(

@@ -65,12 +65,13 @@ extension CRSIntake {
         }
       }
       screener.end()
+      try console.finish(loaded.catalog, language)
       if screener.rejected > 0 || isatty(2) != 0 {
         console.error(
           loaded.catalog.text(
             "screen.summary", language, ["screened": String(screener.screened), "rejected": String(screener.rejected)]))
       }
-      if unreadable { throw ExitCode(65) }
+      if unreadable { throw ExitCode(66) }
       if screener.rejected > 0 { throw ExitCode(1) }
     }
   }

@@ -23,6 +23,7 @@ extension CRSIntake {
         let console = Console()
         let (loaded, book) = try data.loadValid(console: console)
         SessionsCommand.list(store, book: book, catalog: loaded.catalog, language: data.language, console: console)
+        try console.finish(loaded.catalog, data.language)
       }
     }
 
@@ -36,6 +37,7 @@ extension CRSIntake {
         let (loaded, book) = try data.loadValid(console: console)
         let record = try SessionsCommand.find(id, in: store, catalog: loaded.catalog, language: data.language, console: console)
         SessionsCommand.show(record, book: book, catalog: loaded.catalog, language: data.language, console: console)
+        try console.finish(loaded.catalog, data.language)
       }
     }
 
@@ -50,9 +52,10 @@ extension CRSIntake {
         let language = data.language
         guard store.delete(id) else {
           console.error(catalog.text("sessions.not-found", language, ["id": SafeText.visible(id)]))
-          throw ExitCode(1)
+          throw ExitCode(66)
         }
         console.print(catalog.text("sessions.deleted", language, ["id": id]))
+        try console.finish(catalog, language)
       }
     }
 
@@ -73,11 +76,13 @@ extension CRSIntake {
           let words = Language.allCases.flatMap { catalog.list("answer.yes", $0) }.map(TextFolding.fold)
           guard words.contains(answer) else {
             console.print(catalog.text("sessions.purge-cancelled", language))
+            try console.finish(catalog, language)
             return
           }
         }
         let removed = store.purge()
         console.print(catalog.text("sessions.purged", language, ["count": String(removed)]))
+        try console.finish(catalog, language)
       }
     }
   }
@@ -85,7 +90,8 @@ extension CRSIntake {
 
 /// What `sessions` and `--resume` share: finding, listing and showing sessions.
 enum SessionsCommand {
-  /// The session with `id`, or the latest when `id` is nil; exits 1 with a message when none.
+  /// The session with `id`, or the latest when `id` is nil; exits 66 with a message when there
+  /// is none, 65 when its file is not a session.
   static func find(
     _ id: String?, in store: SessionStore, catalog: MessageCatalog, language: Language, console: Console
   ) throws -> SessionRecord {
@@ -95,15 +101,20 @@ enum SessionsCommand {
       switch store.load(id) {
       case .success(let record): return record
       case .failure(.unreadable):
+        // No such session: EX_NOINPUT.
         console.error(catalog.text("sessions.not-found", language, ["id": SafeText.visible(id)]))
+        throw ExitCode(66)
       case .failure(let problem):
-        console.error(catalog.text("sessions.corrupt", language, ["file": id + ".json", "problem": describe(problem, catalog, language)]))
+        // A file that is not a session this program wrote: EX_DATAERR.
+        console.error(
+          catalog.text(
+            "sessions.corrupt", language, ["file": SafeText.visible(id) + ".json", "problem": describe(problem, catalog, language)]))
+        throw ExitCode(65)
       }
-      throw ExitCode(1)
     }
     guard let latest = records.first(where: { !$0.completed }) ?? records.first else {
       console.error(catalog.text("sessions.none", language))
-      throw ExitCode(1)
+      throw ExitCode(66)
     }
     return latest
   }
@@ -127,7 +138,7 @@ enum SessionsCommand {
       console.print(
         catalog.text(
           "sessions.list-line", language,
-          ["id": record.id, "date": ISO8601DateFormatter().string(from: record.updated), "language": record.language.rawValue,
+          ["id": SafeText.visible(record.id), "date": ISO8601DateFormatter().string(from: record.updated), "language": record.language.rawValue,
            "place": place.isEmpty ? "—" : place.joined(separator: ", "), "progress": progress]))
     }
   }
@@ -137,7 +148,7 @@ enum SessionsCommand {
     let dropped = conversation.restore(
       answers: record.answers, history: record.history, skipped: Set(record.skipped), narrative: record.narrative,
       contact: record.contact)
-    console.print(catalog.text("sessions.show-header", language, ["id": record.id, "language": record.language.rawValue, "rules": record.rulesVersion]))
+    console.print(catalog.text("sessions.show-header", language, ["id": SafeText.visible(record.id), "language": record.language.rawValue, "rules": SafeText.visible(record.rulesVersion)]))
     if !dropped.isEmpty { console.print(catalog.text("sessions.dropped", language, ["answers": dropped.joined(separator: ", ")])) }
     console.print(conversation.review())
     console.print("")

@@ -57,6 +57,7 @@ extension CRSIntake {
       let failed = report.failedScenarios.count
       console.print(
         catalog.text("test.summary", language, ["passed": String(scenarios.count - failed), "failed": String(failed)]))
+      try console.finish(catalog, language)
       if failed > 0 { throw ExitCode(1) }
     }
   }

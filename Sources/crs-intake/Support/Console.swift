@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeScreening
@@ -15,6 +16,16 @@ struct Console {
   func error(_ line: String) {
     errors.write(line + "\n")
     errors.flush()
+  }
+
+  /// Flushes standard output; when a write failed (a full disk, a closed pipe), says so on
+  /// stderr and ends the command with exit 74 (EX_IOERR), so a truncated result is never taken
+  /// for a whole one.
+  func finish(_ catalog: MessageCatalog, _ language: Language) throws {
+    output.flush()
+    guard let reason = output.failureReason else { return }
+    error(catalog.text("cli.write-failed", language, ["problem": reason]))
+    throw ExitCode(74)
   }
 
   /// `file:line:column: error|warning: message`, as compilers write it.

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeSessions
 
 /// Where the program keeps its own files: `$XDG_STATE_HOME/crs-intake/` (default
 /// `~/.local/state/crs-intake/`), a directory only its owner can read (0700).
@@ -15,12 +16,12 @@ enum StatePaths {
     return base.appendingPathComponent("crs-intake")
   }
 
-  /// Creates the directory (0700) if needed; nil when it cannot be created.
+  /// Creates the directory (0700) if needed; nil when it cannot be created, or is a symbolic
+  /// link or someone else's (then nothing is kept there).
   static func ensureDirectory() -> URL? {
     let url = directory
-    do {
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
+    do throws(PrivateFiles.Failure) {
+      try PrivateFiles.ensureDirectory(url)
       return url
     } catch {
       return nil

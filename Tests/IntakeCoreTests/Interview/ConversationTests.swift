@@ -611,6 +611,20 @@ struct ConversationTests {
     #expect(events.last?.questionProgress?.hasPrefix("Question 1 · ") == true, "\(String(describing: events.last))")
   }
 
+  @Test("Typed input that once broke things: a huge day count is a clear refusal, ':why   not   mediation' is ':why-not mediation'")
+  func onceBroken() throws {
+    var session = try InterviewSession(.en)
+    session.start()
+    try session.answer(InterviewSession.defaults(.en), until: "incident_days_ago")
+    let question = try #require(session.lastQuestion)
+    for huge in ["2000000000000000000 weeks", "9223372036854775807 years", "99999999999999999999", "500 years"] {
+      let events = session.say(huge)
+      #expect(events.first?.shownProblem?.hasPrefix("Sorry, we did not understand '\(huge)'") == true, "\(huge): \(events)")
+      #expect(events.last == question)
+    }
+    #expect(session.say(":why   not   mediation") == session.say(":why-not mediation"))
+  }
+
   @Test("A copy of a conversation goes its own way: answering in one never changes the other's outcome")
   func copiesAreIndependent() throws {
     var session = try InterviewSession(.en)

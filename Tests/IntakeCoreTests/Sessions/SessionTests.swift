@@ -156,7 +156,7 @@ struct SessionTests {
     #expect(show.stdout.contains("Los Angeles Regional Office"))
 
     let missing = try await CLI.run(["sessions", "show", "nope"], environment: state)
-    #expect(missing.status == 1)
+    #expect(missing.status == 66)  // EX_NOINPUT
     #expect(missing.stderr.contains("There is no saved session 'nope'"))
 
     let cancelled = try await CLI.run(["sessions", "purge"], stdin: Data("no\n".utf8), environment: state)
