@@ -26,8 +26,13 @@ struct YAMLFile {
       diagnostics.append(Diagnostic(.error, "file-not-utf8", at: invalidUTF8Location(data, displayPath)))
       return YAMLFile(path: displayPath, root: nil)
     }
+    // Anchors, aliases, deep nesting and terminal control characters are refused before
+    // anything is built from the text.
+    let safety = YAMLSafety.scan(text, path: displayPath)
+    diagnostics += safety.diagnostics
+    guard safety.composable else { return YAMLFile(path: displayPath, root: nil) }
     do {
-      let root = try Yams.compose(yaml: text, .basic)
+      let root = try Yams.compose(yaml: safety.text, .basic)
       return YAMLFile(path: displayPath, root: root)
     } catch let error as YamlError {
       diagnostics.append(syntaxDiagnostic(error, displayPath))

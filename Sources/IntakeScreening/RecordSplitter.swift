@@ -3,11 +3,23 @@
 /// array of objects, or pretty-printed objects one after another.
 ///
 /// A JSON Lines record that never closes ends at the next line that starts with `{` in the
-/// first column, so one broken line cannot swallow the rest of a batch.
+/// first column, so one broken line cannot swallow the rest of a batch. Input goes on after an
+/// array's closing bracket: more arrays, objects or JSON lines (`cat day1.json day2.json`).
+///
+/// A record is kept up to `maximumRecordBytes`; a longer one is read to its end without being
+/// kept and comes out `oversized`, with its line, so one huge record costs no memory and the
+/// rest of the batch is still read.
 public struct RecordSplitter {
+  /// The most bytes one request may have: 1 MiB.
+  public static let maximumRecordBytes = 1 << 20
+  /// The limit as the messages name it.
+  public static let maximumRecordDescription = "1 MiB"
+
   public struct Record: Equatable {
     public var line: Int
     public var bytes: [UInt8]
+    /// Longer than `maximumRecordBytes`: `bytes` is empty.
+    public var oversized = false
   }
 
   private enum Mode { case undecided, array, objects, finished }
@@ -16,6 +28,8 @@ public struct RecordSplitter {
   private var line = 1
   private var atLineStart = true
   private var current: [UInt8] = []
+  /// The current record passed `maximumRecordBytes`; its bytes are no longer kept.
+  private var oversized = false
   private var currentLine = 1
   private var depth = 0
   private var inString = false
@@ -37,11 +51,16 @@ public struct RecordSplitter {
   }
 
   private mutating func flush(_ emit: (Record) -> Void) {
-    while let last = current.last, Self.isSpace(last) { current.removeLast() }
-    if current.contains(where: { !Self.isSpace($0) }) {
-      emit(Record(line: currentLine, bytes: current))
+    if oversized {
+      emit(Record(line: currentLine, bytes: [], oversized: true))
+    } else {
+      while let last = current.last, Self.isSpace(last) { current.removeLast() }
+      if current.contains(where: { !Self.isSpace($0) }) {
+        emit(Record(line: currentLine, bytes: current))
+      }
     }
-    current.removeAll(keepingCapacity: true)
+    oversized = false
+    if current.capacity > 1 << 16 { current = [] } else { current.removeAll(keepingCapacity: true) }
     depth = 0
     inString = false
     escaped = false
@@ -82,8 +101,13 @@ public struct RecordSplitter {
   /// JSON Lines and pretty-printed objects: a record ends at the end of a line where its
   /// braces balance (anything after the closing brace on that line belongs to it).
   private mutating func objectByte(_ byte: UInt8, _ emit: (Record) -> Void) {
-    if current.isEmpty {
+    if current.isEmpty && !oversized {
       if Self.isSpace(byte) { return }
+      if byte == UInt8(ascii: "[") {
+        // An array after objects or after another array.
+        mode = .array
+        return
+      }
       currentLine = line
     } else if atLineStart, byte == UInt8(ascii: "{"), depth > 0 || inString {
       // An unclosed record followed by a new one starting in the first column.
@@ -94,11 +118,23 @@ public struct RecordSplitter {
       flush(emit)
       return
     }
-    current.append(byte)
+    append(byte)
     track(byte)
   }
 
-  /// A JSON array: elements are split at commas at depth one; the closing bracket ends input.
+  /// Keeps `byte` in the current record, up to the limit.
+  private mutating func append(_ byte: UInt8) {
+    if oversized { return }
+    if current.count >= Self.maximumRecordBytes {
+      oversized = true
+      current = []
+      return
+    }
+    current.append(byte)
+  }
+
+  /// A JSON array: elements are split at commas at depth one; after the closing bracket the
+  /// input may go on with anything a batch may hold.
   private mutating func arrayByte(_ byte: UInt8, _ emit: (Record) -> Void) {
     if depth == 0 && !inString {
       if byte == UInt8(ascii: ",") {
@@ -107,15 +143,15 @@ public struct RecordSplitter {
       }
       if byte == UInt8(ascii: "]") {
         flush(emit)
-        mode = .finished
+        mode = .undecided
         return
       }
-      if current.isEmpty {
+      if current.isEmpty && !oversized {
         if Self.isSpace(byte) { return }
         currentLine = line
       }
     }
-    current.append(byte)
+    append(byte)
     track(byte)
   }
 

@@ -21,9 +21,14 @@ public struct RequestDecoder: Sendable {
     }
     var problems: [RequestProblem] = []
     var request = IntakeRequest()
-    let allowed: Set<String> = ["schema", "id", "language", "facts", "narrative", "notes", "contact", "outcome", "draft"]
-    for key in fields.keys.sorted() where !allowed.contains(key) {
-      problems.append(RequestProblem("unknown-field", ["field": key, "expected": allowed.sorted().joined(separator: ", ")]))
+    // A handful of unknown fields are named, the rest counted: a record with 300,000 of them
+    // costs one pass, not 300,000 messages.
+    let unknown = fields.keys.filter { !Self.allowedFields.contains($0) }
+    for key in Self.first(Self.maximumNamedFields, of: unknown) {
+      problems.append(RequestProblem("unknown-field", ["field": key, "expected": Self.allowedList]))
+    }
+    if unknown.count > Self.maximumNamedFields {
+      problems.append(RequestProblem("unknown-field-more", ["count": String(unknown.count - Self.maximumNamedFields)]))
     }
     if let schema = fields["schema"] {
       if (schema as? String) != IntakeRequest.schema {
@@ -86,6 +91,23 @@ public struct RequestDecoder: Sendable {
       }
     }
     return problems.isEmpty ? .success(request) : .failure(RequestProblems(problems: problems))
+  }
+
+  static let allowedFields: Set<String> = ["schema", "id", "language", "facts", "narrative", "notes", "contact", "outcome", "draft"]
+  static let allowedList = allowedFields.sorted().joined(separator: ", ")
+  /// The most unknown fields named in the messages for one record.
+  static let maximumNamedFields = 5
+
+  /// The `count` smallest of `keys`, sorted, in one pass over them.
+  static func first(_ count: Int, of keys: [String]) -> [String] {
+    var kept: [String] = []
+    for key in keys {
+      if kept.count == count, let last = kept.last, key >= last { continue }
+      let at = kept.firstIndex { key < $0 } ?? kept.endIndex
+      kept.insert(key, at: at)
+      if kept.count > count { kept.removeLast() }
+    }
+    return kept
   }
 
   /// A JSON value as a fact value; the rule book checks it against the fact's type.

@@ -93,6 +93,12 @@ public final class Screener {
 
   /// Screens one record of a batch.
   public func screen(_ record: RecordSplitter.Record, name: String) {
+    if record.oversized {
+      let problem = RequestProblem(
+        "record-too-large", ["line": String(record.line), "limit": RecordSplitter.maximumRecordDescription])
+      reject(record.line, id: nil, [problem], name: name)
+      return
+    }
     switch decoder.decode(record.bytes) {
     case .failure(let problems):
       reject(record.line, id: nil, problems.problems, name: name)
@@ -154,8 +160,17 @@ public final class Screener {
   /// The file whose rows the table is showing.
   private var tableFile: String?
 
+  /// The most problems reported for one request; the rest are counted.
+  static let maximumProblems = 10
+
   private func reject(_ line: Int, id: String?, _ problems: [RequestProblem], name: String) {
     rejected += 1
+    var problems = problems
+    if problems.count > Self.maximumProblems {
+      let more = problems.count - (Self.maximumProblems - 1)
+      problems.removeLast(more)
+      problems.append(RequestProblem("more-problems", ["count": String(more)]))
+    }
     let messages = problems.map { problem in
       (code: problem.code, message: ProblemText.render(problem, catalog, language))
     }

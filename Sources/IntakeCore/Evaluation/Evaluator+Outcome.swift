@@ -23,7 +23,7 @@ extension Evaluator {
     let services = serviceOrder.map {
       Outcome.Recommendation(id: book.services[$0].id, because: serviceReasons[$0] ?? [])
     }
-    let referrals = book.referrals.indices.filter { referralMask & (1 &<< UInt64($0)) != 0 }.map {
+    let referrals = book.referrals.indices.filter { refers($0) }.map {
       Outcome.Recommendation(id: book.referrals[$0].id, because: referralReasons[$0] ?? [])
     }
 

@@ -19,7 +19,7 @@ extension Evaluator {
     let facts = book.facts
     var base: UInt64 = 0
     for item in recommended {
-      if let s = book.services.firstIndex(where: { $0.id == item.id }), s < 64 { base |= 1 &<< UInt64(s) }
+      if let s = book.services.firstIndex(where: { $0.id == item.id }), s < 63 { base |= 1 &<< UInt64(s) }
     }
     var found: [Int: [Outcome.Condition]] = [:]
     for id in missing {
@@ -27,7 +27,7 @@ extension Evaluator {
       guard let f = book.index(ofFact: id), !input.isKnown(f), book.servicesReading[f] & ~base != 0 else { continue }
       for slot in book.probeSlots[f] {
         evaluate(input, probe: (f, slot))
-        for s in book.services.indices where s >= 64 || base & (1 &<< UInt64(s)) == 0 {
+        for s in book.services.indices where s >= 63 || base & (1 &<< UInt64(s)) == 0 {
           if recommends(s) { found[s, default: []].append(Outcome.Condition(fact: id, value: facts[f].value(ofSlot: slot))) }
         }
       }

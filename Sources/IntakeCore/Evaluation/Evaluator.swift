@@ -11,8 +11,9 @@ public final class Evaluator {
 
   /// Per service: the highest weight of a rule that holds; `Int.min` when none holds.
   private let weights: UnsafeMutableBufferPointer<Int>
-  /// Bit `i` set when referral `i` applies.
-  public private(set) var referralMask: UInt64 = 0
+  /// Per referral: the epoch of the last evaluation that gave it. Any number of referrals,
+  /// with nothing to clear between evaluations (a 64-bit mask wrapped past 64 referrals).
+  private let referralStamp: UnsafeMutableBufferPointer<UInt32>
   /// Unknown input facts that could still change the outcome.
   public private(set) var missingMask: UInt64 = 0
   private let fired: UnsafeMutableBufferPointer<Int32>
@@ -32,7 +33,6 @@ public final class Evaluator {
   /// Mutable state of one evaluation, kept in locals so the hot loops pay no exclusivity checks.
   private struct Run {
     var known: UInt64
-    var referralMask: UInt64 = 0
     var firedCount = 0
     var firedDerivationCount = 0
     var undecidedCount = 0
@@ -79,7 +79,12 @@ public final class Evaluator {
     winnerOrder.initialize(repeating: .max)
     stamp = .allocate(capacity: max(book.actions.count, 1))
     stamp.initialize(repeating: 0)
+    referralStamp = .allocate(capacity: max(book.referrals.count, 1))
+    referralStamp.initialize(repeating: 0)
   }
+
+  /// Whether the last evaluation gives referral `i`.
+  public func refers(_ i: Int) -> Bool { epoch != 0 && i >= 0 && i < book.referrals.count && referralStamp[i] == epoch }
 
   deinit {
     slots.deallocate()
@@ -89,6 +94,7 @@ public final class Evaluator {
     winnerPriority.deallocate()
     winnerOrder.deallocate()
     stamp.deallocate()
+    referralStamp.deallocate()
     weights.deallocate()
     fired.deallocate()
     firedDerivations.deallocate()
@@ -127,6 +133,7 @@ public final class Evaluator {
     epoch &+= 1
     if epoch == 0 {
       for i in stamp.indices { stamp[i] = 0 }
+      for i in referralStamp.indices { referralStamp[i] = 0 }
       epoch = 1
     }
     var run = Run(known: given, epoch: epoch)
@@ -140,7 +147,6 @@ public final class Evaluator {
       }
     }
     known = run.known
-    referralMask = run.referralMask
     firedCount = run.firedCount
     firedDerivationCount = run.firedDerivationCount
   }
@@ -250,7 +256,7 @@ public final class Evaluator {
       run.firedCount += 1
       let target = a.targets[r]
       if a.isReferral[r] {
-        run.referralMask |= 1 &<< UInt64(target)
+        referralStamp[target] = run.epoch
       } else if a.weights[r] > weights[target] {
         weights[target] = a.weights[r]
       }
@@ -265,9 +271,9 @@ public final class Evaluator {
   /// Whether action rule `r` holding would leave the outcome as it is: its referral is
   /// already given, or its service is already recommended at least as high.
   @inline(__always)
-  private func achieved(_ r: Int, _ referralMask: UInt64) -> Bool {
+  private func achieved(_ r: Int, _ epoch: UInt32) -> Bool {
     let target = layout.actions.targets[r]
-    if layout.actions.isReferral[r] { return referralMask & (1 &<< UInt64(target)) != 0 }
+    if layout.actions.isReferral[r] { return referralStamp[target] == epoch }
     return weights[target] >= layout.actions.weights[r]
   }
 
@@ -277,7 +283,7 @@ public final class Evaluator {
     _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
   ) -> UInt64 {
     let known = run.known
-    let referrals = run.referralMask
+    let referrals = run.epoch
     let unknownInputs = ~known & layout.inputMask
     let d = layout.derivations
     let a = layout.actions

@@ -4,9 +4,13 @@ extension RuleBook {
   public func table(for facts: [String: FactValue]) -> Result<FactTable, RequestProblems> {
     var table = FactTable(factCount: self.facts.count)
     var problems: [RequestProblem] = []
+    // A handful of unknown facts are named (with a suggestion), the rest counted.
+    var unknownFacts = 0
+    lazy var known = self.facts.filter { !$0.derived }.map(\.id)
     for (id, value) in facts.sorted(by: { $0.key < $1.key }) {
       guard let f = factIndex[id] else {
-        problems.append(.unknownFact(id, known: self.facts.filter { !$0.derived }.map(\.id)))
+        unknownFacts += 1
+        if unknownFacts <= Self.maximumNamedFacts { problems.append(.unknownFact(id, known: known)) }
         continue
       }
       let definition = self.facts[f]
@@ -54,8 +58,14 @@ extension RuleBook {
         problems.append(.invalidValue(id, value.displayValues.joined(separator: ", "), expected: expectedDescription(definition)))
       }
     }
+    if unknownFacts > Self.maximumNamedFacts {
+      problems.append(RequestProblem("unknown-fact-more", ["count": String(unknownFacts - Self.maximumNamedFacts)]))
+    }
     return problems.isEmpty ? .success(table) : .failure(RequestProblems(problems: problems))
   }
+
+  /// The most unknown facts named in the problems of one request.
+  static let maximumNamedFacts = 5
 
   /// The facts with each value in its fact's kind: JSON cannot tell text from a choice, or a
   /// one-item list from a single value, so `"city": "Houston"` becomes `.text("Houston")`.

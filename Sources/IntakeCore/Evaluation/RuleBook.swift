@@ -34,7 +34,7 @@ public struct RuleBook: Sendable {
   /// Per fact: the slots worth trying when it is unknown (`Evaluator.outcome(of:)`): each value
   /// a rule tests it for, both bools, and each integer bound.
   let probeSlots: [[Int]]
-  /// Per fact: the services (bit `s`) some rule of which reads it, directly or through a
+  /// Per fact: the services (bit `s`; from the 64th on, bit 63) some rule of which reads it, directly or through a
   /// derived fact.
   let servicesReading: [UInt64]
   /// Per question: its fact's index and the root of its compiled `ask_if`, if any.
@@ -130,7 +130,10 @@ public struct RuleBook: Sendable {
     }
     var reading = Array(repeating: UInt64(0), count: factCount)
     for rule in actions {
-      guard case .recommend(let service, _) = rule.effect, service < 64 else { continue }
+      guard case .recommend(let service, _) = rule.effect else { continue }
+      // Services from the 64th on share the last bit, which is never taken as already
+      // recommended (see `possibleServices`): more probes, never a service left out.
+      let bit = UInt64(min(service, 63))
       var bits = rule.factMask
       while bits != 0 {
         let f = bits.trailingZeroBitCount
@@ -139,7 +142,7 @@ public struct RuleBook: Sendable {
         while inputs != 0 {
           let g = inputs.trailingZeroBitCount
           inputs &= inputs - 1
-          reading[g] |= 1 &<< UInt64(service)
+          reading[g] |= 1 &<< bit
         }
       }
     }

@@ -52,7 +52,8 @@ struct BinaryWriter {
   }
 }
 
-/// Reads what `BinaryWriter` wrote; any inconsistency makes the whole read fail.
+/// Reads what `BinaryWriter` wrote; any inconsistency makes the whole read fail. Every length
+/// and count is checked against the bytes left before it is used.
 struct BinaryReader {
   struct Corrupt: Error {}
 
@@ -78,9 +79,11 @@ struct BinaryReader {
     return Int((signed >> 1) ^ -(signed & 1))
   }
 
+  /// A count of items or bytes still to read: every item takes at least one byte, so a count
+  /// larger than what is left is corrupt (and nothing is reserved for it).
   mutating func count() throws(Corrupt) -> Int {
     let n = try int()
-    guard n >= 0, n <= bytes.count - offset + 1_000_000 else { throw Corrupt() }
+    guard n >= 0, n <= bytes.count - offset else { throw Corrupt() }
     return n
   }
 

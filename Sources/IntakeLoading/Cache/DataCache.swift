@@ -10,7 +10,8 @@ import IntakeCore
 /// A private cache of `Rules/` and `Locales/` as loaded and checked, so the interview starts
 /// without parsing YAML. It is keyed by every data file's path, size and modification time:
 /// any edit makes a new key, and the data is then loaded (and checked) from the YAML again.
-/// Only data without errors is cached; `check` always reads the YAML.
+/// Only data without errors is cached; `check` always reads the YAML. Each file carries the
+/// SHA-256 of its content and is used only when it matches (see `sealed`).
 public struct DataCache: Sendable {
   public let directory: URL
 
@@ -23,8 +24,8 @@ public struct DataCache: Sendable {
   public func load(rules: URL, locales: URL) -> IntakeData {
     let key = Self.key(rules: rules, locales: locales)
     let file = directory.appendingPathComponent("data-\(key).bin")
-    if let data = FileManager.default.contents(atPath: file.path),
-      let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode([UInt8](data))
+    if let data = FileManager.default.contents(atPath: file.path), let payload = Self.unsealed([UInt8](data)),
+      let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode(payload)
     {
       let (book, diagnostics) = RuleBook.compile(ruleSet)
       if let book, !diagnostics.hasErrors {
@@ -41,7 +42,7 @@ public struct DataCache: Sendable {
   }
 
   private func store(_ loaded: IntakeData, as file: URL) {
-    let bytes = IntakeDataCodec.encode(loaded.ruleSet, loaded.catalog, loaded.lexicon)
+    let bytes = Self.sealed(IntakeDataCodec.encode(loaded.ruleSet, loaded.catalog, loaded.lexicon))
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       chmod(directory.path, 0o700)
@@ -56,6 +57,34 @@ public struct DataCache: Sendable {
     } catch {
       return
     }
+  }
+
+  // MARK: Integrity
+
+  /// What a cache file starts with, before its digest.
+  static let magic = Array("crs-intake cache\n".utf8)
+
+  /// The start of every payload: the layout's format number as the codec writes it.
+  public static var formatHeader: [UInt8] {
+    var w = BinaryWriter()
+    w.int(IntakeDataCodec.format)
+    return w.bytes
+  }
+
+  /// The file for a payload: a fixed header, the payload's SHA-256, then the payload. The
+  /// cache is read back only when the digest matches; anything else (damage, an edit, a
+  /// crafted file) makes the data load from the YAML again and the cache be rewritten.
+  public static func sealed(_ payload: [UInt8]) -> [UInt8] {
+    magic + SHA256.hash(payload) + payload
+  }
+
+  /// The payload of a sealed file whose digest matches, else nil.
+  static func unsealed(_ file: [UInt8]) -> [UInt8]? {
+    let start = magic.count + 32
+    guard file.count >= start, file.starts(with: magic) else { return nil }
+    let payload = Array(file[start...])
+    guard SHA256.hash(payload).elementsEqual(file[magic.count..<start]) else { return nil }
+    return payload
   }
 
   /// FNV-1a over the format version, the folders, and each YAML file's path, size and

@@ -5,7 +5,9 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 7
+  static let format = 8
+  /// The deepest condition read back (the YAML allows far less nesting than this).
+  static let maximumConditionDepth = 200
 
   // MARK: Writing
 
@@ -201,7 +203,7 @@ enum IntakeDataCodec {
     }
     for _ in 0..<(try r.count()) {
       let id = try r.string()
-      let when = try condition(&r)
+      let when = try condition(&r, depth: 0)
       let action: Rule.Action
       switch try r.int() {
       case 0:
@@ -253,7 +255,7 @@ enum IntakeDataCodec {
       let id = try r.string()
       let fact = try r.string()
       let always = try r.bool()
-      let askIf = try r.bool() ? try condition(&r) : nil
+      let askIf = try r.bool() ? try condition(&r, depth: 0) : nil
       ruleSet.questions.append(Question(id: id, fact: fact, askIf: askIf, always: always))
     }
     var catalog = MessageCatalog()
@@ -315,15 +317,18 @@ enum IntakeDataCodec {
     return (ruleSet, catalog, lexicon)
   }
 
-  private static func condition(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> Condition {
+  /// One condition; nesting deeper than `maximumConditionDepth` is corrupt, so a crafted
+  /// file cannot exhaust the stack.
+  private static func condition(_ r: inout BinaryReader, depth: Int) throws(BinaryReader.Corrupt) -> Condition {
+    guard depth < maximumConditionDepth else { throw BinaryReader.Corrupt() }
     let tag = try r.int()
     switch tag {
     case 0, 1:
       var children: [Condition] = []
-      for _ in 0..<(try r.count()) { children.append(try condition(&r)) }
+      for _ in 0..<(try r.count()) { children.append(try condition(&r, depth: depth + 1)) }
       return tag == 0 ? .all(children, nil) : .any(children, nil)
     case 2:
-      return .not(try condition(&r), nil)
+      return .not(try condition(&r, depth: depth + 1), nil)
     case 3:
       let fact = try r.string()
       guard let op = RuleOperator(rawValue: try r.string()) else { throw BinaryReader.Corrupt() }
