@@ -85,6 +85,8 @@ public final class Screener {
       // What was read is answered now: a slow producer sees each outcome at once.
       output.flush()
       errors.flush()
+      // Output that cannot be written (a closed pipe, a full disk): stop at once.
+      if output.failure != nil { return true }
       progress?.advance(bytes: count, records: screened + rejected)
     }
     splitter.finish { screen($0, name: name) }

@@ -47,7 +47,7 @@ extension CRSIntake {
       }
       screener.begin()
       var unreadable = false
-      for file in inputs {
+      for file in inputs where console.output.failure == nil {
         if file == "-" {
           screener.screen(descriptor: 0, name: "<stdin>")
           continue
