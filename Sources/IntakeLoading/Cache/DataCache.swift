@@ -24,7 +24,7 @@ public struct DataCache: Sendable {
   public func load(rules: URL, locales: URL) -> IntakeData {
     let key = Self.key(rules: rules, locales: locales)
     let file = directory.appendingPathComponent("data-\(key).bin")
-    if let data = FileManager.default.contents(atPath: file.path), let payload = Self.unsealed([UInt8](data)),
+    if Self.isOwnDirectory(directory.path), let data = FileManager.default.contents(atPath: file.path), let payload = Self.unsealed([UInt8](data)),
       let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode(payload)
     {
       let (book, diagnostics) = RuleBook.compile(ruleSet)
@@ -45,18 +45,35 @@ public struct DataCache: Sendable {
     let bytes = Self.sealed(IntakeDataCodec.encode(loaded.ruleSet, loaded.catalog, loaded.lexicon))
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      // A cache folder that is a link or someone else's is left alone: nothing is deleted or
+      // written through it (the data is simply read from the YAML each time).
+      guard Self.isOwnDirectory(directory.path) else { return }
       chmod(directory.path, 0o700)
       // Older keys are of no use once the data changed.
       for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix("data-") {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        unlink(directory.appendingPathComponent(name).path)
       }
       let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
-      guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-      else { return }
+      unlink(temporary.path)
+      let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+      guard fd >= 0 else { return }
+      let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+      guard written == bytes.count else {
+        unlink(temporary.path)
+        return
+      }
       if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
     } catch {
       return
     }
+  }
+
+  /// Whether `path` is a real folder of this user (not a symbolic link, not someone else's).
+  static func isOwnDirectory(_ path: String) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == getuid()
   }
 
   // MARK: Integrity

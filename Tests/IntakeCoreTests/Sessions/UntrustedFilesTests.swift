@@ -113,6 +113,20 @@ struct UntrustedFilesTests {
     #expect((try FileManager.default.contentsOfDirectory(atPath: elsewhere.path)).isEmpty)
   }
 
+  @Test("A cache folder that is a symbolic link is left alone: nothing in it is deleted or written, and the command works")
+  func linkedCacheFolderLeftAlone() async throws {
+    let home = try TemporaryFolder()
+    defer { home.remove() }
+    let victim = home.url.appendingPathComponent("victim")
+    try home.write("victim/data-precious.bin", "keep me")
+    try FileManager.default.createDirectory(at: home.url.appendingPathComponent("cache"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(at: home.url.appendingPathComponent("cache/crs-intake"), withDestinationURL: victim)
+    let result = try await CLI.run(["offices", "WA"], environment: ["XDG_CACHE_HOME": home.url.appendingPathComponent("cache").path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Seattle"))
+    #expect((try FileManager.default.contentsOfDirectory(atPath: victim.path)) == ["data-precious.bin"])
+  }
+
   @Test("Output that cannot be written (a full disk) ends the command with exit 74 and says so", arguments: [
     "\"$CRS\" offices > /dev/full", "\"$CRS\" screen --format table < requests > /dev/full", "\"$CRS\" check > /dev/full",
   ])
