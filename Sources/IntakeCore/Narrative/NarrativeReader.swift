@@ -42,6 +42,8 @@ public struct NarrativeReader: Sendable {
   struct Node: Sendable {
     /// Next node by word id (`words`); the gap has id 0.
     var next: [Int: Int] = [:]
+    /// `next[0]`, kept apart too: every step of a walk asks for it (-1: none).
+    var gap = -1
     var variants: [Variant] = []
   }
 
@@ -64,6 +66,9 @@ public struct NarrativeReader: Sendable {
   private var words: [String: Int] = [Self.gapKey: 0]
   /// The most tokens a match can cover (its words and its gaps at their widest).
   private var longestSpan = 1
+  /// By word number: whether some phrase starts with the word (the root's children, asked
+  /// of every word of a text).
+  private var startsPhrase: [Bool] = []
   let lexicon: Lexicon
   let facts: [FactDefinition]
   /// Facts by id, as their index in `facts`.
@@ -142,34 +147,75 @@ public struct NarrativeReader: Sendable {
     }
     self.aheadWords = Set((aheadWords + lexicon.ahead).map { NarrativeTokens.words($0).joined(separator: " ") })
     self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
+    pieces = [:]
+    startsPhrase = Array(repeating: false, count: self.words.count)
+    for id in nodes[0].next.keys { startsPhrase[id] = true }
   }
 
   /// The trie key standing for "a few words may come here" (a phrase written with "…").
   static let gapKey = "\u{2026}"
 
-  private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false) {
-    // "cảnh sát … bắn": the parts, with a gap between them.
-    let parts = phrase.replacingOccurrences(of: "...", with: Self.gapKey).split(separator: Character(Self.gapKey))
-    var keys: [String] = []
-    var marked: [String?] = []
-    for (n, part) in parts.enumerated() {
+  /// A piece of a phrase between two spaces, cut once: its words (by number, with their
+  /// spelling with marks) and the gaps ("…") in it.
+  private enum Piece {
+    case gap
+    case word(Int, String?)
+  }
+
+  /// Pieces already cut, while the lexicon is compiled: classes make thousands of phrases of
+  /// the same few pieces ("cảnh sát … tackled", "cs … tackled"…), and cutting and folding
+  /// every phrase whole was most of the compile. Emptied once the trie is built.
+  private var pieces: [Substring: [Piece]] = [:]
+
+  /// Cuts a piece the way a whole phrase is cut (a space always separates tokens, so a
+  /// phrase's tokens are its pieces' tokens in order): "..." is a gap like "…".
+  private mutating func cut(_ piece: Substring) -> [Piece] {
+    if let known = pieces[piece] { return known }
+    let text = String(piece)
+    let gapped = text.utf8.contains(0x2E) ? text.replacingOccurrences(of: "...", with: Self.gapKey) : text
+    var out: [Piece] = []
+    for (n, part) in gapped.split(separator: Character(Self.gapKey), omittingEmptySubsequences: false).enumerated() {
+      if n > 0 { out.append(.gap) }
       let cut = NarrativeTokens(String(part))
-      let words = cut.tokens
-      if n > 0 && !words.isEmpty && !keys.isEmpty { keys.append(Self.gapKey) }
-      keys += words.map(\.folded)
-      marked += words.indices.map { cut.marked($0) }
+      for (i, token) in cut.tokens.enumerated() {
+        let id = words[token.folded] ?? words.count
+        words[token.folded] = id
+        out.append(.word(id, cut.marked(i)))
+      }
+    }
+    pieces[piece] = out
+    return out
+  }
+
+  private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false) {
+    // "cảnh sát … bắn": the words, with a gap between them where the phrase has "…" (a gap
+    // before the first word or after another gap is none).
+    var keys: [Int] = []
+    var marked: [String?] = []
+    var gapPending = false
+    for piece in phrase.utf8.split(separator: 0x20) {
+      for item in cut(Substring(piece)) {
+        switch item {
+        case .gap:
+          gapPending = true
+        case .word(let id, let spelling):
+          if gapPending && !keys.isEmpty { keys.append(0) }
+          gapPending = false
+          keys.append(id)
+          marked.append(spelling)
+        }
+      }
     }
     guard !marked.isEmpty else { return }
     longestSpan = max(longestSpan, marked.count + (keys.count - marked.count) * Self.maxGap)
     var node = 0
-    for key in keys {
-      let id = words[key] ?? words.count
-      words[key] = id
+    for id in keys {
       if let next = nodes[node].next[id] {
         node = next
       } else {
         nodes.append(Node())
         nodes[node].next[id] = nodes.count - 1
+        if id == 0 { nodes[node].gap = nodes.count - 1 }
         node = nodes.count - 1
       }
     }
@@ -218,7 +264,8 @@ public struct NarrativeReader: Sendable {
   /// The best phrase starting at token `start`: the most words, then the fewest skipped.
   private func best(at start: Int, _ scan: inout Scan) -> Match? {
     // Most words start no phrase: no search at all.
-    guard nodes[0].next[scan.ids[start]] != nil else { return nil }
+    let id = scan.ids[start]
+    guard id >= 0, startsPhrase[id] else { return nil }
     var best: Match?
     scan.positions.removeAll(keepingCapacity: true)
     walk(0, start, start, scan.tokens[start].clause, &scan, &best)
@@ -228,7 +275,8 @@ public struct NarrativeReader: Sendable {
   /// Follows the trie from `node` at token `pos`, keeping the best match found.
   private func walk(_ node: Int, _ pos: Int, _ start: Int, _ clause: Int, _ scan: inout Scan, _ best: inout Match?) {
     // A phrase written "A … B": up to `maxGap` words may stand between A and B.
-    if let gap = nodes[node].next[0] {
+    let gap = nodes[node].gap
+    if gap >= 0 {
       var skip = pos
       while skip < scan.tokens.count, skip - pos <= Self.maxGap, scan.tokens[skip].clause == clause {
         walk(gap, skip, start, clause, &scan, &best)
