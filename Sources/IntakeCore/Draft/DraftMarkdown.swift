@@ -100,7 +100,7 @@ public struct DraftMarkdown {
     if !place.isEmpty { lines.append("- " + t("draft.where", l) + ": " + place) }
     for fact in book.facts where !fact.derived && fact.id != "state" && fact.id != "city" {
       guard let value = draft.request.facts[fact.id] else { continue }
-      let name = catalog.has("draft.fact.\(fact.id)", in: l) ? t("draft.fact.\(fact.id)", l) : t("fact.\(fact.id).name", l)
+      let name = t(factName("fact.\(fact.id).name", l) ?? "fact.\(fact.id).name", l)
       var line = "- " + name + ": " + describe(value, fact, l)
       if let words = draft.request.notes[fact.id].map(MarkdownText.escape), !words.isEmpty {
         line += " — " + t("draft.note", l, ["words": words])
@@ -165,7 +165,7 @@ public struct DraftMarkdown {
     guard !draft.outcome.possibleServices.isEmpty else { return "" }
     var lines = ["## " + t("draft.possible", l)]
     for (alternatives, services) in OutcomeText.byCondition(draft.outcome.possibleServices) {
-      let text = OutcomeText.describe(alternatives, book: book) { t($0, l) }
+      let text = OutcomeText.describe(alternatives, book: book) { key in t(factName(key, l) ?? key, l) }
       lines.append("- " + t("end.possible-if", l, ["condition": text]) + " " + services.map { t("service.\($0).name", l) }.joined(separator: "; "))
     }
     return lines.joined(separator: "\n")
@@ -176,7 +176,8 @@ public struct DraftMarkdown {
     var lines = ["## " + t("draft.referrals", l)]
     for referral in draft.outcome.referrals {
       let contact = book.referrals.first { $0.id == referral.id }?.contact ?? ""
-      var line = "- **" + t("referral.\(referral.id).name", l) + "**: " + t("referral.\(referral.id).what", l)
+      let what = catalog.has("draft.referral.\(referral.id).what", in: l) ? "draft.referral.\(referral.id).what" : "referral.\(referral.id).what"
+      var line = "- **" + t("referral.\(referral.id).name", l) + "**: " + t(what, l)
       if !contact.isEmpty { line += " " + t("end.contact", l, ["contact": contact]) }
       lines.append(line)
     }
@@ -194,7 +195,7 @@ public struct DraftMarkdown {
       lines.append("- " + t(key, l, ["name": t("office.\(id).name", l), "details": details]))
     }
     if !routing.confirmed {
-      lines.append("- **" + t("draft.unconfirmed", l) + "** " + t("end.office-unconfirmed", l, ["email": directory.nationalEmail]))
+      lines.append("- **" + t("draft.unconfirmed", l) + "** " + t("draft.office-unconfirmed", l, ["email": directory.nationalEmail]))
     }
     lines.append("")
     lines.append("> " + t("end.restructured", l, ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
@@ -203,8 +204,16 @@ public struct DraftMarkdown {
 
   private func missing(_ draft: DraftRequest, _ l: Language) -> String {
     guard !draft.outcome.missing.isEmpty else { return "" }
-    let names = draft.outcome.missing.map { t("fact.\($0).name", l) }.joined(separator: "; ")
+    let names = draft.outcome.missing.map { t(factName("fact.\($0).name", l) ?? "fact.\($0).name", l) }.joined(separator: "; ")
     return "## " + t("draft.missing", l) + "\n" + names
+  }
+
+  /// For a fact's name key ("fact.wants.name"), the letter's third-person name key when it
+  /// has one ("draft.fact.wants"); nil for any other key.
+  private func factName(_ key: String, _ l: Language) -> String? {
+    guard key.hasPrefix("fact."), key.hasSuffix(".name") else { return nil }
+    let id = key.dropFirst("fact.".count).dropLast(".name".count)
+    return catalog.has("draft.fact.\(id)", in: l) ? "draft.fact.\(id)" : nil
   }
 
   /// Why a rule fired, in the third person when the reason speaks to the requester.
