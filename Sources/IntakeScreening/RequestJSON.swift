@@ -30,23 +30,11 @@ public enum RequestJSON {
       json.string(narrative)
     }
     if !request.notes.isEmpty {
-      json.raw(",\"notes\":{")
-      for (i, (fact, words)) in request.notes.sorted(by: { $0.key < $1.key }).enumerated() {
-        if i > 0 { json.raw(",") }
-        json.string(fact)
-        json.raw(":")
-        json.string(words)
-      }
-      json.raw("}")
+      json.raw(",\"notes\":")
+      strings(request.notes, &json)
     }
-    json.raw(",\"contact\":{")
-    for (i, (field, value)) in request.contact.sorted(by: { $0.key < $1.key }).enumerated() {
-      if i > 0 { json.raw(",") }
-      json.string(field)
-      json.raw(":")
-      json.string(value)
-    }
-    json.raw("}")
+    json.raw(",\"contact\":")
+    strings(request.contact, &json)
     if let outcome {
       json.raw(",\"outcome\":")
       var inner = JSONText()
@@ -63,6 +51,18 @@ public enum RequestJSON {
         json.string(value)
       }
       json.raw("}")
+    }
+    json.raw("}")
+  }
+
+  /// A map of strings as a JSON object, keys sorted.
+  private static func strings(_ map: [String: String], _ json: inout JSONText) {
+    json.raw("{")
+    for (i, (key, value)) in map.sorted(by: { $0.key < $1.key }).enumerated() {
+      if i > 0 { json.raw(",") }
+      json.string(key)
+      json.raw(":")
+      json.string(value)
     }
     json.raw("}")
   }

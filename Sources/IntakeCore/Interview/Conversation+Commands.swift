@@ -99,6 +99,18 @@ extension Conversation {
     return kept ? wording.text("interview.goodbye") + "\n" + wording.text("interview.resume-hint") : wording.text("interview.goodbye")
   }
 
+  /// Whether `input` is "yes" in either language (any case, with or without marks); with
+  /// `orQuit`, the quit command too, with or without its colon.
+  func saysYes(_ input: String, orQuit: Bool = false) -> Bool {
+    var typed = TextFolding.fold(input.trimmingWhitespace)
+    if orQuit, typed.hasPrefix(":") { typed.removeFirst() }
+    guard !typed.isEmpty else { return false }
+    let keys = orQuit ? ["answer.yes", "command.quit.words"] : ["answer.yes"]
+    return Language.allCases.contains { language in
+      keys.contains { key in wording.catalog.list(key, language).contains { TextFolding.fold($0) == typed } }
+    }
+  }
+
   /// Clears every answer and begins again with the safety screen.
   mutating func restart() -> [InterviewEvent] {
     answers = [:]
@@ -113,20 +125,14 @@ extension Conversation {
   /// After `:restart` with answers given: "yes" clears them; anything else keeps them and asks
   /// the question again.
   mutating func confirmRestart(_ input: String, resume: Int) -> [InterviewEvent] {
-    let folded = TextFolding.fold(input.trimmingWhitespace)
-    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
-    if yes.contains(folded) { return restart() }
+    if saysYes(input) { return restart() }
     phase = .asking(resume)
     return [ask(resume)]
   }
 
   mutating func confirmQuit(_ input: String, resume: Int?) -> [InterviewEvent] {
-    let folded = TextFolding.fold(input.trimmingWhitespace)
     // "yes", or the quit command itself, confirms quitting.
-    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) + wording.catalog.list("command.quit.words", $0) }
-      .map(TextFolding.fold)
-    let typed = folded.hasPrefix(":") ? String(folded.dropFirst()) : folded
-    if typed.isEmpty || !yes.contains(typed) {
+    if !saysYes(input, orQuit: true) {
       guard let resume else { return advance() }
       phase = .asking(resume)
       return [ask(resume)]

@@ -54,8 +54,7 @@ extension Conversation {
       contact[name] = typed
       return afterContact(field)
     }
-    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) }.map(TextFolding.fold)
-    if let suggestion, yes.contains(TextFolding.fold(text)) {
+    if let suggestion, saysYes(text) {
       contact[name] = suggestion
       return afterContact(field)
     }
@@ -66,11 +65,7 @@ extension Conversation {
   /// After Ctrl-C at a contact field or the offer to save: "yes" (or the quit command) stops
   /// without saving; anything else asks the same thing again.
   mutating func confirmStopDraft(_ input: String, field: Int?) -> [InterviewEvent] {
-    let folded = TextFolding.fold(input.trimmingWhitespace)
-    let typed = folded.hasPrefix(":") ? String(folded.dropFirst()) : folded
-    let yes = Language.allCases.flatMap { wording.catalog.list("answer.yes", $0) + wording.catalog.list("command.quit.words", $0) }
-      .map(TextFolding.fold)
-    if !typed.isEmpty && yes.contains(typed) {
+    if saysYes(input, orQuit: true) {
       phase = .finished(.interrupted)
       return [.text(wording.text("interview.not-saved")), .finished(.interrupted)]
     }
