@@ -25,7 +25,10 @@ public struct LexiconLoader {
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(
-        root, context: "file", allowed: ["version", "cues", "classes", "entries", "states", "cities", "implications", "everyday"], required: ["entries"])
+        root, context: "file", allowed: [
+          "version", "cues", "classes", "spellings", "entries", "states", "cities", "towns", "town-states", "implications",
+          "everyday",
+        ], required: ["entries"])
     else {
       return (lexicon, diagnostics + reader.diagnostics)
     }
@@ -75,11 +78,17 @@ public struct LexiconLoader {
       for phrase in phrases { walk(phrase) }
       return out
     }
+    // Short spellings, by the word they stand for.
+    for (word, key, value) in reader.orderedPairs(top["spellings"], context: "spellings") {
+      let variants = reader.strings(value, context: "spellings.\(word)") ?? []
+      if variants.isEmpty { reader.error("empty-group", key, ["group": "spellings.\(word)"]) }
+      lexicon.spellings[word, default: []] += variants
+    }
     var ids = Set<String>()
     for item in reader.sequence(top["entries"], context: "entries") ?? [] {
       guard
         let fields = reader.mapping(
-          item, context: "entry", allowed: ["id", "phrases", "accented", "set", "past", "future"], required: ["id", "set"]),
+          item, context: "entry", allowed: ["id", "phrases", "accented", "quoted", "set", "past", "future"], required: ["id", "set"]),
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if !ids.insert(id).inserted {
@@ -99,6 +108,7 @@ public struct LexiconLoader {
         set: reading("set") ?? [:],
         past: reading("past"), future: reading("future"), location: reader.location(fields["id"]))
       entry.accented = expand(reader.strings(fields["accented"], context: "accented") ?? [], fields["accented"])
+      entry.quoted = expand(reader.strings(fields["quoted"], context: "quoted") ?? [], fields["quoted"])
       lexicon.entries.append(entry)
     }
     for (code, _, value) in reader.orderedPairs(top["states"], context: "states") {
@@ -127,6 +137,20 @@ public struct LexiconLoader {
       lexicon.implications.append(Lexicon.Implication(when: when, add: add, location: reader.location(item)))
     }
     lexicon.everyday = reader.strings(top["everyday"], context: "everyday") ?? []
+    for (code, _, value) in reader.orderedPairs(top["towns"], context: "towns") {
+      lexicon.towns[code, default: []] += reader.strings(value, context: "towns.\(code)") ?? []
+    }
+    for (name, key, value) in reader.orderedPairs(top["town-states"], context: "town-states") {
+      guard let code = reader.string(value, context: "town-states.\(name)") else { continue }
+      // A name's state must list it: otherwise the text would be read as a place it is not.
+      if lexicon.towns[code]?.contains(name) != true {
+        reader.error(
+          "unknown-value", key,
+          ["fact": "town-states", "value": "\(name): \(code)", "expected": "a name listed under towns.\(code)", "suggestion": ""])
+        continue
+      }
+      lexicon.townStates[name] = code
+    }
     return (lexicon, diagnostics + reader.diagnostics)
   }
 }

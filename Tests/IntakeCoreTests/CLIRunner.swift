@@ -68,6 +68,9 @@ enum CLI {
       "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": folder.url.path,
       "CRS_INTAKE_RULES": rules.path, "CRS_INTAKE_LOCALES": locales.path,
     ]
+    if rules == PackagePaths.rules && locales == PackagePaths.locales {
+      environment["XDG_CACHE_HOME"] = SharedTestCache.path
+    }
     environment.merge(extra) { _, new in new }
     process.environment = environment
     process.currentDirectoryURL = folder.url

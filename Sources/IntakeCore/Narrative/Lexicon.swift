@@ -8,6 +8,10 @@ public struct Lexicon: Sendable, Equatable {
     /// Phrases that match only when typed with their Vietnamese marks: folded, they read like
     /// everyday words ("chùa" folds like "chưa", "bắn" like "bán").
     public var accented: [String] = []
+    /// Phrases that count only inside quoted speech ('no Viets here', "tụi bây về nước đi"):
+    /// a nationality or a "go home" quoted by a victim is a bias marker, the same words in the
+    /// writer's own sentence are not.
+    public var quoted: [String] = []
     /// The reading with no tense cue (or with a tense that has no reading of its own).
     public var set: [String: FactValue]
     /// The reading in a clause about the past.
@@ -78,6 +82,15 @@ public struct Lexicon: Sendable, Equatable {
   /// phrase matched without marks must not fold onto one of them (`check` warns), or it
   /// belongs under `accented:`.
   public var everyday: [String] = []
+  /// How people type words short (teencode and keyboard habits), by the word they stand for:
+  /// "cảnh sát" ← cs, "không" ← ko, k, hok; "được" ← dc, đc. A word typed so matches every
+  /// phrase as the word it stands for, typed with its marks.
+  public var spellings: [String: [String]] = [:]
+  /// Towns and cities by state code (`towns:`): read only where a place is clearly named ("in
+  /// Mobile", "Pueblo, Colorado"), unlike `cities`, which people name any way they like.
+  public var towns: [String: [String]] = [:]
+  /// A town name found in several states, with the state it means when none is named.
+  public var townStates: [String: String] = [:]
 
   public init(
     negation: [String] = [], past: [String] = [], future: [String] = [], entries: [Entry] = [],

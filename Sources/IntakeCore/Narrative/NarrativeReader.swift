@@ -26,7 +26,17 @@ public struct NarrativeReader: Sendable {
     /// Center"). It gives way to a city named by its own name ("Little Saigon" in a text about
     /// San Jose is San Jose's).
     case cityAlias(Int)
+    /// A town from `towns:` (by its index in `towns`): a place only where clearly named.
+    case town(Int)
     case negation, past, future, ahead
+  }
+
+  /// A town's name and the states that have a town of that name, the one meant when no
+  /// state is named first (nil: none can be told).
+  struct Town: Sendable {
+    var name: String
+    var states: [String]
+    var preferred: String?
   }
 
   /// One phrase ending at a trie node: what it means and how its words are spelled.
@@ -37,6 +47,17 @@ public struct NarrativeReader: Sendable {
     var marked: [String?]
     /// Matches only when every marked word is typed with its marks.
     var accentedOnly: Bool
+    /// Matches only inside quoted speech.
+    var quotedOnly = false
+  }
+
+  /// A short spelling's word or words ("cs" → "cảnh sát"): their numbers and their spellings
+  /// with marks, for the short spelling as typed (nil: without marks; "hổng" counts only with
+  /// its marks, so "hồng" is not "không").
+  struct Alternate: Sendable {
+    var typed: String?
+    var ids: [Int]
+    var marked: [String?]
   }
 
   struct Node: Sendable {
@@ -69,7 +90,11 @@ public struct NarrativeReader: Sendable {
   /// By word number: whether some phrase starts with the word (the root's children, asked
   /// of every word of a text).
   private var startsPhrase: [Bool] = []
+  /// By word number: the words short spellings stand for (`spellings:`).
+  private var alternates: [[Alternate]] = []
   let lexicon: Lexicon
+  /// The towns of `lexicon.towns`, one per name.
+  private var towns: [Town] = []
   let facts: [FactDefinition]
   /// Facts by id, as their index in `facts`.
   private let factIndex: [String: Int]
@@ -110,6 +135,7 @@ public struct NarrativeReader: Sendable {
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
       for phrase in entry.accented { insert(phrase, .entry(i), accentedOnly: true) }
+      for phrase in entry.quoted { insert(phrase, .entry(i), quotedOnly: true) }
     }
     for (code, names) in stateNames.merging(lexicon.stateSpellings, uniquingKeysWith: +) {
       for name in names { insert(name, .state(code)) }
@@ -123,6 +149,24 @@ public struct NarrativeReader: Sendable {
           && (0...(words.count - own.count)).contains { Array(words[$0..<($0 + own.count)]) == own }
         insert(name, named ? .city(i) : .cityAlias(i))
       }
+    }
+    // Towns: one per name, with every state that has it; a name `cities` already knows is
+    // read as that city.
+    let known = Set(lexicon.cities.flatMap { $0.names.map { NarrativeTokens.words($0) } })
+    var townIndex: [String: Int] = [:]
+    for (code, names) in lexicon.towns.sorted(by: { $0.key < $1.key }) {
+      for name in names where !known.contains(NarrativeTokens.words(name)) {
+        if let t = townIndex[name] {
+          towns[t].states.append(code)
+        } else {
+          townIndex[name] = towns.count
+          towns.append(Town(name: name, states: [code]))
+        }
+      }
+    }
+    for t in towns.indices {
+      towns[t].preferred = towns[t].states.count == 1 ? towns[t].states[0] : lexicon.townStates[towns[t].name]
+      insert(towns[t].name, .town(t))
     }
     for cue in lexicon.negation { insert(cue, .negation) }
     for cue in lexicon.negationAccented { insert(cue, .negation, accentedOnly: true) }
@@ -147,9 +191,30 @@ public struct NarrativeReader: Sendable {
     }
     self.aheadWords = Set((aheadWords + lexicon.ahead).map { NarrativeTokens.words($0).joined(separator: " ") })
     self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
+    // Short spellings, once every phrase word has its number: a spelling of words no phrase
+    // has is of no use.
+    var alternateOf: [(String, Alternate)] = []
+    for (word, variants) in lexicon.spellings.sorted(by: { $0.key < $1.key }) {
+      let cut = NarrativeTokens(word)
+      let ids = cut.tokens.map { self.words[$0.folded] ?? -1 }
+      guard !ids.isEmpty, !ids.contains(-1) else { continue }
+      let marked = cut.tokens.indices.map { cut.marked($0) }
+      for variant in variants {
+        let typed = NarrativeTokens(variant)
+        guard typed.tokens.count == 1, typed.tokens[0].folded != cut.tokens.map(\.folded).joined(separator: " ") else { continue }
+        alternateOf.append((typed.tokens[0].folded, Alternate(typed: typed.marked(0), ids: ids, marked: marked)))
+      }
+    }
+    for (variant, _) in alternateOf where self.words[variant] == nil { self.words[variant] = self.words.count }
+    alternates = Array(repeating: [], count: self.words.count)
+    for (variant, alternate) in alternateOf { alternates[self.words[variant]!].append(alternate) }
+    isNumberWord += Array(repeating: false, count: self.words.count - isNumberWord.count)
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
     for id in nodes[0].next.keys { startsPhrase[id] = true }
+    for (id, list) in alternates.enumerated() where list.contains(where: { nodes[0].next[$0.ids[0]] != nil }) {
+      startsPhrase[id] = true
+    }
   }
 
   /// The trie key standing for "a few words may come here" (a phrase written with "…").
@@ -187,7 +252,7 @@ public struct NarrativeReader: Sendable {
     return out
   }
 
-  private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false) {
+  private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false, quotedOnly: Bool = false) {
     // "cảnh sát … bắn": the words, with a gap between them where the phrase has "…" (a gap
     // before the first word or after another gap is none).
     var keys: [Int] = []
@@ -219,8 +284,8 @@ public struct NarrativeReader: Sendable {
         node = nodes.count - 1
       }
     }
-    let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly)
-    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked }) {
+    let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly)
+    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly }) {
       nodes[node].variants.append(variant)
     }
   }
@@ -232,20 +297,24 @@ public struct NarrativeReader: Sendable {
     var end: Int
     var words: [Int]
     var meanings: [Meaning]
-    var gaps: Int { end - start - words.count }
+    /// Tokens skipped ("…"); a short spelling counts once for the words it stands for.
+    var gaps: Int { max(0, end - start - Set(words).count) }
   }
 
-  /// Whether the tokens at `positions` spell a variant: a token typed with marks must have
-  /// the phrase word's marks; one typed without matches folded unless the phrase is kept
-  /// accented.
-  private func spells(_ variant: Variant, _ positions: [Int], _ marked: [String?]) -> Bool {
-    for (j, p) in positions.enumerated() {
+  /// Whether the words matched so far spell a variant: a token typed with marks must have the
+  /// phrase word's marks; one typed without matches folded unless the phrase is kept
+  /// accented; a phrase of quoted speech must be quoted.
+  private func spells(_ variant: Variant, _ scan: Scan) -> Bool {
+    for (j, typed) in scan.spelled.enumerated() {
       let word = variant.marked[j]
-      if let typed = marked[p] {
+      if let typed {
         if word != typed { return false }
       } else if variant.accentedOnly && word != nil {
         return false
       }
+    }
+    if variant.quotedOnly {
+      for p in scan.positions where !scan.tokens[p].quoted { return false }
     }
     return true
   }
@@ -257,8 +326,11 @@ public struct NarrativeReader: Sendable {
     let ids: [Int]
     let marked: [String?]
     var consumed: [Bool]
-    /// The positions of the words matched so far on the current path (reused).
+    /// The positions of the words matched so far on the current path (reused); a short
+    /// spelling stands there once per word it stands for.
     var positions: [Int] = []
+    /// The spelling with marks of each word matched so far (nil: typed without marks).
+    var spelled: [String?] = []
   }
 
   /// The best phrase starting at token `start`: the most words, then the fewest skipped.
@@ -268,6 +340,7 @@ public struct NarrativeReader: Sendable {
     guard id >= 0, startsPhrase[id] else { return nil }
     var best: Match?
     scan.positions.removeAll(keepingCapacity: true)
+    scan.spelled.removeAll(keepingCapacity: true)
     walk(0, start, start, scan.tokens[start].clause, &scan, &best)
     return best
   }
@@ -283,17 +356,47 @@ public struct NarrativeReader: Sendable {
         skip += 1
       }
     }
-    guard pos < scan.tokens.count, scan.tokens[pos].clause == clause, !scan.consumed[pos],
-      let next = nodes[node].next[scan.ids[pos]]
-    else { return }
-    scan.positions.append(pos)
-    if !nodes[next].variants.isEmpty, nodes[next].variants.contains(where: { spells($0, scan.positions, scan.marked) }) {
-      let meanings = nodes[next].variants.filter { spells($0, scan.positions, scan.marked) }.map(\.meaning)
+    guard pos < scan.tokens.count, scan.tokens[pos].clause == clause, !scan.consumed[pos] else { return }
+    let id = scan.ids[pos]
+    if let next = nodes[node].next[id] {
+      scan.positions.append(pos)
+      scan.spelled.append(scan.marked[pos])
+      arrive(next, pos, start, clause, &scan, &best)
+      scan.positions.removeLast()
+      scan.spelled.removeLast()
+    }
+    // A short spelling ("cs", "ko", "dc") walks on as the word or words it stands for.
+    guard id >= 0, id < alternates.count else { return }
+    for alternate in alternates[id] where alternate.typed == scan.marked[pos] {
+      var next = node
+      var reached = true
+      for word in alternate.ids {
+        guard let step = nodes[next].next[word] else {
+          reached = false
+          break
+        }
+        next = step
+      }
+      guard reached else { continue }
+      for marked in alternate.marked {
+        scan.positions.append(pos)
+        scan.spelled.append(marked)
+      }
+      arrive(next, pos, start, clause, &scan, &best)
+      scan.positions.removeLast(alternate.ids.count)
+      scan.spelled.removeLast(alternate.ids.count)
+    }
+  }
+
+  /// The walk has matched the token at `pos` and reached `node`: a phrase may end here, a
+  /// longer one may go on.
+  private func arrive(_ node: Int, _ pos: Int, _ start: Int, _ clause: Int, _ scan: inout Scan, _ best: inout Match?) {
+    if !nodes[node].variants.isEmpty, nodes[node].variants.contains(where: { spells($0, scan) }) {
+      let meanings = nodes[node].variants.filter { spells($0, scan) }.map(\.meaning)
       let match = Match(start: start, end: pos + 1, words: scan.positions, meanings: meanings)
       if best.map({ ($0.words.count, -$0.gaps) < (match.words.count, -match.gaps) }) ?? true { best = match }
     }
-    walk(next, pos + 1, start, clause, &scan, &best)
-    scan.positions.removeLast()
+    walk(node, pos + 1, start, clause, &scan, &best)
   }
 
   /// Reads a description. Days ahead ("next month", "tuần sau") are kept only when an event is
@@ -338,6 +441,23 @@ public struct NarrativeReader: Sendable {
     // The words of credible threats (a reading stating a threat and violence): "nobody was
     // hurt" says no one was hurt, not that nobody was threatened.
     var threats = Set<Range<Int>>()
+    // Towns named (`towns:`), kept apart until the cities are known.
+    var townFound: [Found] = []
+    // A state named right after a place says which place ("Portland Maine", "Pueblo, Colorado").
+    var stateAt: [Int: String] = [:]
+    for match in matches where !isNegated(match, matches, tokens, consumed) {
+      for meaning in match.meanings {
+        if case .state(let code) = meaning { stateAt[match.start] = code }
+        if case .stateCode(let code) = meaning, cut.original(match.start) == code { stateAt[match.start] = code }
+      }
+    }
+    func stateAfter(_ match: Match) -> String? {
+      guard match.end < tokens.count, let code = stateAt[match.end] else { return nil }
+      let gap = tokens[match.end].clause - tokens[match.end - 1].clause
+      if gap == 0 { return code }
+      let between = cut.text.unicodeScalars[tokens[match.end - 1].range.upperBound..<tokens[match.end].range.lowerBound]
+      return gap == 1 && between.contains(",") ? code : nil
+    }
     // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
     let (durations, durationTokens) = self.durations(tokens, ids, matches, tense)
     found += durations
@@ -369,12 +489,31 @@ public struct NarrativeReader: Sendable {
           let city = lexicon.cities[c]
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
-          if let state = factIndex["state"] { found.append((state, .choice(city.state), words)) }
+          if let state = factIndex["state"] { found.append((state, .choice(stateAfter(match) ?? city.state), words)) }
+        case .town(let t) where !negated:
+          // Only a place clearly named: a capital or its state after it, and a place word
+          // before it or its state after it ("in Mobile", "Lafayette Louisiana").
+          let after = stateAfter(match)
+          let town = towns[t]
+          let capital = cut.original(match.start).first?.isUppercase == true
+          let placeWord = match.start > 0 && tokens[match.start - 1].clause == clause
+            && Self.placePrepositions.contains(tokens[match.start - 1].folded)
+          guard (capital || after != nil) && (placeWord || after != nil) else { continue }
+          // A phrase of the lexicon with the same words says what they mean ("Arlington" is a
+          // city in several states; "temple" is a place of worship), unless the state right
+          // after makes it a place ("Pueblo, Colorado") that no other reading names.
+          let others = match.meanings.filter { if case .town = $0 { return false } else { return true } }
+          if after == nil ? !others.isEmpty : others.contains(where: namesPlace) { continue }
+          if let fact = factIndex["city"] { townFound.append((fact, .text(town.name), words)) }
+          if let state = factIndex["state"], let code = after ?? town.preferred { townFound.append((state, .choice(code), words)) }
         default:
           continue
         }
       }
     }
+    // A city people name their way (`cities`) beats a town of the same text ("Fairview Park,
+    // Costa Mesa" is a park in Costa Mesa).
+    if let cityFact = factIndex["city"], !found.contains(where: { $0.fact == cityFact }) { found += townFound }
     // A city no list knows, named the way addresses are written: "in Dodge City, Kansas",
     // "ở Bridgeview, IL", "Long Beach CA".
     if named.isEmpty, let cityFact = factIndex["city"], !found.contains(where: { $0.fact == cityFact }) {
@@ -389,7 +528,9 @@ public struct NarrativeReader: Sendable {
 
   /// Words that may stand before a place's name ("in", "ở"): a run of capitalised words after
   /// one of them, or at the start of the text, is a name.
-  static let placePrepositions: Set<String> = ["in", "at", "of", "near", "from", "outside", "o", "tai", "ben", "gan"]
+  static let placePrepositions: Set<String> = [
+    "in", "at", "of", "near", "from", "outside", "to", "around", "o", "tai", "ben", "gan", "khu", "vung",
+  ]
 
   /// The words of a city named before a state ("Dodge City, Kansas", "Round Rock TX"): one to
   /// three capitalised words no phrase took, right before the state (a comma between, or a
@@ -419,6 +560,17 @@ public struct NarrativeReader: Sendable {
     guard first < at else { return nil }
     let opens = first == 0 || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
     return opens ? first..<at : nil
+  }
+
+  /// Whether a meaning names a place: a city, a state, or an entry that sets the city.
+  private func namesPlace(_ meaning: Meaning) -> Bool {
+    switch meaning {
+    case .city, .cityAlias, .state, .stateCode: return true
+    case .entry(let e):
+      let entry = lexicon.entries[e]
+      return [entry.set, entry.past ?? [:], entry.future ?? [:]].contains { $0["city"] != nil || $0["state"] != nil }
+    default: return false
+    }
   }
 
   /// Whether a reading states a credible threat: a threat (`incident_types` holding
@@ -455,9 +607,10 @@ public struct NarrativeReader: Sendable {
         return true
       }
     }
-    // "n't" on a word no phrase took ("don't know" is a phrase, not a negation).
-    for t in windowStart..<match.start where tokens[t].clause == clause && !consumed[t] && tokens[t].folded.hasSuffix("n't") {
-      return true
+    // "n't" on a word no phrase took ("don't know" is a phrase, not a negation), before the
+    // phrase or among the words it skipped ("the officer didn't hit").
+    for t in windowStart..<match.end where tokens[t].clause == clause && !consumed[t] && tokens[t].folded.hasSuffix("n't") {
+      if t < match.start || !match.words.contains(t) { return true }
     }
     return false
   }

@@ -9,7 +9,13 @@ struct NarrativeTokens {
     /// Typed without any mark beyond ASCII: then it has no Vietnamese spelling to match.
     var ascii: Bool
     var clause: Int
+    /// Inside quoted speech ("…", “…”, '…', ‘…’): what someone said, not the writer's words.
+    var quoted: Bool
   }
+
+  /// Quoted speech while cutting: none, in double quotes, or in single quotes (closed by an
+  /// apostrophe after a word).
+  private enum Quote { case none, double, single }
 
   let text: String
   var tokens: [Token] = []
@@ -17,8 +23,9 @@ struct NarrativeTokens {
 
   /// Tokens are runs of letters, digits and apostrophes (not at either end: those are
   /// quotes); clauses end at . , ; : ! ? and line breaks. Hyphens and other marks separate
-  /// tokens ("Ca-li" is "ca" "li"). One pass over the scalars, folding as it goes (measured:
-  /// cutting the text was most of the time of a read).
+  /// tokens ("Ca-li" is "ca" "li"). Quoted speech runs from an opening quote (", “, ‘, or an
+  /// apostrophe before a word) to its closing one or the end of the line. One pass over the
+  /// scalars, folding as it goes (measured: cutting the text was most of the time of a read).
   init(_ text: String) {
     self.text = text
     let scalars = text.unicodeScalars
@@ -30,10 +37,12 @@ struct NarrativeTokens {
     // Apostrophes folded at the end so far (quotes, dropped if nothing follows).
     var trailingQuotes = 0
     var ascii = true
+    var quote = Quote.none
     func flush() {
       guard let first = start else { return }
       folded.removeLast(trailingQuotes)
-      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause))
+      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none))
+      if quote == .single && trailingQuotes > 0 { quote = .none }
       start = nil
       folded = String.UnicodeScalarView()
       trailingQuotes = 0
@@ -60,18 +69,27 @@ struct NarrativeTokens {
           if start != nil {
             folded.append(scalar)
             trailingQuotes += 1
+          } else {
+            quote = Self.single(quote, opening: next < scalars.endIndex && scalars[next].properties.isAlphabetic)
           }
         } else {
           flush()
           if value == 0x2E || value == 0x2C || value == 0x3B || value == 0x3A || value == 0x21 || value == 0x3F || value == 0x0A {
             clause += 1
           }
+          if value == 0x22 { quote = quote == .double ? .none : .double }
+          if value == 0x0A { quote = .none }
         }
       } else if value == 0x2019 {
         if start != nil {
           folded.append("'")
           trailingQuotes += 1
+        } else {
+          quote = Self.single(quote, opening: next < scalars.endIndex && scalars[next].properties.isAlphabetic)
         }
+      } else if value == 0x201C || value == 0x201D || value == 0x2018 || value == 0xAB || value == 0xBB {
+        flush()
+        quote = value == 0x201C || value == 0xAB ? .double : value == 0x2018 ? .single : .none
       } else if (0x0300...0x036F).contains(value) {
         // A combining mark belongs to the letter before it; folded, it is dropped.
         if start != nil {
@@ -98,6 +116,12 @@ struct NarrativeTokens {
     }
     flush()
     clauseCount = clause + 1
+  }
+
+  /// An apostrophe that is not inside a word: it opens a quote before a word, and closes an
+  /// open single quote otherwise ("…here!'").
+  private static func single(_ quote: Quote, opening: Bool) -> Quote {
+    quote == .none && opening ? .single : quote == .single ? .none : quote
   }
 
   /// Token `i` as typed (for two-letter state codes, which count only in capitals, and the

@@ -37,11 +37,11 @@ public struct LexiconLint {
       }
       // A class the loader could not expand ("{police" without its brace, a lexicon built
       // in code): the braces would be read as nothing and the phrase match too widely.
-      for phrase in entry.phrases + entry.accented where phrase.contains("{") || phrase.contains("}") {
+      for phrase in entry.phrases + entry.accented + entry.quoted where phrase.contains("{") || phrase.contains("}") {
         diagnostics.append(
           Diagnostic(.error, "unknown-value", at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
       }
-      if entry.phrases.isEmpty && entry.accented.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
+      if entry.phrases.isEmpty && entry.accented.isEmpty && entry.quoted.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
     }
     // Only a phrase in two entries can say two things: compare their readings, tense by tense.
     for (phrase, entries) in owners.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
@@ -132,6 +132,14 @@ public struct LexiconLint {
       for phrase in entry.phrases { check(phrase, entry.id, entry.location ?? fallback) }
     }
     for cue in lexicon.negation { check(cue, "cues.negation", fallback) }
+    // A short spelling typed without marks is read as its word wherever it is typed: it must
+    // not fold onto an everyday word ("hong" would make "hồng" and "hỏng" read as "không").
+    // One typed with marks counts only with them.
+    for (word, variants) in lexicon.spellings.sorted(by: { $0.key < $1.key }) {
+      for variant in variants where NarrativeTokens(variant).tokens.allSatisfy(\.ascii) {
+        check(variant, "spellings.\(word)", fallback)
+      }
+    }
     return diagnostics
   }
 

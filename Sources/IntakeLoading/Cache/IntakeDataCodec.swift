@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 8
+  static let format = 10
   /// The deepest condition read back (the YAML allows far less nesting than this).
   static let maximumConditionDepth = 200
 
@@ -117,6 +117,7 @@ enum IntakeDataCodec {
       w.string(entry.id)
       w.strings(entry.phrases)
       w.strings(entry.accented)
+      w.strings(entry.quoted)
       w.facts(entry.set)
       for reading in [entry.past, entry.future] {
         w.bool(reading != nil)
@@ -145,6 +146,18 @@ enum IntakeDataCodec {
       w.facts(implication.add)
     }
     w.strings(lexicon.everyday)
+    for table in [lexicon.spellings, lexicon.towns] {
+      w.int(table.count)
+      for (key, values) in table.sorted(by: { $0.key < $1.key }) {
+        w.string(key)
+        w.strings(values)
+      }
+    }
+    w.int(lexicon.townStates.count)
+    for (name, code) in lexicon.townStates.sorted(by: { $0.key < $1.key }) {
+      w.string(name)
+      w.string(code)
+    }
     return w.bytes
   }
 
@@ -285,11 +298,13 @@ enum IntakeDataCodec {
       let id = try r.string()
       let phrases = try r.strings()
       let accented = try r.strings()
+      let quoted = try r.strings()
       let set = try r.facts()
       let past = try r.bool() ? try r.facts() : nil
       let future = try r.bool() ? try r.facts() : nil
       var entry = Lexicon.Entry(id: id, phrases: phrases, set: set, past: past, future: future)
       entry.accented = accented
+      entry.quoted = quoted
       lexicon.entries.append(entry)
     }
     for _ in 0..<(try r.count()) {
@@ -313,6 +328,18 @@ enum IntakeDataCodec {
       lexicon.implications.append(Lexicon.Implication(when: when, add: try r.facts()))
     }
     lexicon.everyday = try r.strings()
+    for _ in 0..<(try r.count()) {
+      let word = try r.string()
+      lexicon.spellings[word] = try r.strings()
+    }
+    for _ in 0..<(try r.count()) {
+      let code = try r.string()
+      lexicon.towns[code] = try r.strings()
+    }
+    for _ in 0..<(try r.count()) {
+      let name = try r.string()
+      lexicon.townStates[name] = try r.string()
+    }
     guard r.offset == bytes.count else { throw BinaryReader.Corrupt() }
     return (ruleSet, catalog, lexicon)
   }

@@ -35,7 +35,7 @@ final class PseudoTerminal {
     guard let binary = CLI.binary else { throw TestSetupError("crs-intake binary not found") }
     var environment = [
       "PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", "HOME": home.path,
-      "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+      "XDG_STATE_HOME": home.appendingPathComponent("state").path, "XDG_CACHE_HOME": SharedTestCache.path,
       "CRS_INTAKE_RULES": PackagePaths.rules.path, "CRS_INTAKE_LOCALES": PackagePaths.locales.path,
     ]
     environment.merge(extra) { _, new in new }
