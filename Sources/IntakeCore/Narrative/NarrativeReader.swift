@@ -432,6 +432,13 @@ public struct NarrativeReader: Sendable {
       if match.meanings.contains(.past) { tense[clause] = 1 }
       if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
     }
+    // The tense cues by clause, for a phrase's own tense in a clause that has both.
+    var cues: [Int: [(Int, Int, Int)]] = [:]  // clause → (start, end, 1 past / 2 future)
+    for match in matches where tense[tokens[match.start].clause] != 0 {
+      let clause = tokens[match.start].clause
+      if match.meanings.contains(.past) { cues[clause, default: []].append((match.start, match.end, 1)) }
+      if match.meanings.contains(.future) { cues[clause, default: []].append((match.start, match.end, 2)) }
+    }
     var found: [Found] = []
     // Cities named by their own name: another name of another city gives way to them.
     var named = Set<String>()
@@ -471,8 +478,9 @@ public struct NarrativeReader: Sendable {
         case .entry(let e):
           let readings = sortedReadings[e]
           var reading = readings.set
-          if tense[clause] == 1, let past = readings.past { reading = past }
-          if tense[clause] == 2, let future = readings.future { reading = future }
+          let own = nearestTense(match, clause, cues, tense)
+          if own == 1, let past = readings.past { reading = past }
+          if own == 2, let future = readings.future { reading = future }
           if !negated, isCredibleThreat(reading) { threats.insert(words) }
           for (fact, value) in reading {
             if negated {
@@ -524,6 +532,19 @@ public struct NarrativeReader: Sendable {
       }
     }
     return combine(found, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+  }
+
+  /// A phrase's tense: its clause's, except in a clause with both past and future cues, where
+  /// the nearest cue tells ("Next Saturday we have a vigil for my uncle who was killed": the
+  /// vigil is planned, the killing past); at equal distance the past.
+  private func nearestTense(_ match: Match, _ clause: Int, _ cues: [Int: [(Int, Int, Int)]], _ tense: [Int]) -> Int {
+    guard let list = cues[clause], list.contains(where: { $0.2 == 1 }), list.contains(where: { $0.2 == 2 }) else { return tense[clause] }
+    var best = (distance: Int.max, tense: tense[clause])
+    for (start, end, kind) in list {
+      let distance = end <= match.start ? match.start - end : start >= match.end ? start - match.end : 0
+      if distance < best.distance || (distance == best.distance && kind == 1) { best = (distance, kind) }
+    }
+    return best.tense
   }
 
   /// Words that may stand before a place's name ("in", "ở"): a run of capitalised words after
