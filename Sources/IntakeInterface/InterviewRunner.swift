@@ -45,10 +45,9 @@ public struct InterviewRunner {
   }
 
   public func run() -> InterviewEnd {
-    FoldForCompletion.fold = TextFolding.fold
     if TerminalOutput.isInteractive {
       let history = store == nil ? nil : historyFile
-      return loop(ReadlineLineReader(historyFile: history))
+      return loop(ReadlineLineReader(historyFile: history, fold: { TextFolding.fold($0) }))
     }
     TerminalOutput.ensureUTF8Locale()
     return loop(PlainLineReader())

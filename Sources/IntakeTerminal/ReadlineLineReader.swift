@@ -15,9 +15,13 @@ import CReadline
 public final class ReadlineLineReader: LineReading {
   private let historyFile: String?
 
-  /// - Parameter historyFile: where commands are kept between sessions (0600), or nil.
-  public init(historyFile: String?) {
+  /// - Parameters:
+  ///   - historyFile: where commands are kept between sessions (0600), or nil.
+  ///   - fold: the folding answers are matched with (lowercase, no diacritics), so that Tab
+  ///     completes "khong" to "Không"; the terminal layer does not depend on the core.
+  public init(historyFile: String?, fold: @escaping @Sendable (String) -> String = { $0.lowercased() }) {
     self.historyFile = historyFile
+    Self.completionFold = fold
     TerminalOutput.ensureUTF8Locale()
     InterruptSignal.install()
     crs_rl_configure { text, _, _ in
@@ -36,6 +40,7 @@ public final class ReadlineLineReader: LineReading {
   nonisolated(unsafe) private static var finishedLine: LineInput?
   nonisolated(unsafe) private static var completionWords: [String] = []
   nonisolated(unsafe) private static var completionMatches: [String] = []
+  nonisolated(unsafe) private static var completionFold: @Sendable (String) -> String = { $0.lowercased() }
 
   public func readLine(prompt: String, completions: [String]) -> LineInput {
     Self.completionWords = completions
@@ -102,6 +107,6 @@ public final class ReadlineLineReader: LineReading {
 
   /// Case and diacritics folded, so "khong" completes "Không".
   private static func fold(_ text: String) -> String {
-    FoldForCompletion.fold(text)
+    completionFold(text)
   }
 }

@@ -452,10 +452,12 @@ public struct NarrativeReader: Sendable {
     var townFound: [Found] = []
     // A state named right after a place says which place ("Portland Maine", "Pueblo, Colorado").
     var stateAt: [Int: String] = [:]
-    for match in matches where !isNegated(match, matches, tokens, consumed) {
+    for match in matches {
       for meaning in match.meanings {
-        if case .state(let code) = meaning { stateAt[match.start] = code }
-        if case .stateCode(let code) = meaning, cut.original(match.start) == code { stateAt[match.start] = code }
+        var named: String?
+        if case .state(let code) = meaning { named = code }
+        if case .stateCode(let code) = meaning, cut.original(match.start) == code { named = code }
+        if let named, !isNegated(match, matches, tokens, consumed) { stateAt[match.start] = named }
       }
     }
     func stateAfter(_ match: Match) -> String? {
