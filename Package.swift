@@ -41,8 +41,12 @@ let package = Package(
     .target(name: "IntakeFuzzing", dependencies: ["IntakeCore"], swiftSettings: strict),
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
     // The shipped Rules/ and Locales/, compiled in at build time by the EmbedData plugin (which
-    // runs crs-intake-embed), so an installed binary needs no source tree.
-    .target(name: "IntakeEmbeddedData", dependencies: ["IntakeLoading"], swiftSettings: strict, plugins: ["EmbedData"]),
+    // runs crs-intake-embed), so an installed binary needs no source tree (README, "Where the
+    // data comes from"). Its folder holds links to Rules/ and Locales/ (excluded from the
+    // sources) only so that SwiftPM plans the build again when a data file is added or removed.
+    .target(
+      name: "IntakeEmbeddedData", dependencies: ["IntakeLoading"], exclude: ["Rules", "Locales"], swiftSettings: strict,
+      plugins: ["EmbedData"]),
     .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["crs-intake-embed"]),
     .executableTarget(name: "crs-intake-embed", path: "Tools/crs-intake-embed", swiftSettings: strict),
     .executableTarget(

@@ -1,40 +1,32 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's `Rules/` and `Locales/` into the target it is applied to: at each
-/// build it lists the YAML files the loaders read (`Locales/*.yaml`, `Rules/*.yaml`,
-/// `Rules/rules/*.yaml`, `Rules/scenarios/*.yaml`) and has `crs-intake-embed` write them into
-/// one generated Swift file, rerun whenever one of them changes.
+/// Compiles the package's `Rules/` and `Locales/` into the target it is applied to: a build
+/// command runs `crs-intake-embed`, which writes the YAML files the loaders read
+/// (`Locales/*.yaml`, `Rules/*.yaml`, `Rules/rules/*.yaml`, `Rules/scenarios/*.yaml`) into one
+/// generated Swift file whenever one of them, or the list of them, changed.
 @main
 struct EmbedDataPlugin: BuildToolPlugin {
-  /// The folders embedded, each with the subfolders whose YAML files are read too.
-  static let folders: [(name: String, subfolders: [String])] = [
-    ("Rules", ["rules", "scenarios"]),
-    ("Locales", []),
-  ]
+  /// The folders embedded, relative to the package: each is read for `.yaml` / `.yml` files.
+  static let folders = ["Rules", "Rules/rules", "Rules/scenarios", "Locales"]
 
   func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
     let root = context.package.directoryURL
-    var relatives: [String] = []
-    for (name, subfolders) in Self.folders {
-      for folder in [name] + subfolders.map({ name + "/" + $0 }) {
-        relatives += Self.yamlFiles(root.appendingPathComponent(folder)).map { folder + "/" + $0 }
-      }
+    let folders = Self.folders.map { root.appendingPathComponent($0) }
+    // The files, so an edit reruns the command; the folders, so an added or removed file does
+    // (a folder's modification time changes then). The tool lists the folders itself.
+    let files = folders.flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder.appendingPathComponent($0) }
     }
     let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
     return [
       .buildCommand(
-        displayName: "Embedding the Rules and Locales folders (\(relatives.count) files)",
+        displayName: "Embedding the Rules and Locales folders",
         executable: try context.tool(named: "crs-intake-embed").url,
-        arguments: [output.path, root.path] + relatives,
-        inputFiles: relatives.map { root.appendingPathComponent($0) },
+        arguments: [output.path, root.path] + Self.folders,
+        inputFiles: folders + files,
         outputFiles: [output])
     ]
-  }
-
-  /// The `.yaml` / `.yml` file names directly in a folder, sorted.
-  static func yamlFiles(_ folder: URL) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
   }
 }

@@ -7,14 +7,14 @@ public enum DataFolder: Sendable {
   /// A folder on disk; diagnostics name its files after the folder's own name.
   case directory(URL)
   /// Files held in memory, by path relative to the folder (`facts.yaml`, `rules/urgency.yaml`),
-  /// shown in diagnostics under `name` (`Rules`); `digest` identifies the content (cache key).
-  case embedded(name: String, files: EmbeddedFiles, digest: String)
+  /// shown in diagnostics under `name` (`Rules`).
+  case embedded(name: String, files: EmbeddedFiles)
 
   /// The folder's name as diagnostics show it (`Rules`, `Locales`).
   public var displayName: String {
     switch self {
     case .directory(let url): return url.lastPathComponent
-    case .embedded(let name, _, _): return name
+    case .embedded(let name, _): return name
     }
   }
 
@@ -22,7 +22,7 @@ public enum DataFolder: Sendable {
   public func contents(_ relative: String) -> Data? {
     switch self {
     case .directory(let url): return FileManager.default.contents(atPath: url.appendingPathComponent(relative).path)
-    case .embedded(_, let files, _): return files.contents(relative)
+    case .embedded(_, let files): return files.contents(relative)
     }
   }
 
@@ -30,7 +30,7 @@ public enum DataFolder: Sendable {
   public func exists(_ relative: String) -> Bool {
     switch self {
     case .directory(let url): return FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
-    case .embedded(_, let files, _): return files.paths.contains(relative)
+    case .embedded(_, let files): return files.paths.contains(relative)
     }
   }
 
@@ -41,7 +41,7 @@ public enum DataFolder: Sendable {
       var isDirectory: ObjCBool = false
       let path = url.appendingPathComponent(relative).path
       return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    case .embedded(_, let files, _):
+    case .embedded(_, let files):
       let prefix = relative.hasSuffix("/") ? relative : relative + "/"
       return files.paths.contains { $0.hasPrefix(prefix) }
     }
@@ -56,7 +56,7 @@ public enum DataFolder: Sendable {
     case .directory(let url):
       let folder = subfolder.isEmpty ? url : url.appendingPathComponent(subfolder)
       names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    case .embedded(_, let files, _):
+    case .embedded(_, let files):
       names = files.paths.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
     }
     return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }

@@ -23,6 +23,26 @@ public struct EmbeddedFiles: Sendable {
     paths = files.keys.sorted()
   }
 
+  /// What identifies this content, as the key of the data cache: FNV-1a over each path, a zero
+  /// byte and its encoded text, in path order (about a millisecond for the shipped data).
+  public var digest: String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    for path in paths {
+      mix(path.utf8)
+      mix(CollectionOfOne(0))
+      if let text = encoded[path] {
+        mix(text.utf8)
+      } else if let data = plain[path] {
+        mix(data)
+      }
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+  }
+
   /// The bytes of the file at `path`, or nil when there is none.
   public func contents(_ path: String) -> Data? {
     if let data = plain[path] { return data }

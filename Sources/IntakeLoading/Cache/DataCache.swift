@@ -122,7 +122,7 @@ public struct DataCache: Sendable {
     mix("format \(IntakeDataCodec.format)")
     for source in [rules, locales] {
       guard case .directory(let folder) = source else {
-        if case .embedded(let name, _, let digest) = source { mix("embedded \(name) \(digest)") }
+        if case .embedded(let name, let files) = source { mix("embedded \(name) \(files.digest)") }
         continue
       }
       mix(folder.standardizedFileURL.path)
