@@ -34,19 +34,6 @@ public enum DataFolder: Sendable {
     }
   }
 
-  /// Whether `relative` is a subfolder (for embedded data: whether any file lies under it).
-  public func isFolder(_ relative: String) -> Bool {
-    switch self {
-    case .directory(let url):
-      var isDirectory: ObjCBool = false
-      let path = url.appendingPathComponent(relative).path
-      return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    case .embedded(_, let files):
-      let prefix = relative.hasSuffix("/") ? relative : relative + "/"
-      return files.paths.contains { $0.hasPrefix(prefix) }
-    }
-  }
-
   /// The relative paths of the `.yaml` / `.yml` files directly in `subfolder` (`""` for the
   /// folder itself), sorted by name so file order is stable.
   public func yamlFiles(in subfolder: String) -> [String] {
