@@ -40,11 +40,20 @@ let package = Package(
     // Random input for the property tests and the fuzzing benchmark.
     .target(name: "IntakeFuzzing", dependencies: ["IntakeCore"], swiftSettings: strict),
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
+    // The shipped Rules/ and Locales/, compiled in at build time by the EmbedData plugin (which
+    // runs crs-intake-embed), so an installed binary needs no source tree (README, "Where the
+    // data comes from"). Its folder holds links to Rules/ and Locales/ (excluded from the
+    // sources) only so that SwiftPM plans the build again when a data file is added or removed.
+    .target(
+      name: "IntakeEmbeddedData", dependencies: ["IntakeLoading"], exclude: ["Rules", "Locales"], swiftSettings: strict,
+      plugins: ["EmbedData"]),
+    .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["crs-intake-embed"]),
+    .executableTarget(name: "crs-intake-embed", path: "Tools/crs-intake-embed", swiftSettings: strict),
     .executableTarget(
       name: "crs-intake",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeInterface",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeScreening", "IntakeTerminal", "IntakeSessions",
+        "IntakeInterface", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     // Benchmarks (see Benchmarks/README.md): a request generator and engine timer, and the
@@ -62,7 +71,8 @@ let package = Package(
     .testTarget(
       name: "IntakeCoreTests",
       dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing", "IntakeInterface", "CPseudoTerminal",
+        "IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing",
+        "IntakeInterface", "CPseudoTerminal",
       ],
       // Data the tests read from their own folder (inputs, golden files, transcripts).
       exclude: [

@@ -24,8 +24,14 @@ public struct IntakeData: Sendable {
 
   /// Loads both directories and reports every problem at once, sorted by location.
   public static func load(rules: URL, locales: URL) -> IntakeData {
-    let (ruleSet, ruleDiagnostics) = RulesLoader(directory: rules).load()
-    let (catalog, localeDiagnostics) = LocalesLoader(directory: locales).load()
+    load(rules: .directory(rules), locales: .directory(locales))
+  }
+
+  /// Loads both folders (on disk or compiled in) and reports every problem at once, sorted by
+  /// location.
+  public static func load(rules: DataFolder, locales: DataFolder) -> IntakeData {
+    let (ruleSet, ruleDiagnostics) = RulesLoader(folder: rules).load()
+    let (catalog, localeDiagnostics) = LocalesLoader(folder: locales).load()
     var diagnostics = ruleDiagnostics + localeDiagnostics
     var book: RuleBook?
     if !ruleSet.facts.isEmpty {
@@ -34,8 +40,7 @@ public struct IntakeData: Sendable {
       book = compiled
     }
     diagnostics += RuleSetLint(ruleSet: ruleSet, catalog: catalog).run()
-    let lexiconURL = rules.appendingPathComponent("lexicon.yaml")
-    let (lexicon, lexiconDiagnostics) = LexiconLoader(url: lexiconURL, displayPath: rules.lastPathComponent + "/lexicon.yaml").load()
+    let (lexicon, lexiconDiagnostics) = LexiconLoader(folder: rules).load()
     diagnostics += lexiconDiagnostics + LexiconLint(lexicon: lexicon, ruleSet: ruleSet).run()
     let unique = Array(Set(diagnostics)).sortedByLocation()
     return IntakeData(

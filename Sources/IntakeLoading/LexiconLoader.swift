@@ -9,19 +9,30 @@ import Yams
 /// classes' members ("cảnh sát … đánh", "cs … xô", "deputy … tackled"…), so that a way of
 /// saying something is written once for every word that can stand in it.
 public struct LexiconLoader {
-  public let url: URL
+  /// Whether the file exists: a rules folder without a lexicon is allowed.
+  let present: Bool
+  /// The file's bytes; nil when it cannot be read (reported) or is not there.
+  let contents: Data?
   let displayPath: String
 
   public init(url: URL, displayPath: String) {
-    self.url = url
+    self.present = FileManager.default.fileExists(atPath: url.path)
+    self.contents = present ? FileManager.default.contents(atPath: url.path) : nil
     self.displayPath = displayPath
+  }
+
+  /// The lexicon of a rules folder (`lexicon.yaml`), on disk or compiled in.
+  public init(folder: DataFolder) {
+    self.present = folder.exists("lexicon.yaml")
+    self.contents = present ? folder.contents("lexicon.yaml") : nil
+    self.displayPath = folder.displayPath("lexicon.yaml")
   }
 
   public func load() -> (Lexicon, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var lexicon = Lexicon()
-    guard FileManager.default.fileExists(atPath: url.path) else { return (lexicon, []) }
-    let file = YAMLFile.read(url, displayPath: displayPath, into: &diagnostics)
+    guard present else { return (lexicon, []) }
+    let file = YAMLFile.parse(contents, displayPath: displayPath, into: &diagnostics)
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(

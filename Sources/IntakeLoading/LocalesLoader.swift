@@ -5,20 +5,24 @@ import Yams
 /// Loads `Locales/en.yaml` and `Locales/vi.yaml` into a `MessageCatalog`, checking that both
 /// have the same keys and the same placeholders in each text.
 public struct LocalesLoader {
-  public let directory: URL
+  /// The folder read: on disk, or compiled into the binary.
+  public let folder: DataFolder
 
   public init(directory: URL) {
-    self.directory = directory
+    self.init(folder: .directory(directory))
+  }
+
+  public init(folder: DataFolder) {
+    self.folder = folder
   }
 
   public func load() -> (MessageCatalog, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var catalog = MessageCatalog()
     var locations: [Language: [String: SourceLocation]] = [:]
-    let prefix = directory.lastPathComponent
     for language in Language.allCases {
-      let url = directory.appendingPathComponent("\(language.rawValue).yaml")
-      let file = YAMLFile.read(url, displayPath: "\(prefix)/\(language.rawValue).yaml", into: &diagnostics)
+      let relative = "\(language.rawValue).yaml"
+      let file = YAMLFile.parse(folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics)
       var reader = NodeReader(file: file.path)
       guard let root = file.root,
         let top = reader.mapping(root, context: "file", allowed: ["version", "language", "messages"], required: ["messages"])

@@ -5,9 +5,8 @@ import Yams
 extension RulesLoader {
   /// Reads `offices.yaml`: the national fallback, regions, offices and per-state routing.
   func loadOffices(_ diagnostics: inout [Diagnostic]) -> OfficeDirectory {
-    let url = directory.appendingPathComponent("offices.yaml")
     var (reader, top, _) = open(
-      url, listKey: "states", extraKeys: ["as_of", "source", "restructured_note", "national", "regions", "offices"],
+      "offices.yaml", listKey: "states", extraKeys: ["as_of", "source", "restructured_note", "national", "regions", "offices"],
       &diagnostics)
     var directory = OfficeDirectory()
     guard !top.isEmpty else { return directory }
@@ -116,9 +115,8 @@ extension RulesLoader {
   /// Reads `places.yaml`, if present: the counties a field office serves where a state is split,
   /// and each split state's cities by county.
   func loadPlaces(into directory: inout OfficeDirectory, _ diagnostics: inout [Diagnostic]) {
-    let url = self.directory.appendingPathComponent("places.yaml")
-    guard FileManager.default.fileExists(atPath: url.path) else { return }
-    var (reader, top, routes) = open(url, listKey: "counties", extraKeys: ["cities"], &diagnostics)
+    guard folder.exists("places.yaml") else { return }
+    var (reader, top, routes) = open("places.yaml", listKey: "counties", extraKeys: ["cities"], &diagnostics)
     guard !top.isEmpty else { return }
     let states = Set(directory.states.map(\.state))
     let kinds = Dictionary(directory.offices.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })

@@ -6,14 +6,19 @@ import Yams
 /// reporting every problem found with file:line:column. Paths in diagnostics are relative
 /// to the directory that holds `Rules/`, as a rule author sees them.
 public struct RulesLoader {
-  public let directory: URL
+  /// The folder read: on disk, or compiled into the binary.
+  public let folder: DataFolder
   let displayPrefix: String
   /// Every file read, in reading order: the rules version.
   let digest = ContentDigest()
 
   public init(directory: URL) {
-    self.directory = directory
-    self.displayPrefix = directory.lastPathComponent
+    self.init(folder: .directory(directory))
+  }
+
+  public init(folder: DataFolder) {
+    self.folder = folder
+    self.displayPrefix = folder.displayName
   }
 
   /// The rule set (possibly partial) and every problem found reading it.
@@ -27,8 +32,8 @@ public struct RulesLoader {
     ruleSet.offices = loadOffices(&diagnostics)
     loadPlaces(into: &ruleSet.offices, &diagnostics)
     ruleSet.questions = loadQuestions(&diagnostics)
-    for url in Self.yamlFiles(in: directory.appendingPathComponent("rules")) {
-      ruleSet.rules += loadRules(url, &diagnostics)
+    for file in folder.yamlFiles(in: "rules") {
+      ruleSet.rules += loadRules(file, &diagnostics)
     }
     ruleSet.version = digest.version
     if ruleSet.rules.isEmpty {
@@ -45,18 +50,12 @@ public struct RulesLoader {
       .map { directory.appendingPathComponent($0) }
   }
 
-  func display(_ url: URL) -> String {
-    let base = directory.standardizedFileURL.path
-    let path = url.standardizedFileURL.path
-    if path.hasPrefix(base + "/") { return displayPrefix + "/" + path.dropFirst(base.count + 1) }
-    return path
-  }
-
-  /// Opens a data file: its top-level mapping and a reader for it.
-  func open(_ url: URL, listKey: String, extraKeys: Set<String> = [], _ diagnostics: inout [Diagnostic])
+  /// Opens a data file (`relative` to the folder): its top-level mapping and a reader for it.
+  func open(_ relative: String, listKey: String, extraKeys: Set<String> = [], _ diagnostics: inout [Diagnostic])
     -> (NodeReader, [String: Node], [Node])
   {
-    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics, digest: digest)
+    let file = YAMLFile.parse(
+      folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics, digest: digest)
     var reader = NodeReader(file: file.path)
     guard let root = file.root else { return (reader, [:], []) }
     guard let top = reader.mapping(root, context: "file", allowed: Set(["version", listKey]).union(extraKeys), required: [listKey])
@@ -72,8 +71,7 @@ public struct RulesLoader {
   // MARK: facts.yaml
 
   func loadFacts(_ diagnostics: inout [Diagnostic]) -> [FactDefinition] {
-    let url = directory.appendingPathComponent("facts.yaml")
-    var (reader, _, items) = open(url, listKey: "facts", &diagnostics)
+    var (reader, _, items) = open("facts.yaml", listKey: "facts", &diagnostics)
     var facts: [FactDefinition] = []
     var seen: [String: SourceLocation] = [:]
     for item in items {
@@ -130,8 +128,7 @@ public struct RulesLoader {
   }
 
   func loadServices(_ diagnostics: inout [Diagnostic]) -> [ServiceDefinition] {
-    let url = directory.appendingPathComponent("services.yaml")
-    var (reader, _, items) = open(url, listKey: "services", &diagnostics)
+    var (reader, _, items) = open("services.yaml", listKey: "services", &diagnostics)
     var services: [ServiceDefinition] = []
     var seen: [String: SourceLocation] = [:]
     for item in items {
@@ -153,8 +150,7 @@ public struct RulesLoader {
   }
 
   func loadReferrals(_ diagnostics: inout [Diagnostic]) -> [ReferralDefinition] {
-    let url = directory.appendingPathComponent("referrals.yaml")
-    var (reader, _, items) = open(url, listKey: "referrals", &diagnostics)
+    var (reader, _, items) = open("referrals.yaml", listKey: "referrals", &diagnostics)
     var referrals: [ReferralDefinition] = []
     var seen: [String: SourceLocation] = [:]
     for item in items {
@@ -176,8 +172,7 @@ public struct RulesLoader {
   // MARK: questions.yaml
 
   func loadQuestions(_ diagnostics: inout [Diagnostic]) -> [Question] {
-    let url = directory.appendingPathComponent("questions.yaml")
-    var (reader, _, items) = open(url, listKey: "questions", &diagnostics)
+    var (reader, _, items) = open("questions.yaml", listKey: "questions", &diagnostics)
     var questions: [Question] = []
     var seen: [String: SourceLocation] = [:]
     for item in items {
@@ -205,8 +200,8 @@ public struct RulesLoader {
 
   // MARK: rules/*.yaml
 
-  func loadRules(_ url: URL, _ diagnostics: inout [Diagnostic]) -> [Rule] {
-    var (reader, _, items) = open(url, listKey: "rules", &diagnostics)
+  func loadRules(_ relative: String, _ diagnostics: inout [Diagnostic]) -> [Rule] {
+    var (reader, _, items) = open(relative, listKey: "rules", &diagnostics)
     var rules: [Rule] = []
     for item in items {
       guard

@@ -4,15 +4,25 @@ import Yams
 
 /// Reads scenario files (`Rules/scenarios/*.yaml`, or one file or folder given).
 public struct ScenarioLoader {
-  public let path: URL
-  let displayBase: URL
+  /// Where the scenarios are: a file or folder on disk, or a subfolder of a data folder
+  /// (`scenarios` of the rules compiled into the binary).
+  enum Source {
+    case path(URL, displayBase: URL)
+    case folder(DataFolder, subfolder: String)
+  }
+
+  let source: Source
 
   /// - Parameters:
   ///   - path: a scenario file or a folder of them.
   ///   - displayBase: the folder paths in diagnostics are relative to.
   public init(path: URL, displayBase: URL) {
-    self.path = path
-    self.displayBase = displayBase
+    self.source = .path(path, displayBase: displayBase)
+  }
+
+  /// The scenario files directly in `subfolder` of a rules folder, shown as `Rules/scenarios/…`.
+  public init(folder: DataFolder, subfolder: String = "scenarios") {
+    self.source = .folder(folder, subfolder: subfolder)
   }
 
   static let expectKeys: Set<String> = [
@@ -22,17 +32,25 @@ public struct ScenarioLoader {
   ]
 
   public func load() -> ([Scenario], [Diagnostic]) {
-    var isDirectory: ObjCBool = false
     var diagnostics: [Diagnostic] = []
-    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-      diagnostics.append(Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
-      return ([], diagnostics)
+    let files: [(display: String, contents: () -> Data?)]
+    switch source {
+    case .path(let path, let displayBase):
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+        diagnostics.append(Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
+        return ([], diagnostics)
+      }
+      files = (isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]).map { url in
+        (Self.display(url, base: displayBase), { FileManager.default.contents(atPath: url.path) })
+      }
+    case .folder(let folder, let subfolder):
+      files = folder.yamlFiles(in: subfolder).map { relative in (folder.displayPath(relative), { folder.contents(relative) }) }
     }
-    let files = isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]
     var scenarios: [Scenario] = []
     var seen: [String: SourceLocation] = [:]
-    for url in files {
-      for scenario in load(url, &diagnostics) {
+    for file in files {
+      for scenario in load(file.contents(), displayPath: file.display, &diagnostics) {
         if let first = seen[scenario.id] {
           diagnostics.append(
             Diagnostic(.error, "duplicate-id", at: scenario.location ?? first, ["id": scenario.id, "first": first.description]))
@@ -45,14 +63,14 @@ public struct ScenarioLoader {
     return (scenarios, diagnostics)
   }
 
-  private func display(_ url: URL) -> String {
+  private static func display(_ url: URL, base displayBase: URL) -> String {
     let base = displayBase.standardizedFileURL.path
     let full = url.standardizedFileURL.path
     return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
   }
 
-  private func load(_ url: URL, _ diagnostics: inout [Diagnostic]) -> [Scenario] {
-    let file = YAMLFile.read(url, displayPath: display(url), into: &diagnostics)
+  private func load(_ contents: Data?, displayPath: String, _ diagnostics: inout [Diagnostic]) -> [Scenario] {
+    let file = YAMLFile.parse(contents, displayPath: displayPath, into: &diagnostics)
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(root, context: "file", allowed: ["version", "scenarios"], required: ["scenarios"])

@@ -15,8 +15,15 @@ struct YAMLFile {
   static func read(
     _ url: URL, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
   ) -> YAMLFile {
+    parse(FileManager.default.contents(atPath: url.path), displayPath: displayPath, into: &diagnostics, digest: digest)
+  }
+
+  /// Parses a file's bytes (nil when it could not be read), reporting problems under
+  /// `displayPath`: the one path for files on disk and files compiled into the binary.
+  static func parse(
+    _ contents: Data?, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
+  ) -> YAMLFile {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
-    let contents = FileManager.default.contents(atPath: url.path)
     digest?.add(path: displayPath, contents: contents)
     guard let data = contents else {
       diagnostics.append(Diagnostic(.error, "file-unreadable", at: start, ["path": displayPath]))

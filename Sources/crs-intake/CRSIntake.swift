@@ -7,8 +7,9 @@ struct CRSIntake: ParsableCommand {
     commandName: "crs-intake",
     abstract: "Bilingual (Vietnamese/English) intake assistant for the U.S. DOJ Community Relations Service.",
     discussion: """
-      Rules and texts are read from --rules and --locales (defaults: $CRS_INTAKE_RULES and \
-      $CRS_INTAKE_LOCALES, then Rules/ and Locales/ in the current folder, then the package's own).
+      Rules and texts are built into this binary (the package's Rules/ and Locales/ when it was \
+      built; no source tree is needed). --rules and --locales (or $CRS_INTAKE_RULES and \
+      $CRS_INTAKE_LOCALES) name other folders to read instead.
 
       Exit codes: 0 success; 1 a request or scenario failed; 64 usage error; 65 invalid data; \
       66 an input file or session that does not exist or cannot be read; 74 output that could \

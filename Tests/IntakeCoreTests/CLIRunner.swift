@@ -52,6 +52,24 @@ enum CLI {
     }
     let folder = try TemporaryFolder()
     defer { folder.remove() }
+    var environment = [
+      "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": folder.url.path,
+      "CRS_INTAKE_RULES": rules.path, "CRS_INTAKE_LOCALES": locales.path,
+    ]
+    if rules == PackagePaths.rules && locales == PackagePaths.locales {
+      environment["XDG_CACHE_HOME"] = SharedTestCache.path
+    }
+    environment.merge(extra) { _, new in new }
+    return try await execute(binary, arguments, stdin: stdin, environment: environment, directory: folder.url)
+  }
+
+  /// Runs `executable arguments` with exactly `environment` (nothing inherited), in
+  /// `directory`, with `stdin` as standard input.
+  static func execute(
+    _ executable: URL, _ arguments: [String], stdin: Data = Data(), environment: [String: String], directory: URL
+  ) async throws -> Result {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
     let outURL = folder.url.appendingPathComponent("stdout")
     let errURL = folder.url.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -62,18 +80,10 @@ enum CLI {
     let inputHandle = try FileHandle(forReadingFrom: input)
 
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
-    var environment = [
-      "PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": folder.url.path,
-      "CRS_INTAKE_RULES": rules.path, "CRS_INTAKE_LOCALES": locales.path,
-    ]
-    if rules == PackagePaths.rules && locales == PackagePaths.locales {
-      environment["XDG_CACHE_HOME"] = SharedTestCache.path
-    }
-    environment.merge(extra) { _, new in new }
     process.environment = environment
-    process.currentDirectoryURL = folder.url
+    process.currentDirectoryURL = directory
     process.standardInput = inputHandle
     process.standardOutput = out
     process.standardError = err

@@ -35,6 +35,15 @@ public struct MessageCatalog: Sendable, Equatable {
     return message
   }
 
+  /// This catalog with the gaps filled from `other`, language by language: what is rendered
+  /// when the texts given could not be (fully) loaded, so a message never shows as its key.
+  public func fallingBack(to other: MessageCatalog) -> MessageCatalog {
+    var merged = other
+    for (language, texts) in self.texts { merged.texts[language, default: [:]].merge(texts) { _, mine in mine } }
+    for (language, lists) in self.lists { merged.lists[language, default: [:]].merge(lists) { _, mine in mine } }
+    return merged
+  }
+
   /// Whether `key` exists in `language` itself (no fallback).
   public func has(_ key: String, in language: Language) -> Bool {
     texts[language]?[key] != nil

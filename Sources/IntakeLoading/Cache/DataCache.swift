@@ -8,8 +8,9 @@ import IntakeCore
 #endif
 
 /// A private cache of `Rules/` and `Locales/` as loaded and checked, so the interview starts
-/// without parsing YAML. It is keyed by every data file's path, size and modification time:
-/// any edit makes a new key, and the data is then loaded (and checked) from the YAML again.
+/// without parsing YAML. A folder on disk is keyed by every data file's path, size and
+/// modification time, data compiled into the binary by its content digest: any edit (or another
+/// build) makes a new key, and the data is then loaded (and checked) from the YAML again.
 /// Only data without errors is cached; `check` always reads the YAML. Each file carries the
 /// SHA-256 of its content and is used only when it matches (see `sealed`).
 public struct DataCache: Sendable {
@@ -22,6 +23,12 @@ public struct DataCache: Sendable {
   /// The data, from the cache when it is current, else loaded from YAML (and then cached if
   /// it has no errors).
   public func load(rules: URL, locales: URL) -> IntakeData {
+    load(rules: .directory(rules), locales: .directory(locales))
+  }
+
+  /// The data of two folders (on disk or compiled in), from the cache when it is current, else
+  /// loaded from YAML (and then cached if it has no errors).
+  public func load(rules: DataFolder, locales: DataFolder) -> IntakeData {
     let key = Self.key(rules: rules, locales: locales)
     let file = directory.appendingPathComponent("data-\(key).bin")
     if Self.isOwnDirectory(directory.path), let data = FileManager.default.contents(atPath: file.path), let payload = Self.unsealed([UInt8](data)),
@@ -105,15 +112,19 @@ public struct DataCache: Sendable {
   }
 
   /// FNV-1a over the format version, the folders, and each YAML file's path, size and
-  /// modification time (nanoseconds).
-  static func key(rules: URL, locales: URL) -> String {
+  /// modification time (nanoseconds); for data compiled in, its name and content digest.
+  static func key(rules: DataFolder, locales: DataFolder) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix(_ text: String) {
       for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
       hash = (hash ^ 0xFF) &* 0x100_0000_01b3
     }
     mix("format \(IntakeDataCodec.format)")
-    for folder in [rules, locales] {
+    for source in [rules, locales] {
+      guard case .directory(let folder) = source else {
+        if case .embedded(let name, let files) = source { mix("embedded \(name) \(files.digest)") }
+        continue
+      }
       mix(folder.standardizedFileURL.path)
       for path in yamlFiles(under: folder.path) {
         var info = stat()

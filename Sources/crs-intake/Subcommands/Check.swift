@@ -6,7 +6,12 @@ extension CRSIntake {
   /// `crs-intake check`: every problem in Rules/ and Locales/ at once.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate Rules/ and Locales/, reporting every problem with file:line:column.")
+      abstract: "Validate Rules/ and Locales/, reporting every problem with file:line:column.",
+      discussion: """
+        Checks the rules and texts built into crs-intake, or the folders given by --rules and \
+        --locales (or CRS_INTAKE_RULES and CRS_INTAKE_LOCALES). `swift run crs-intake check` \
+        rebuilds first, so it checks the package's Rules/ and Locales/ as they are now.
+        """)
 
     @OptionGroup var data: DataOptions
 
@@ -16,18 +21,21 @@ extension CRSIntake {
     func run() throws {
       let console = Console()
       let language = data.language
-      let loaded = IntakeData.load(rules: data.rulesURL, locales: data.localesURL)
+      let folders = try data.folders(console: console)
+      let loaded = IntakeData.load(rules: folders.rules, locales: folders.locales)
+      // Texts that failed to load still leave every problem readable.
+      let messages = data.messages(loaded.catalog)
       for diagnostic in loaded.diagnostics {
-        console.error(console.render(diagnostic, loaded.catalog, language))
+        console.error(console.render(diagnostic, messages, language))
       }
       let errors = loaded.diagnostics.filter { $0.severity == .error }.count
       let warnings = loaded.diagnostics.count - errors
       if errors > 0 || (strict && warnings > 0) {
-        console.error(loaded.catalog.text("check.summary", language, ["errors": String(errors), "warnings": String(warnings)]))
+        console.error(messages.text("check.summary", language, ["errors": String(errors), "warnings": String(warnings)]))
         throw ExitCode(65)
       }
       if warnings > 0 {
-        console.error(loaded.catalog.text("check.summary", language, ["errors": "0", "warnings": String(warnings)]))
+        console.error(messages.text("check.summary", language, ["errors": "0", "warnings": String(warnings)]))
       }
       let rules = loaded.ruleSet
       console.print(

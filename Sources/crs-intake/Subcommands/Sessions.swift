@@ -48,7 +48,7 @@ extension CRSIntake {
 
       func run() throws {
         let console = Console()
-        let catalog = LocalesLoader(directory: data.localesURL).load().0
+        let catalog = data.messages(LocalesLoader(folder: try data.folders(console: console).locales).load().0)
         let language = data.language
         guard store.delete(id) else {
           console.error(catalog.text("sessions.not-found", language, ["id": SafeText.visible(id)]))
@@ -66,7 +66,7 @@ extension CRSIntake {
 
       func run() throws {
         let console = Console()
-        let catalog = LocalesLoader(directory: data.localesURL).load().0
+        let catalog = data.messages(LocalesLoader(folder: try data.folders(console: console).locales).load().0)
         let language = data.language
         let listed = store.list()
         let count = listed.records.count + listed.unreadable.count

@@ -22,13 +22,29 @@ extension CRSIntake {
       let language = data.language
       let (loaded, book) = try data.loadValid(console: console)
       let catalog = loaded.catalog
-      let target = path.map { URL(fileURLWithPath: $0) } ?? data.rulesURL.appendingPathComponent("scenarios")
-      let base = data.rulesURL.deletingLastPathComponent()
-      let (scenarios, diagnostics) = ScenarioLoader(path: target, displayBase: base).load()
+      let rules = data.rulesLocation.folder
+      let loader: ScenarioLoader
+      let target: String
+      if let path {
+        // A path on disk, shown relative to the folder that holds the rules folder given (or
+        // to the current folder).
+        let base: URL
+        if case .directory(let folder) = rules {
+          base = folder.deletingLastPathComponent()
+        } else {
+          base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        }
+        loader = ScenarioLoader(path: URL(fileURLWithPath: path), displayBase: base)
+        target = path
+      } else {
+        loader = ScenarioLoader(folder: rules)
+        target = rules.displayPath("scenarios")
+      }
+      let (scenarios, diagnostics) = loader.load()
       for diagnostic in diagnostics { console.error(console.render(diagnostic, catalog, language)) }
       if diagnostics.hasErrors { throw ExitCode(65) }
       guard !scenarios.isEmpty else {
-        console.error(catalog.text("test.none", language, ["path": target.path]))
+        console.error(catalog.text("test.none", language, ["path": target]))
         throw ExitCode(1)
       }
       let report = ScenarioRunner(book: book).run(scenarios)

@@ -1,25 +1,50 @@
 import Foundation
+import IntakeLoading
 
-/// Finds the Rules/ and Locales/ folders so `swift run crs-intake` works from the package
-/// root, an installed binary works with environment variables, and tests can point anywhere.
-enum DataLocator {
-  /// The explicit option, then the environment variable, then `folder` in the current
-  /// directory, then the package's own folder (known from this source file's path).
-  static func locate(explicit: String?, variable: String, folder: String) -> URL {
-    if let explicit { return URL(fileURLWithPath: explicit) }
-    if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty {
-      return URL(fileURLWithPath: value)
-    }
-    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(folder)
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent(folder == "Rules" ? "facts.yaml" : "en.yaml").path) {
-      return local
-    }
-    return packageRoot.appendingPathComponent(folder)
+/// Finds the rules or texts: a folder given by the option, else by the environment variable,
+/// else the data compiled into the binary. There is no search of the current folder or of the
+/// source tree, so an installed binary behaves the same wherever it runs; `swift run` rebuilds
+/// first, so its built-in data is the package's current `Rules/` and `Locales/`.
+struct DataLocator {
+  /// The option that names the folder (`--rules`).
+  let option: String
+  /// The environment variable that names it when the option is not given (`CRS_INTAKE_RULES`).
+  let variable: String
+  /// A file every such folder has (`facts.yaml`): without it the folder is taken for a mistake.
+  let requiredFile: String
+  /// The built-in message when the folder is not there, and the one saying where data came from.
+  let notFoundKey: String
+  let fromKey: String
+
+  static let rules = DataLocator(
+    option: "--rules", variable: "CRS_INTAKE_RULES", requiredFile: "facts.yaml", notFoundKey: "data.rules-not-found",
+    fromKey: "data.rules-from")
+  static let locales = DataLocator(
+    option: "--locales", variable: "CRS_INTAKE_LOCALES", requiredFile: "en.yaml", notFoundKey: "data.locales-not-found",
+    fromKey: "data.locales-from")
+
+  /// Where the data comes from: the folder and what named it, or nil for the built-in data.
+  struct Location {
+    let folder: DataFolder
+    /// The option or variable that gave the folder; nil for the data compiled in.
+    let origin: String?
+    let path: String
   }
 
-  /// The package root: three levels above this file (Sources/crs-intake/Support/).
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+  func locate(explicit: String?, builtIn: @autoclosure () -> DataFolder) -> Location {
+    if let explicit {
+      return Location(folder: .directory(URL(fileURLWithPath: explicit)), origin: option, path: explicit)
+    }
+    if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty {
+      return Location(folder: .directory(URL(fileURLWithPath: value)), origin: variable, path: value)
+    }
+    let folder = builtIn()
+    return Location(folder: folder, origin: nil, path: folder.displayName)
+  }
+
+  /// Whether a located folder can be read at all: built-in data always, a folder when it is a
+  /// folder holding `requiredFile`.
+  func isPresent(_ location: Location) -> Bool {
+    location.origin == nil || location.folder.exists(requiredFile)
   }
 }

@@ -1,14 +1,21 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
+import IntakeEmbeddedData
 import IntakeLoading
 
 /// Options every subcommand shares: where the rules and texts are, and the language.
 struct DataOptions: ParsableArguments {
-  @Option(name: .long, help: "The Rules/ folder.", completion: .directory)
+  @Option(
+    name: .long,
+    help: "A Rules/ folder to use instead of the rules built into crs-intake (default: $CRS_INTAKE_RULES, else built in).",
+    completion: .directory)
   var rules: String?
 
-  @Option(name: .long, help: "The Locales/ folder.", completion: .directory)
+  @Option(
+    name: .long,
+    help: "A Locales/ folder to use instead of the texts built into crs-intake (default: $CRS_INTAKE_LOCALES, else built in).",
+    completion: .directory)
   var locales: String?
 
   @Option(name: .long, help: "Language of messages: vi, en or auto (from LC_ALL / LC_MESSAGES / LANG).")
@@ -16,19 +23,52 @@ struct DataOptions: ParsableArguments {
 
   var language: Language { lang.resolve(ProcessInfo.processInfo.environment) }
 
-  var rulesURL: URL { DataLocator.locate(explicit: rules, variable: "CRS_INTAKE_RULES", folder: "Rules") }
-  var localesURL: URL { DataLocator.locate(explicit: locales, variable: "CRS_INTAKE_LOCALES", folder: "Locales") }
+  var rulesLocation: DataLocator.Location { DataLocator.rules.locate(explicit: rules, builtIn: EmbeddedData.rules) }
+  var localesLocation: DataLocator.Location { DataLocator.locales.locate(explicit: locales, builtIn: EmbeddedData.locales) }
+
+  /// The rules and texts folders to read. A folder given by an option or variable that is not
+  /// there gets a message built into the program (the texts may be what is missing), naming the
+  /// option and the variable, and exit 65.
+  func folders(console: Console) throws -> (rules: DataFolder, locales: DataFolder) {
+    let located = (rules: rulesLocation, locales: localesLocation)
+    var missing = false
+    for (locator, location) in [(DataLocator.rules, located.rules), (DataLocator.locales, located.locales)]
+    where !locator.isPresent(location) {
+      missing = true
+      console.error(
+        BuiltInMessages.catalog.problem(locator.notFoundKey, language, ["path": location.path, "origin": location.origin ?? ""]))
+    }
+    if missing { throw ExitCode(65) }
+    return (located.rules.folder, located.locales.folder)
+  }
+
+  /// The texts to render messages with when `catalog` may be incomplete (texts given by
+  /// `--locales` that failed to load): its gaps filled from the built-in texts, then from the
+  /// messages built into the code, so no message shows as its key.
+  func messages(_ catalog: MessageCatalog) -> MessageCatalog {
+    var fallback = BuiltInMessages.catalog
+    if localesLocation.origin != nil {
+      fallback = LocalesLoader(folder: EmbeddedData.locales).load().0.fallingBack(to: fallback)
+    }
+    return catalog.fallingBack(to: fallback)
+  }
 
   /// Loads and checks the data (from the private cache when it is current); when it has
-  /// errors, prints them and exits 65.
+  /// errors, prints them, says where the data came from, and exits 65.
   func loadValid(console: Console, useCache: Bool = true) throws -> (IntakeData, RuleBook) {
+    let (rulesFolder, localesFolder) = try folders(console: console)
     let data = useCache
-      ? DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesURL, locales: localesURL)
-      : IntakeData.load(rules: rulesURL, locales: localesURL)
+      ? DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesFolder, locales: localesFolder)
+      : IntakeData.load(rules: rulesFolder, locales: localesFolder)
     guard let book = data.book, !data.diagnostics.hasErrors else {
+      let messages = messages(data.catalog)
       let errors = data.diagnostics.filter { $0.severity == .error }
-      for diagnostic in errors.prefix(20) { console.error(console.render(diagnostic, data.catalog, language)) }
-      console.error(data.catalog.text("cli.data-invalid", language, ["count": String(errors.count)]))
+      for diagnostic in errors.prefix(20) { console.error(console.render(diagnostic, messages, language)) }
+      console.error(messages.text("cli.data-invalid", language, ["count": String(errors.count)]))
+      for (locator, location) in [(DataLocator.rules, rulesLocation), (DataLocator.locales, localesLocation)] {
+        guard let origin = location.origin else { continue }
+        console.error(BuiltInMessages.catalog.problem(locator.fromKey, language, ["path": location.path, "origin": origin]))
+      }
       throw ExitCode(65)
     }
     return (data, book)

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where the loaders read a data folder (`Rules/` or `Locales/`) from: a folder on disk, or the
+/// files compiled into the binary. Both are read through the same loaders, so embedded data gets
+/// the same diagnostics (paths such as `Rules/facts.yaml`) and the same cache as a folder.
+public enum DataFolder: Sendable {
+  /// A folder on disk; diagnostics name its files after the folder's own name.
+  case directory(URL)
+  /// Files held in memory, by path relative to the folder (`facts.yaml`, `rules/urgency.yaml`),
+  /// shown in diagnostics under `name` (`Rules`).
+  case embedded(name: String, files: EmbeddedFiles)
+
+  /// The folder's name as diagnostics show it (`Rules`, `Locales`).
+  public var displayName: String {
+    switch self {
+    case .directory(let url): return url.lastPathComponent
+    case .embedded(let name, _): return name
+    }
+  }
+
+  /// The bytes of the file at `relative`, or nil when it does not exist or cannot be read.
+  public func contents(_ relative: String) -> Data? {
+    switch self {
+    case .directory(let url): return FileManager.default.contents(atPath: url.appendingPathComponent(relative).path)
+    case .embedded(_, let files): return files.contents(relative)
+    }
+  }
+
+  /// Whether a file exists at `relative`.
+  public func exists(_ relative: String) -> Bool {
+    switch self {
+    case .directory(let url): return FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
+    case .embedded(_, let files): return files.paths.contains(relative)
+    }
+  }
+
+  /// The relative paths of the `.yaml` / `.yml` files directly in `subfolder` (`""` for the
+  /// folder itself), sorted by name so file order is stable.
+  public func yamlFiles(in subfolder: String) -> [String] {
+    let prefix = subfolder.isEmpty ? "" : subfolder + "/"
+    let names: [String]
+    switch self {
+    case .directory(let url):
+      let folder = subfolder.isEmpty ? url : url.appendingPathComponent(subfolder)
+      names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    case .embedded(_, let files):
+      names = files.paths.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.filter { !$0.contains("/") }
+    }
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }
+  }
+
+  /// The path diagnostics show for the file at `relative`: `Rules/facts.yaml`.
+  public func displayPath(_ relative: String) -> String {
+    displayName + "/" + relative
+  }
+}
