@@ -57,7 +57,8 @@ public struct NarrativeReader: Sendable {
   struct Alternate: Sendable {
     var typed: String?
     var ids: [Int]
-    var marked: [String?]
+    /// Where the words' spellings with marks start in `alternateSpellings`.
+    var spellings: Int
   }
 
   struct Node: Sendable {
@@ -92,6 +93,9 @@ public struct NarrativeReader: Sendable {
   private var startsPhrase: [Bool] = []
   /// By word number: the words short spellings stand for (`spellings:`).
   private var alternates: [[Alternate]] = []
+  private var hasAlternates: [Bool] = []
+  /// The spellings with marks of the words short spellings stand for, one per word.
+  private var alternateSpellings: [String?] = []
   let lexicon: Lexicon
   /// The towns of `lexicon.towns`, one per name.
   private var towns: [Town] = []
@@ -198,16 +202,18 @@ public struct NarrativeReader: Sendable {
       let cut = NarrativeTokens(word)
       let ids = cut.tokens.map { self.words[$0.folded] ?? -1 }
       guard !ids.isEmpty, !ids.contains(-1) else { continue }
-      let marked = cut.tokens.indices.map { cut.marked($0) }
+      let spellings = alternateSpellings.count
+      alternateSpellings += cut.tokens.indices.map { cut.marked($0) }
       for variant in variants {
         let typed = NarrativeTokens(variant)
         guard typed.tokens.count == 1, typed.tokens[0].folded != cut.tokens.map(\.folded).joined(separator: " ") else { continue }
-        alternateOf.append((typed.tokens[0].folded, Alternate(typed: typed.marked(0), ids: ids, marked: marked)))
+        alternateOf.append((typed.tokens[0].folded, Alternate(typed: typed.marked(0), ids: ids, spellings: spellings)))
       }
     }
     for (variant, _) in alternateOf where self.words[variant] == nil { self.words[variant] = self.words.count }
     alternates = Array(repeating: [], count: self.words.count)
     for (variant, alternate) in alternateOf { alternates[self.words[variant]!].append(alternate) }
+    hasAlternates = alternates.map { !$0.isEmpty }
     isNumberWord += Array(repeating: false, count: self.words.count - isNumberWord.count)
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
@@ -305,9 +311,10 @@ public struct NarrativeReader: Sendable {
   /// phrase word's marks; one typed without matches folded unless the phrase is kept
   /// accented; a phrase of quoted speech must be quoted.
   private func spells(_ variant: Variant, _ scan: Scan) -> Bool {
-    for (j, typed) in scan.spelled.enumerated() {
+    for (j, p) in scan.positions.enumerated() {
       let word = variant.marked[j]
-      if let typed {
+      let override = scan.overrides[j]
+      if let typed = override < 0 ? scan.marked[p] : alternateSpellings[override] {
         if word != typed { return false }
       } else if variant.accentedOnly && word != nil {
         return false
@@ -329,8 +336,9 @@ public struct NarrativeReader: Sendable {
     /// The positions of the words matched so far on the current path (reused); a short
     /// spelling stands there once per word it stands for.
     var positions: [Int] = []
-    /// The spelling with marks of each word matched so far (nil: typed without marks).
-    var spelled: [String?] = []
+    /// Per word matched so far: -1 for a word as typed, or where a short spelling's word is
+    /// spelled in `alternateSpellings` (numbers, not strings: the walk is the hot loop).
+    var overrides: [Int] = []
   }
 
   /// The best phrase starting at token `start`: the most words, then the fewest skipped.
@@ -340,7 +348,7 @@ public struct NarrativeReader: Sendable {
     guard id >= 0, startsPhrase[id] else { return nil }
     var best: Match?
     scan.positions.removeAll(keepingCapacity: true)
-    scan.spelled.removeAll(keepingCapacity: true)
+    scan.overrides.removeAll(keepingCapacity: true)
     walk(0, start, start, scan.tokens[start].clause, &scan, &best)
     return best
   }
@@ -360,13 +368,14 @@ public struct NarrativeReader: Sendable {
     let id = scan.ids[pos]
     if let next = nodes[node].next[id] {
       scan.positions.append(pos)
-      scan.spelled.append(scan.marked[pos])
+      scan.overrides.append(-1)
       arrive(next, pos, start, clause, &scan, &best)
       scan.positions.removeLast()
-      scan.spelled.removeLast()
+      scan.overrides.removeLast()
     }
-    // A short spelling ("cs", "ko", "dc") walks on as the word or words it stands for.
-    guard id >= 0, id < alternates.count else { return }
+    // A short spelling ("cs", "ko", "dc") walks on as the word or words it stands for (most
+    // words have none: asked without touching the list).
+    guard id >= 0, id < hasAlternates.count, hasAlternates[id] else { return }
     for alternate in alternates[id] where alternate.typed == scan.marked[pos] {
       var next = node
       var reached = true
@@ -378,13 +387,13 @@ public struct NarrativeReader: Sendable {
         next = step
       }
       guard reached else { continue }
-      for marked in alternate.marked {
+      for k in alternate.ids.indices {
         scan.positions.append(pos)
-        scan.spelled.append(marked)
+        scan.overrides.append(alternate.spellings + k)
       }
       arrive(next, pos, start, clause, &scan, &best)
       scan.positions.removeLast(alternate.ids.count)
-      scan.spelled.removeLast(alternate.ids.count)
+      scan.overrides.removeLast(alternate.ids.count)
     }
   }
 
@@ -432,12 +441,10 @@ public struct NarrativeReader: Sendable {
       if match.meanings.contains(.past) { tense[clause] = 1 }
       if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
     }
-    // The tense cues by clause, for a phrase's own tense in a clause that has both.
-    var cues: [Int: [(Int, Int, Int)]] = [:]  // clause → (start, end, 1 past / 2 future)
-    for match in matches where tense[tokens[match.start].clause] != 0 {
-      let clause = tokens[match.start].clause
-      if match.meanings.contains(.past) { cues[clause, default: []].append((match.start, match.end, 1)) }
-      if match.meanings.contains(.future) { cues[clause, default: []].append((match.start, match.end, 2)) }
+    // The tense cues of clauses that have both past and future cues, for a phrase's own tense.
+    // A past clause with a future cue too is marked 3 (few are: no table is built for them).
+    for match in matches where match.meanings.contains(.future) && tense[tokens[match.start].clause] == 1 {
+      tense[tokens[match.start].clause] = 3
     }
     var found: [Found] = []
     // Cities named by their own name: another name of another city gives way to them.
@@ -452,7 +459,15 @@ public struct NarrativeReader: Sendable {
     var townFound: [Found] = []
     // A state named right after a place says which place ("Portland Maine", "Pueblo, Colorado").
     var stateAt: [Int: String] = [:]
-    for match in matches {
+    let placeNamed = matches.contains { match in
+      match.meanings.contains { meaning in
+        switch meaning {
+        case .city, .cityAlias, .town: return true
+        default: return false
+        }
+      }
+    }
+    for match in matches where placeNamed {
       for meaning in match.meanings {
         var named: String?
         if case .state(let code) = meaning { named = code }
@@ -480,7 +495,7 @@ public struct NarrativeReader: Sendable {
         case .entry(let e):
           let readings = sortedReadings[e]
           var reading = readings.set
-          let own = nearestTense(match, clause, cues, tense)
+          let own = tense[clause] == 3 ? nearestTense(match, clause, matches, tokens) : tense[clause]
           if own == 1, let past = readings.past { reading = past }
           if own == 2, let future = readings.future { reading = future }
           if !negated, isCredibleThreat(reading) { threats.insert(words) }
@@ -512,8 +527,11 @@ public struct NarrativeReader: Sendable {
           // A phrase of the lexicon with the same words says what they mean ("Arlington" is a
           // city in several states; "temple" is a place of worship), unless the state right
           // after makes it a place ("Pueblo, Colorado") that no other reading names.
-          let others = match.meanings.filter { if case .town = $0 { return false } else { return true } }
-          if after == nil ? !others.isEmpty : others.contains(where: namesPlace) { continue }
+          let named = match.meanings.contains { meaning in
+            if case .town = meaning { return false }
+            return after == nil || namesPlace(meaning)
+          }
+          if named { continue }
           if let fact = factIndex["city"] { townFound.append((fact, .text(town.name), words)) }
           if let state = factIndex["state"], let code = after ?? town.preferred { townFound.append((state, .choice(code), words)) }
         default:
@@ -539,11 +557,12 @@ public struct NarrativeReader: Sendable {
   /// A phrase's tense: its clause's, except in a clause with both past and future cues, where
   /// the nearest cue tells ("Next Saturday we have a vigil for my uncle who was killed": the
   /// vigil is planned, the killing past); at equal distance the past.
-  private func nearestTense(_ match: Match, _ clause: Int, _ cues: [Int: [(Int, Int, Int)]], _ tense: [Int]) -> Int {
-    guard let list = cues[clause], list.contains(where: { $0.2 == 1 }), list.contains(where: { $0.2 == 2 }) else { return tense[clause] }
-    var best = (distance: Int.max, tense: tense[clause])
-    for (start, end, kind) in list {
-      let distance = end <= match.start ? match.start - end : start >= match.end ? start - match.end : 0
+  private func nearestTense(_ match: Match, _ clause: Int, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Int {
+    var best = (distance: Int.max, tense: 1)
+    for cue in matches where tokens[cue.start].clause == clause {
+      let kind = cue.meanings.contains(.past) ? 1 : cue.meanings.contains(.future) ? 2 : 0
+      guard kind != 0 else { continue }
+      let distance = cue.end <= match.start ? match.start - cue.end : cue.start >= match.end ? cue.start - match.end : 0
       if distance < best.distance || (distance == best.distance && kind == 1) { best = (distance, kind) }
     }
     return best.tense
@@ -689,7 +708,7 @@ public struct NarrativeReader: Sendable {
       let agoWord = u + 1 < tokens.count && tokens[u + 1].clause == clause && agoWords.contains(tokens[u + 1].folded)
       let words = i..<(u + 1)
       let total = count * days
-      if agoWord || laterCue.contains(.past) || (tense[clause] == 1 && !before && !aheadWord) {
+      if agoWord || laterCue.contains(.past) || (tense[clause] & 1 == 1 && !before && !aheadWord) {
         if let fact = factIndex["incident_days_ago"] { found.append((fact, .integer(total), words)) }
       } else if before || aheadWord || laterCue.contains(.future) || laterCue.contains(.ahead) || tense[clause] == 2 {
         if let fact = factIndex["event_in_days"] { found.append((fact, .integer(total), words)) }

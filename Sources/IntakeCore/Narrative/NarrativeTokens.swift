@@ -87,9 +87,6 @@ struct NarrativeTokens {
         } else {
           quote = Self.single(quote, opening: next < scalars.endIndex && scalars[next].properties.isAlphabetic)
         }
-      } else if value == 0x201C || value == 0x201D || value == 0x2018 || value == 0xAB || value == 0xBB {
-        flush()
-        quote = value == 0x201C || value == 0xAB ? .double : value == 0x2018 ? .single : .none
       } else if (0x0300...0x036F).contains(value) {
         // A combining mark belongs to the letter before it; folded, it is dropped.
         if start != nil {
@@ -109,6 +106,9 @@ struct NarrativeTokens {
         TextFolding.appendFolded(scalar, to: &folded)
         trailingQuotes = 0
         end = next
+      } else if value == 0x201C || value == 0x201D || value == 0x2018 || value == 0xAB || value == 0xBB {
+        flush()
+        quote = value == 0x201C || value == 0xAB ? .double : value == 0x2018 ? .single : .none
       } else {
         flush()
       }
