@@ -16,7 +16,7 @@ struct YAMLFile {
     _ url: URL, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
   ) -> YAMLFile {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
-    let contents = FileManager.default.contents(atPath: url.path)
+    let contents = FileBytes.contents(of: url.path)
     digest?.add(path: displayPath, contents: contents)
     guard let data = contents else {
       diagnostics.append(Diagnostic(.error, "file-unreadable", at: start, ["path": displayPath]))
