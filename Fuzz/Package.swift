@@ -10,12 +10,15 @@ let strict: [SwiftSetting] = [
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-/// A fuzz target: an executable whose `main.swift` hands its test function to libFuzzer.
+/// A fuzz target: an executable whose `main.swift` hands its test function to libFuzzer. It is
+/// linked with the toolchain's lld: GNU gold stops with an internal error on these programs,
+/// which give libFuzzer their test through `LLVMFuzzerRunDriver`, not `LLVMFuzzerTestOneInput`.
 func fuzzTarget(_ name: String, _ libraries: [String]) -> Target {
   .executableTarget(
     name: "fuzz-\(name)",
     dependencies: ["FuzzSupport"] + libraries.map { .product(name: $0, package: "crs-intake") },
-    swiftSettings: strict)
+    swiftSettings: strict,
+    linkerSettings: [.unsafeFlags(["-use-ld=lld"])])
 }
 
 let package = Package(

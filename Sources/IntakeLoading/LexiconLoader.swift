@@ -14,7 +14,7 @@ public struct LexiconLoader {
 
   /// The most steps filling in one phrase's classes may take (each class filled in and each
   /// phrase it gives is one): the shipped lexicon's largest phrase takes about 2,200.
-  static let maximumExpansion = 50_000
+  static let maximumExpansion = 20_000
   /// The most classes filled in one inside another; more is a loop of classes naming each other.
   static let maximumClassNesting = 32
 

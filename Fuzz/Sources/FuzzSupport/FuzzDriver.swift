@@ -7,8 +7,9 @@ import CFuzzerDriver
 #endif
 
 /// Hands a target's test function to libFuzzer. SwiftPM gives every executable a `main` of its
-/// own, so libFuzzer's `main` never runs: each target's `main.swift` calls `run` instead, which
-/// takes the same options (`-runs`, `-max_total_time`, corpus folders…).
+/// own, so libFuzzer's `main` (which would call `LLVMFuzzerTestOneInput`) never runs: each
+/// target's `main.swift` calls `run` with its test instead, which takes the same options
+/// (`-runs`, `-max_total_time`, corpus folders…).
 public enum FuzzDriver {
   /// The signature of `LLVMFuzzerTestOneInput`: the input's bytes; returns 0.
   public typealias Test = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt

@@ -9,12 +9,6 @@ import IntakeLoading
 /// puts the decoder itself under test, as a crafted file with a correct digest would. Data
 /// that is read back is then used as a command uses it: a narrative reader is compiled from its
 /// lexicon and reads a sentence, and an interview starts and takes one answer.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func cacheOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  CacheTarget.run(Array(FuzzDriver.bytes(start, count)))
-  return 0
-}
-
 enum CacheTarget {
   /// The header of a sealed file: the magic text and the 32-byte digest.
   static let headerCount = DataCache.magic.count + 32

@@ -1,3 +1,4 @@
 import FuzzSupport
 
-FuzzDriver.run(cacheOne)
+// What an input is, and what it goes through: see CacheTarget.
+FuzzDriver.run { CacheTarget.run(Array(FuzzDriver.bytes($0, $1))); return 0 }

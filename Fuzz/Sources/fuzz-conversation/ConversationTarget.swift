@@ -14,12 +14,6 @@ import IntakeTerminal
 /// Markdown and as the request JSON, without writing files.
 ///
 /// The input's length picks the language, bilingual or not, and the terminal's width.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func conversationOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  ConversationTarget.run(FuzzDriver.bytes(start, count))
-  return 0
-}
-
 enum ConversationTarget {
   /// At most this many lines are typed per input (a whole interview takes about 25), so one
   /// input cannot run for long.

@@ -6,12 +6,6 @@ import IntakeLoading
 /// replaced, as a request's `narrative` or a typed line may hold anything), read by the
 /// narrative reader compiled from the shipped lexicon, both as the interview reads it and
 /// keeping days ahead. Every finding must be a value its fact can hold, once per fact.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func narrativeOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  NarrativeTarget.run(FuzzDriver.bytes(start, count))
-  return 0
-}
-
 enum NarrativeTarget {
   static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: bytes, as: UTF8.self)

@@ -17,12 +17,6 @@ import IntakeScreening
 /// The input's length picks the output format, the language and whether traces are written,
 /// so every input replays the same way. The splitter must also cut the input into the same
 /// records whether it arrives at once or a byte at a time (as reads of a pipe may deliver it).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func screenOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  ScreenTarget.run(FuzzDriver.bytes(start, count))
-  return 0
-}
-
 enum ScreenTarget {
   /// Where the outcomes and messages go: nowhere.
   static let devNull: Int32 = open("/dev/null", O_WRONLY)

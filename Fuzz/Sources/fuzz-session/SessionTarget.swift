@@ -9,12 +9,6 @@ import IntakeSessions
 /// history, skipped questions, narrative, notes and contact, starts, reviews the answers,
 /// shows the outcome and the draft. A record that was read must also survive being saved
 /// and read again (the program saves it after every answer).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func sessionOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  SessionTarget.run(FuzzDriver.bytes(start, count))
-  return 0
-}
-
 enum SessionTarget {
   static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard case .success(let record) = SessionRecord.decode(Data(buffer: bytes)) else { return }

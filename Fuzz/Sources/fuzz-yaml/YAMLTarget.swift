@@ -12,12 +12,6 @@ import IntakeLoading
 /// - as `Locales/en.yaml` (beside a small `vi.yaml`, so the two languages are compared);
 /// - as `Rules/lexicon.yaml`: checked by the lexicon lint, compiled into a narrative reader,
 ///   which then reads a sentence.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func yamlOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  YAMLTarget.run(FuzzDriver.bytes(start, count))
-  return 0
-}
-
 enum YAMLTarget {
   static let rules = FuzzFiles.folder.appendingPathComponent("Rules")
   static let locales = FuzzFiles.folder.appendingPathComponent("Locales")
