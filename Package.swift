@@ -10,7 +10,14 @@ let package = Package(
   name: "crs-intake",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "crs-intake", targets: ["crs-intake"])
+    .executable(name: "crs-intake", targets: ["crs-intake"]),
+    // The libraries, for the fuzz targets in Fuzz/ (a package of their own, see Fuzz/README.md).
+    .library(name: "IntakeCore", targets: ["IntakeCore"]),
+    .library(name: "IntakeLoading", targets: ["IntakeLoading"]),
+    .library(name: "IntakeScreening", targets: ["IntakeScreening"]),
+    .library(name: "IntakeSessions", targets: ["IntakeSessions"]),
+    .library(name: "IntakeTerminal", targets: ["IntakeTerminal"]),
+    .library(name: "IntakeInterface", targets: ["IntakeInterface"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

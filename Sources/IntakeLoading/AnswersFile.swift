@@ -7,7 +7,7 @@ import Yams
 public enum AnswersFile {
   /// The answers in file order, or a description of why the file cannot be read.
   public static func read(_ url: URL) -> Result<[(question: String, answer: String)], AnswersFileProblem> {
-    guard let data = FileManager.default.contents(atPath: url.path) else { return .failure(.init(problem: "not readable")) }
+    guard let data = FileBytes.contents(of: url.path) else { return .failure(.init(problem: "not readable")) }
     guard let text = String(validating: data, as: UTF8.self) else { return .failure(.init(problem: "not UTF-8 text")) }
     let root: Node?
     do {

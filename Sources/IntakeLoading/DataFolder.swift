@@ -21,7 +21,7 @@ public enum DataFolder: Sendable {
   /// The bytes of the file at `relative`, or nil when it does not exist or cannot be read.
   public func contents(_ relative: String) -> Data? {
     switch self {
-    case .directory(let url): return FileManager.default.contents(atPath: url.appendingPathComponent(relative).path)
+    case .directory(let url): return FileBytes.contents(of: url.appendingPathComponent(relative).path)
     case .embedded(_, let files): return files.contents(relative)
     }
   }

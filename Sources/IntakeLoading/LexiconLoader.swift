@@ -15,9 +15,15 @@ public struct LexiconLoader {
   let contents: Data?
   let displayPath: String
 
+  /// The most steps filling in one phrase's classes may take (each class filled in and each
+  /// phrase it gives is one): the shipped lexicon's largest phrase takes about 2,200.
+  static let maximumExpansion = 20_000
+  /// The most classes filled in one inside another; more is a loop of classes naming each other.
+  static let maximumClassNesting = 32
+
   public init(url: URL, displayPath: String) {
     self.present = FileManager.default.fileExists(atPath: url.path)
-    self.contents = present ? FileManager.default.contents(atPath: url.path) : nil
+    self.contents = present ? FileBytes.contents(of: url.path) : nil
     self.displayPath = displayPath
   }
 
@@ -66,27 +72,45 @@ public struct LexiconLoader {
       classes[name] = members
     }
     /// Every phrase a phrase with classes stands for; an unknown class is reported once per
-    /// phrase and the phrase dropped.
+    /// phrase and the phrase dropped. A member may name a class too; a phrase that would stand
+    /// for too many phrases, or whose classes name each other in a loop, is reported and
+    /// dropped instead of being expanded without end.
     func expand(_ phrases: [String], _ node: Node?) -> [String] {
       var out: [String] = []
       var seen = Set<String>()
-      func walk(_ phrase: String) {
-        guard let open = phrase.firstIndex(of: "{"), let close = phrase[open...].firstIndex(of: "}") else {
-          if seen.insert(phrase).inserted { out.append(phrase) }
-          return
+      for phrase in phrases {
+        var expanded: [String] = []
+        var steps = 0
+        var tooLarge = false
+        func walk(_ phrase: String, depth: Int) {
+          if tooLarge { return }
+          steps += 1
+          guard steps <= Self.maximumExpansion, depth <= Self.maximumClassNesting else {
+            tooLarge = true
+            return
+          }
+          guard let open = phrase.firstIndex(of: "{"), let close = phrase[open...].firstIndex(of: "}") else {
+            expanded.append(phrase)
+            return
+          }
+          let name = String(phrase[phrase.index(after: open)..<close])
+          guard let members = classes[name] else {
+            reader.error(
+              "unknown-value", node,
+              ["fact": "classes", "value": name, "expected": classes.keys.sorted().joined(separator: ", "), "suggestion": ""])
+            return
+          }
+          let head = phrase[..<open]
+          let tail = phrase[phrase.index(after: close)...]
+          for member in members { walk(head + member + tail, depth: depth + 1) }
         }
-        let name = String(phrase[phrase.index(after: open)..<close])
-        guard let members = classes[name] else {
-          reader.error(
-            "unknown-value", node,
-            ["fact": "classes", "value": name, "expected": classes.keys.sorted().joined(separator: ", "), "suggestion": ""])
-          return
+        walk(phrase, depth: 0)
+        if tooLarge {
+          reader.error("lexicon-class-expansion", node, ["phrase": String(phrase.prefix(80)), "limit": String(Self.maximumExpansion)])
+          continue
         }
-        let head = phrase[..<open]
-        let tail = phrase[phrase.index(after: close)...]
-        for member in members { walk(head + member + tail) }
+        for item in expanded where seen.insert(item).inserted { out.append(item) }
       }
-      for phrase in phrases { walk(phrase) }
       return out
     }
     // Short spellings, by the word they stand for.

@@ -42,7 +42,7 @@ public struct ScenarioLoader {
         return ([], diagnostics)
       }
       files = (isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]).map { url in
-        (Self.display(url, base: displayBase), { FileManager.default.contents(atPath: url.path) })
+        (Self.display(url, base: displayBase), { FileBytes.contents(of: url.path) })
       }
     case .folder(let folder, let subfolder):
       files = folder.yamlFiles(in: subfolder).map { relative in (folder.displayPath(relative), { folder.contents(relative) }) }

@@ -15,7 +15,7 @@ struct YAMLFile {
   static func read(
     _ url: URL, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
   ) -> YAMLFile {
-    parse(FileManager.default.contents(atPath: url.path), displayPath: displayPath, into: &diagnostics, digest: digest)
+    parse(FileBytes.contents(of: url.path), displayPath: displayPath, into: &diagnostics, digest: digest)
   }
 
   /// Parses a file's bytes (nil when it could not be read), reporting problems under

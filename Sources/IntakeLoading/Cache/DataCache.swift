@@ -31,21 +31,26 @@ public struct DataCache: Sendable {
   public func load(rules: DataFolder, locales: DataFolder) -> IntakeData {
     let key = Self.key(rules: rules, locales: locales)
     let file = directory.appendingPathComponent("data-\(key).bin")
-    if Self.isOwnDirectory(directory.path), let data = FileManager.default.contents(atPath: file.path), let payload = Self.unsealed([UInt8](data)),
-      let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode(payload)
-    {
-      let (book, diagnostics) = RuleBook.compile(ruleSet)
-      if let book, !diagnostics.hasErrors {
-        var data = IntakeData(ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: book, diagnostics: [])
-        data.fromCache = true
-        return data
-      }
+    if Self.isOwnDirectory(directory.path), let bytes = FileBytes.contents(of: file.path), let data = Self.read([UInt8](bytes)) {
+      return data
     }
     let loaded = IntakeData.load(rules: rules, locales: locales)
     if loaded.book != nil, !loaded.diagnostics.hasErrors {
       store(loaded, as: file)
     }
     return loaded
+  }
+
+  /// The data a cache file holds, as `load` reads it: only a sealed file whose digest matches
+  /// and whose rules decode and compile without errors; nil for anything else. Public so the
+  /// fuzz target reads cache files exactly as the program does.
+  public static func read(_ file: [UInt8]) -> IntakeData? {
+    guard let payload = unsealed(file), let (ruleSet, catalog, lexicon) = try? IntakeDataCodec.decode(payload) else { return nil }
+    let (book, diagnostics) = RuleBook.compile(ruleSet)
+    guard let book, !diagnostics.hasErrors else { return nil }
+    var data = IntakeData(ruleSet: ruleSet, catalog: catalog, lexicon: lexicon, book: book, diagnostics: [])
+    data.fromCache = true
+    return data
   }
 
   private func store(_ loaded: IntakeData, as file: URL) {
@@ -86,7 +91,7 @@ public struct DataCache: Sendable {
   // MARK: Integrity
 
   /// What a cache file starts with, before its digest.
-  static let magic = Array("crs-intake cache\n".utf8)
+  public static let magic = Array("crs-intake cache\n".utf8)
 
   /// The start of every payload: the layout's format number as the codec writes it.
   public static var formatHeader: [UInt8] {
