@@ -99,6 +99,8 @@ public struct NarrativeReader: Sendable {
   let lexicon: Lexicon
   /// The towns of `lexicon.towns`, one per name.
   private var towns: [Town] = []
+  /// By word number: whether the word starts only towns (filled with `startsPhrase`).
+  private var startsOnlyTowns: [Bool] = []
   let facts: [FactDefinition]
   /// Facts by id, as their index in `facts`.
   private let factIndex: [String: Int]
@@ -154,24 +156,6 @@ public struct NarrativeReader: Sendable {
         insert(name, named ? .city(i) : .cityAlias(i))
       }
     }
-    // Towns: one per name, with every state that has it; a name `cities` already knows is
-    // read as that city.
-    let known = Set(lexicon.cities.flatMap { $0.names.map { NarrativeTokens.words($0) } })
-    var townIndex: [String: Int] = [:]
-    for (code, names) in lexicon.towns.sorted(by: { $0.key < $1.key }) {
-      for name in names where !known.contains(NarrativeTokens.words(name)) {
-        if let t = townIndex[name] {
-          towns[t].states.append(code)
-        } else {
-          townIndex[name] = towns.count
-          towns.append(Town(name: name, states: [code]))
-        }
-      }
-    }
-    for t in towns.indices {
-      towns[t].preferred = towns[t].states.count == 1 ? towns[t].states[0] : lexicon.townStates[towns[t].name]
-      insert(towns[t].name, .town(t))
-    }
     for cue in lexicon.negation { insert(cue, .negation) }
     for cue in lexicon.negationAccented { insert(cue, .negation, accentedOnly: true) }
     for cue in lexicon.past { insert(cue, .past) }
@@ -195,6 +179,29 @@ public struct NarrativeReader: Sendable {
     }
     self.aheadWords = Set((aheadWords + lexicon.ahead).map { NarrativeTokens.words($0).joined(separator: " ") })
     self.agoWords = Set(lexicon.ago.map { NarrativeTokens.words($0).joined(separator: " ") })
+    // Towns: one per name, with every state that has it; a name `cities` already knows is
+    // read as that city.
+    let known = Set(lexicon.cities.flatMap { $0.names.map { NarrativeTokens.words($0) } })
+    var townIndex: [String: Int] = [:]
+    for (code, names) in lexicon.towns.sorted(by: { $0.key < $1.key }) {
+      for name in names where !known.contains(NarrativeTokens.words(name)) {
+        if let t = townIndex[name] {
+          towns[t].states.append(code)
+        } else {
+          townIndex[name] = towns.count
+          towns.append(Town(name: name, states: [code]))
+        }
+      }
+    }
+    // Words that start a phrase other than a town's: a word starting only towns is walked
+    // only when written with a capital.
+    let startsOther = Set(nodes[0].next.keys)
+    var townOnly = Set<Int>()
+    for t in towns.indices {
+      towns[t].preferred = towns[t].states.count == 1 ? towns[t].states[0] : lexicon.townStates[towns[t].name]
+      insert(towns[t].name, .town(t))
+    }
+    for id in nodes[0].next.keys where !startsOther.contains(id) { townOnly.insert(id) }
     // Short spellings, once every phrase word has its number: a spelling of words no phrase
     // has is of no use.
     var alternateOf: [(String, Alternate)] = []
@@ -218,6 +225,8 @@ public struct NarrativeReader: Sendable {
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
     for id in nodes[0].next.keys { startsPhrase[id] = true }
+    startsOnlyTowns = Array(repeating: false, count: self.words.count)
+    for id in townOnly { startsOnlyTowns[id] = true }
     for (id, list) in alternates.enumerated() where list.contains(where: { nodes[0].next[$0.ids[0]] != nil }) {
       startsPhrase[id] = true
     }
@@ -303,8 +312,13 @@ public struct NarrativeReader: Sendable {
     var end: Int
     var words: [Int]
     var meanings: [Meaning]
-    /// Tokens skipped ("…"); a short spelling counts once for the words it stands for.
-    var gaps: Int { max(0, end - start - Set(words).count) }
+    /// Tokens skipped ("…"); a short spelling counts once for the words it stands for (its
+    /// positions repeat, one after the other).
+    var gaps: Int {
+      var distinct = words.isEmpty ? 0 : 1
+      for i in words.indices.dropFirst() where words[i] != words[i - 1] { distinct += 1 }
+      return max(0, end - start - distinct)
+    }
   }
 
   /// Whether the words matched so far spell a variant: a token typed with marks must have the
@@ -345,7 +359,7 @@ public struct NarrativeReader: Sendable {
   private func best(at start: Int, _ scan: inout Scan) -> Match? {
     // Most words start no phrase: no search at all.
     let id = scan.ids[start]
-    guard id >= 0, startsPhrase[id] else { return nil }
+    guard id >= 0, startsPhrase[id], !startsOnlyTowns[id] || scan.tokens[start].capital else { return nil }
     var best: Match?
     scan.positions.removeAll(keepingCapacity: true)
     scan.overrides.removeAll(keepingCapacity: true)
@@ -516,14 +530,14 @@ public struct NarrativeReader: Sendable {
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
           if let state = factIndex["state"] { found.append((state, .choice(stateAfter(match) ?? city.state), words)) }
         case .town(let t) where !negated:
-          // Only a place clearly named: a capital or its state after it, and a place word
-          // before it or its state after it ("in Mobile", "Lafayette Louisiana").
+          // Only a place clearly named: a capital, and a place word before it or its state
+          // after it ("in Mobile", "Lafayette Louisiana").
           let after = stateAfter(match)
           let town = towns[t]
-          let capital = cut.original(match.start).first?.isUppercase == true
+          let capital = tokens[match.start].capital
           let placeWord = match.start > 0 && tokens[match.start - 1].clause == clause
             && Self.placePrepositions.contains(tokens[match.start - 1].folded)
-          guard (capital || after != nil) && (placeWord || after != nil) else { continue }
+          guard capital && (placeWord || after != nil) else { continue }
           // A phrase of the lexicon with the same words says what they mean ("Arlington" is a
           // city in several states; "temple" is a place of worship), unless the state right
           // after makes it a place ("Pueblo, Colorado") that no other reading names.

@@ -11,6 +11,8 @@ struct NarrativeTokens {
     var clause: Int
     /// Inside quoted speech ("…", “…”, '…', ‘…’): what someone said, not the writer's words.
     var quoted: Bool
+    /// Begins with a capital letter (a name: towns are read only so).
+    var capital: Bool
   }
 
   /// Quoted speech while cutting: none, in double quotes, or in single quotes (closed by an
@@ -41,7 +43,9 @@ struct NarrativeTokens {
     func flush() {
       guard let first = start else { return }
       folded.removeLast(trailingQuotes)
-      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none))
+      let initial = text.unicodeScalars[first]
+      let capital = (0x41...0x5A).contains(initial.value) || (initial.value >= 0x80 && initial.properties.isUppercase)
+      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none, capital: capital))
       if quote == .single && trailingQuotes > 0 { quote = .none }
       start = nil
       folded = String.UnicodeScalarView()
