@@ -17,7 +17,15 @@ struct InstalledBinaryTests {
       folder = try TemporaryFolder()
       binary = folder.url.appendingPathComponent("bin/crs-intake")
       try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try FileManager.default.copyItem(at: built.resolvingSymlinksInPath(), to: binary)
+      // Copied by cp, not by this process: a file this process held open for writing would be
+      // inherited by a child another test forks at that moment, and running the copy would fail
+      // with "Text file busy" (seen in CI).
+      let copy = Process()
+      copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+      copy.arguments = [built.resolvingSymlinksInPath().path, binary.path]
+      try copy.run()
+      copy.waitUntilExit()
+      guard copy.terminationStatus == 0 else { throw CLIError("could not copy the binary to \(binary.path)") }
       try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("home"), withIntermediateDirectories: true)
     }
 
