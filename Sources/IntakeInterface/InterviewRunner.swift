@@ -62,15 +62,20 @@ public struct InterviewRunner {
     conversation.savesSession = store != nil
     conversation.rulesVersion = book.ruleSet.version
     let now = Date()
-    var record = resume ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)
+    var record =
+      resume
+      ?? SessionRecord(id: SessionRecord.newID(now), created: now, updated: now, language: language, rulesVersion: book.ruleSet.version)
     var end: InterviewEnd?
     if let resume {
       let dropped = conversation.restore(
         answers: resume.answers, history: resume.history, skipped: Set(resume.skipped), narrative: resume.narrative, notes: resume.notes,
         contact: resume.contact)
-      TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]))))
+      TerminalOutput.write(
+        renderer.render(
+          .text(conversation.wording.text("sessions.resumed", ["id": resume.id, "count": String(conversation.answers.count)]))))
       if !dropped.isEmpty {
-        TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]))))
+        TerminalOutput.write(
+          renderer.render(.text(conversation.wording.text("sessions.dropped", ["answers": dropped.joined(separator: ", ")]))))
       }
       end = show(conversation.start(), &conversation)
     } else {
@@ -96,7 +101,8 @@ public struct InterviewRunner {
         switch problem {
         case .invalidUTF8: TerminalOutput.write(renderer.render(.text(wording.text("terminal.invalid-utf8"))))
         case .controlCharacters: TerminalOutput.write(renderer.render(.text(wording.text("terminal.control-characters"))))
-        case .tooLong(let maximum): TerminalOutput.write(renderer.render(.text(wording.text("terminal.too-long", ["max": String(maximum)]))))
+        case .tooLong(let maximum):
+          TerminalOutput.write(renderer.render(.text(wording.text("terminal.too-long", ["max": String(maximum)]))))
         }
         continue
       }
@@ -151,7 +157,8 @@ public struct InterviewRunner {
     do {
       try store.save(record)
     } catch {
-      TerminalOutput.write(renderer.render(.text(conversation.wording.text("sessions.save-failed", ["problem": SafeText.visible(error.description)]))))
+      TerminalOutput.write(
+        renderer.render(.text(conversation.wording.text("sessions.save-failed", ["problem": SafeText.visible(error.description)]))))
     }
   }
 
@@ -167,7 +174,8 @@ public struct InterviewRunner {
         do {
           let files = try DraftFiles.write(draft, markdown: markdown, in: draftDirectory)
           TerminalOutput.write(
-            renderer.render(.text(conversation.wording.text("interview.saved", ["markdown": files.markdown.path, "json": files.json.path]))))
+            renderer.render(
+              .text(conversation.wording.text("interview.saved", ["markdown": files.markdown.path, "json": files.json.path]))))
         } catch {
           TerminalOutput.write(
             renderer.render(.text(conversation.wording.text("interview.save-failed", ["problem": SafeText.visible(error.description)]))))

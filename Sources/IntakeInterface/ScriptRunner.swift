@@ -32,7 +32,8 @@ public struct ScriptRunner {
     let entries: [(question: String, answer: String)]
     switch AnswersFile.read(url) {
     case .failure(let failure):
-      return .problems([catalog.text("answers.unreadable", language, ["file": file, "problem": SafeText.visible(failure.problem)])], unreadable: true)
+      return .problems(
+        [catalog.text("answers.unreadable", language, ["file": file, "problem": SafeText.visible(failure.problem)])], unreadable: true)
     case .success(let read):
       entries = read
     }
@@ -71,7 +72,8 @@ public struct ScriptRunner {
     case .ambiguous(let candidates):
       return candidates.map { catalog.text("value.\(fact.id).\($0)", language) }.joined(separator: " / ")
     case .invalid(let part):
-      let key = fact.kind == .integer ? "interview.invalid-number" : fact.kind == .set ? "interview.invalid-several" : "interview.invalid-choice"
+      let key =
+        fact.kind == .integer ? "interview.invalid-number" : fact.kind == .set ? "interview.invalid-several" : "interview.invalid-choice"
       let choices = AnswerMatcher.values(of: fact).map { catalog.text("value.\(fact.id).\($0)", language) }
       var message = catalog.text(key, language, ["input": SafeText.visible(part), "count": String(choices.count)])
       if fact.kind != .integer && choices.count <= AnswerMatcher.longestNumberedList {

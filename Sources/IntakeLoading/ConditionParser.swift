@@ -35,8 +35,10 @@ extension NodeReader {
         let expected = ["fact", "all", "any", "not"] + RuleOperator.allCases.map(\.rawValue)
         error(
           "unknown-operator", keyNode,
-          ["operator": key, "expected": expected.joined(separator: ", "),
-           "suggestion": Suggestion.nearest(to: key, in: expected) ?? ""])
+          [
+            "operator": key, "expected": expected.joined(separator: ", "),
+            "suggestion": Suggestion.nearest(to: key, in: expected) ?? "",
+          ])
         return nil
       }
     }

@@ -42,7 +42,8 @@ public struct LexiconLoader {
     var reader = NodeReader(file: file.path)
     guard let root = file.root,
       let top = reader.mapping(
-        root, context: "file", allowed: [
+        root, context: "file",
+        allowed: [
           "version", "cues", "classes", "spellings", "entries", "states", "cities", "towns", "town-states", "implications",
           "everyday",
         ], required: ["entries"])
@@ -163,7 +164,11 @@ public struct LexiconLoader {
       guard let fields = reader.mapping(item, context: "implication", allowed: ["when", "add"], required: ["when", "add"]) else { continue }
       var when: [String: FactValue?] = [:]
       for (fact, _, value) in reader.orderedPairs(fields["when"], context: "when") {
-        if value.scalar?.string == "known" { when[fact] = .some(nil) } else if let parsed = reader.factValue(value, context: fact) { when[fact] = parsed }
+        if value.scalar?.string == "known" {
+          when[fact] = .some(nil)
+        } else if let parsed = reader.factValue(value, context: fact) {
+          when[fact] = parsed
+        }
       }
       var add: [String: FactValue] = [:]
       for (fact, _, value) in reader.orderedPairs(fields["add"], context: "add") {

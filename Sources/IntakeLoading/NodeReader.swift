@@ -50,8 +50,10 @@ struct NodeReader {
       if let allowed, !allowed.contains(key) {
         error(
           "unknown-key", keyNode,
-          ["key": key, "context": context, "expected": allowed.sorted().joined(separator: ", "),
-           "suggestion": Suggestion.nearest(to: key, in: Array(allowed)) ?? ""])
+          [
+            "key": key, "context": context, "expected": allowed.sorted().joined(separator: ", "),
+            "suggestion": Suggestion.nearest(to: key, in: Array(allowed)) ?? "",
+          ])
         continue
       }
       result[key] = value

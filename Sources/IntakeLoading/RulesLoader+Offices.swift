@@ -63,7 +63,9 @@ extension RulesLoader {
           location: reader.location(item)))
     }
     if officeKinds[directory.nationalOffice] == nil {
-      reader.error("unknown-office", top["national"], ["office": directory.nationalOffice, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+      reader.error(
+        "unknown-office", top["national"],
+        ["office": directory.nationalOffice, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
     }
     let stateKeys: Set<String> = ["state", "region", "office", "field_office", "as_of", "source", "confirmed"]
     var seenStates = Set<String>()
@@ -125,7 +127,10 @@ extension RulesLoader {
         let known = states.sorted()
         reader.error(
           "unknown-value", node,
-          ["fact": "state", "value": state, "expected": known.joined(separator: ", "), "suggestion": Suggestion.nearest(to: state, in: known) ?? ""])
+          [
+            "fact": "state", "value": state, "expected": known.joined(separator: ", "),
+            "suggestion": Suggestion.nearest(to: state, in: known) ?? "",
+          ])
       }
     }
     for item in routes {
@@ -151,7 +156,8 @@ extension RulesLoader {
     }
     for item in reader.sequence(top["cities"], context: "cities") ?? [] {
       guard
-        let fields = reader.mapping(item, context: "city list", allowed: ["state", "source", "by_county"], required: ["state", "source", "by_county"]),
+        let fields = reader.mapping(
+          item, context: "city list", allowed: ["state", "source", "by_county"], required: ["state", "source", "by_county"]),
         let state = reader.string(fields["state"], context: "state")
       else { continue }
       checkState(state, fields["state"])
@@ -160,7 +166,9 @@ extension RulesLoader {
         byCounty.append((county, reader.strings(names, context: county) ?? []))
       }
       directory.cities.append(
-        .init(state: state, source: reader.string(fields["source"], context: "source") ?? "", byCounty: byCounty, location: reader.location(item)))
+        .init(
+          state: state, source: reader.string(fields["source"], context: "source") ?? "", byCounty: byCounty,
+          location: reader.location(item)))
     }
     diagnostics += reader.diagnostics
   }

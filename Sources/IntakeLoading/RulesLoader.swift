@@ -103,7 +103,9 @@ public struct RulesLoader {
       let derived = fields["derived"].flatMap { reader.bool($0, context: "derived") } ?? false
       let defaultValue = fields["default"].flatMap { reader.string($0, context: "default") }
       if let defaultValue, !values.contains(defaultValue) {
-        reader.error("unknown-value", fields["default"], ["fact": id, "value": defaultValue, "expected": values.joined(separator: ", "), "suggestion": ""])
+        reader.error(
+          "unknown-value", fields["default"],
+          ["fact": id, "value": defaultValue, "expected": values.joined(separator: ", "), "suggestion": ""])
       }
       facts.append(
         FactDefinition(

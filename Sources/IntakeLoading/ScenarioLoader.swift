@@ -38,7 +38,8 @@ public struct ScenarioLoader {
     case .path(let path, let displayBase):
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-        diagnostics.append(Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
+        diagnostics.append(
+          Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
         return ([], diagnostics)
       }
       files = (isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]).map { url in

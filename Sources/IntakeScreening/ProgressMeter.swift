@@ -1,9 +1,10 @@
+import IntakeCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IntakeCore
 
 /// A progress bar on stderr while a long batch is screened on a terminal: nothing for a
 /// short batch (under `threshold` records), a bar with a percentage when the input's size is

@@ -49,7 +49,9 @@ public struct RequestDecoder: Sendable {
       }
     }
     if let narrative = fields["narrative"], !(narrative is NSNull) {
-      if let text = narrative as? String { request.narrative = text } else {
+      if let text = narrative as? String {
+        request.narrative = text
+      } else {
         problems.append(RequestProblem("field-type", ["field": "narrative", "expected": "string"]))
       }
     }

@@ -41,7 +41,9 @@ public enum RequestJSON {
       OutcomeJSON.write(outcome, line: nil, into: &inner)
       json.bytes += inner.bytes
     }
-    let draft = [("date", date), ("reference", reference), ("rules_version", rulesVersion)].compactMap { key, value in value.map { (key, $0) } }
+    let draft = [("date", date), ("reference", reference), ("rules_version", rulesVersion)].compactMap { key, value in
+      value.map { (key, $0) }
+    }
     if !draft.isEmpty {
       json.raw(",\"draft\":{")
       for (i, (key, value)) in draft.enumerated() {

@@ -1,9 +1,10 @@
+import IntakeCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import IntakeCore
 
 /// Screens a stream of intake requests against a rule book and writes one outcome per
 /// request as it goes: memory stays flat whatever the size of the batch. A request that

@@ -44,8 +44,11 @@ struct BrokenRulesFixture {
       // A newer file version than the program reads.
       try text.replaceOnce("\nversion: 1\n", with: "\nversion: 2\n")
       return [
-        Anchor(text: "{ fact: immediat_danger", code: "unknown-fact", arguments: ["fact": "immediat_danger", "suggestion": "immediate_danger"]),
-        Anchor(text: "{ fact: wants, includes: report_crim }", code: "unknown-value", arguments: ["value": "report_crim", "suggestion": "report_crime"]),
+        Anchor(
+          text: "{ fact: immediat_danger", code: "unknown-fact", arguments: ["fact": "immediat_danger", "suggestion": "immediate_danger"]),
+        Anchor(
+          text: "{ fact: wants, includes: report_crim }", code: "unknown-value",
+          arguments: ["value": "report_crim", "suggestion": "report_crime"]),
         Anchor(text: "refer.fbi-hate-crime", occurrence: 2, code: "duplicate-id", arguments: ["id": "refer.fbi-hate-crime"]),
         Anchor(text: "version: 2", offset: "version: ".count, code: "version-unsupported", arguments: ["version": "2"]),
       ]

@@ -46,7 +46,8 @@ struct BuiltInMessagesTests {
   @Test("A catalog that failed to load falls back to the built-in texts, never to a key")
   func fallback() {
     let empty = MessageCatalog().fallingBack(to: Self.builtIn)
-    #expect(empty.text("cli.data-invalid", .vi, ["count": "2"]) == "Quy tắc hoặc văn bản có 2 lỗi; hãy chạy 'crs-intake check' để xem tất cả.")
+    #expect(
+      empty.text("cli.data-invalid", .vi, ["count": "2"]) == "Quy tắc hoặc văn bản có 2 lỗi; hãy chạy 'crs-intake check' để xem tất cả.")
     let partial = MessageCatalog(texts: [.en: ["check.summary": "mine"]]).fallingBack(to: Self.builtIn)
     #expect(partial.text("check.summary", .en) == "mine")
     #expect(partial.text("check.summary", .vi, ["errors": "1", "warnings": "0"]) == "1 lỗi, 0 cảnh báo.")

@@ -34,7 +34,10 @@ struct CLIExplainTests {
     #expect(traceLines.contains("  ? jurisdiction.shepard-byrd-violent: undecided, unknown violence"))
     #expect(traceLines.contains("  ✗ jurisdiction.outside-us: state equals outside_us did not hold; the value was WA"))
     // A `not` that failed is shown as such, with the set value seen.
-    #expect(traceLines.contains { $0.hasPrefix("  ✗ jurisdiction.no-protected-basis: not (bases includes_any [race,") && $0.hasSuffix("the value was [race]") })
+    #expect(
+      traceLines.contains {
+        $0.hasPrefix("  ✗ jurisdiction.no-protected-basis: not (bases includes_any [race,") && $0.hasSuffix("the value was [race]")
+      })
     #expect(lines.contains { $0.hasPrefix("Still unknown and could change the outcome: ") && $0.contains("violence") })
   }
 
@@ -42,7 +45,8 @@ struct CLIExplainTests {
   func possible() async throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let request = #"{"facts": {"state": "CA", "city": "San Jose", "bases": ["religion"], "request_goal": "respond", "incident_types": ["bias_incident"]}}"#
+    let request =
+      #"{"facts": {"state": "CA", "city": "San Jose", "bases": ["religion"], "request_goal": "respond", "incident_types": ["bias_incident"]}}"#
     let result = try await CLI.run(["explain", try Self.write(request, in: folder).path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdoutLines.contains("Would also fit if one unknown fact were so:"))

@@ -7,7 +7,9 @@ import Testing
 struct CLIHelpTests {
   static let subcommands = ["interview", "check", "test", "screen", "explain", "draft", "offices", "sessions"]
 
-  @Test("--help names every subcommand and the exit codes; each subcommand has its own help", arguments: [[String]()] + subcommands.map { [$0] })
+  @Test(
+    "--help names every subcommand and the exit codes; each subcommand has its own help", arguments: [[String]()] + subcommands.map { [$0] }
+  )
   func help(_ subcommand: [String]) async throws {
     let result = try await CLI.run(subcommand + ["--help"])
     #expect(result.status == 0, "\(result.stderr)")

@@ -9,7 +9,9 @@ struct CLIOfficesTests {
     let result = try await CLI.run(["offices", "WA"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdoutLines.first == "Washington (WA) → West Region / Seattle Regional Office")
-    #expect(result.stdout.contains("Seattle Regional Office [seattle]: 915 Second Avenue, Suite 1808, Seattle, WA 98174 — phone 206-220-6700 — askcrs@usdoj.gov"))
+    #expect(
+      result.stdout.contains(
+        "Seattle Regional Office [seattle]: 915 Second Avenue, Suite 1808, Seattle, WA 98174 — phone 206-220-6700 — askcrs@usdoj.gov"))
     // The 2025 restructuring warning and the national fallback are always given.
     #expect(result.stdout.contains("restructured in 2025"))
     #expect(result.stdout.contains("askcrs@usdoj.gov"))

@@ -7,13 +7,14 @@ import Testing
 @Suite("crs-intake screen")
 struct CLIScreenTests {
   /// Five requests: good, malformed JSON, good, an invalid fact value, good.
-  static let batch = [
-    #"{"id":"ok-1","facts":{"state":"WA","bases":["race"],"request_goal":"respond","wants":["mediation"],"parties_willing_to_meet":"yes"}}"#,
-    #"{"id":"broken","facts":{"state":"TX""#,
-    #"{"id":"ok-2","facts":{"state":"TX","city":"Houston","bases":["other"]}}"#,
-    #"{"id":"bad-value","facts":{"state":"Washington","bases":["race"]}}"#,
-    #"{"id":"ok-3","facts":{"state":"PR","immediate_danger":true}}"#,
-  ].joined(separator: "\n") + "\n"
+  static let batch =
+    [
+      #"{"id":"ok-1","facts":{"state":"WA","bases":["race"],"request_goal":"respond","wants":["mediation"],"parties_willing_to_meet":"yes"}}"#,
+      #"{"id":"broken","facts":{"state":"TX""#,
+      #"{"id":"ok-2","facts":{"state":"TX","city":"Houston","bases":["other"]}}"#,
+      #"{"id":"bad-value","facts":{"state":"Washington","bases":["race"]}}"#,
+      #"{"id":"ok-3","facts":{"state":"PR","immediate_danger":true}}"#,
+    ].joined(separator: "\n") + "\n"
 
   static func jsonLines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n").map { line in
@@ -78,7 +79,10 @@ struct CLIScreenTests {
     // What one more answer would bring, with the fact it depends on.
     let possible = try #require(first["possible_services"] as? [[String: Any]])
     #expect(possible.contains { $0["id"] as? String == "city_spirit" && $0["if"] as? [String] == ["settings"] })
-    #expect(possible.contains { $0["id"] as? String == "spcp" && ($0["when"] as? [[String: Any]])?.first?["incident_types"] as? [String] == ["police_use_of_force"] })
+    #expect(
+      possible.contains {
+        $0["id"] as? String == "spcp" && ($0["when"] as? [[String: Any]])?.first?["incident_types"] as? [String] == ["police_use_of_force"]
+      })
     // Someone in danger: emergency, call 911; PR routes to New York and San Juan.
     #expect(records[4]["urgency"] as? String == "emergency")
     #expect((records[4]["referrals"] as? [[String: Any]])?.first?["id"] as? String == "call_911")
@@ -186,10 +190,11 @@ struct CLIScreenTests {
     let result = try await CLI.run(["screen", "--format", "csv"], stdin: Self.batch)
     #expect(result.status == 1)
     let rows = CSV.parse(result.stdout)
-    #expect(rows.first == [
-      "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
-      "field_office", "missing", "extracted", "error", "file",
-    ])
+    #expect(
+      rows.first == [
+        "line", "id", "status", "jurisdiction", "bases", "urgency", "services", "referrals", "region", "office",
+        "field_office", "missing", "extracted", "error", "file",
+      ])
     #expect(rows.count == 6)
     #expect(rows.dropFirst().allSatisfy { $0.count == 15 && $0[14] == "<stdin>" })
     #expect(rows.dropFirst().map { $0[0] } == ["1", "2", "3", "4", "5"])
@@ -204,7 +209,8 @@ struct CLIScreenTests {
   func csvInjection() async throws {
     let batch = [
       #"{"id":"=HYPERLINK(\"http://x\",\"click\")","facts":{"state":"WA"}}"#, #"{"id":"+1","facts":{"state":"WA"}}"#,
-      #"{"id":"@SUM(A1)","facts":{"state":"WA"}}"#, #"{"id":"-2","facts":{"state":"WA"}}"#, #"{"id":"\u001b[31mred","facts":{"state":"WA"}}"#,
+      #"{"id":"@SUM(A1)","facts":{"state":"WA"}}"#, #"{"id":"-2","facts":{"state":"WA"}}"#,
+      #"{"id":"\u001b[31mred","facts":{"state":"WA"}}"#,
     ].joined(separator: "\n")
     let result = try await CLI.run(["screen", "--format", "csv"], stdin: batch)
     #expect(result.status == 0, "\(result.stderr)")
@@ -213,7 +219,9 @@ struct CLIScreenTests {
     #expect(!result.stdout.contains("\u{1b}"))
   }
 
-  @Test("--format table: aligned columns that fit the terminal, cells wrapped and never cut, a referrals column, rejected requests marked", arguments: [80, 120])
+  @Test(
+    "--format table: aligned columns that fit the terminal, cells wrapped and never cut, a referrals column, rejected requests marked",
+    arguments: [80, 120])
   func table(width: Int) async throws {
     let result = try await CLI.run(["screen", "--format", "table"], stdin: Data(Self.batch.utf8), environment: ["COLUMNS": String(width)])
     #expect(result.status == 1)
@@ -249,7 +257,8 @@ struct CLIScreenTests {
       #expect(cell(row, 1) == outcome["id"] as? String)
       #expect(cell(row, 2) == (outcome["jurisdiction"] as? [String: Any])?["status"] as? String)
       for (column, key) in [(5, "missing"), (6, "referrals"), (7, "services")] {
-        let values: [String] = key == "missing"
+        let values: [String] =
+          key == "missing"
           ? outcome[key] as? [String] ?? [] : (outcome[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(cell(row, column) == (values.isEmpty ? "-" : values.joined(separator: ", ")), "\(key) of row \(index + 1)")
       }
@@ -280,7 +289,9 @@ struct CLIScreenTests {
     let process = Process()
     process.executableURL = binary
     process.arguments = ["screen"]
-    process.environment = ["CRS_INTAKE_RULES": PackagePaths.rules.path, "CRS_INTAKE_LOCALES": PackagePaths.locales.path, "LC_ALL": "C.UTF-8"]
+    process.environment = [
+      "CRS_INTAKE_RULES": PackagePaths.rules.path, "CRS_INTAKE_LOCALES": PackagePaths.locales.path, "LC_ALL": "C.UTF-8",
+    ]
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input
@@ -351,7 +362,12 @@ enum CSV {
       if quoted {
         if character == "\"" {
           if let next = iterator.next() {
-            if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+            if next == "\"" {
+              field.append("\"")
+            } else {
+              quoted = false
+              pending = next
+            }
           } else {
             quoted = false
           }
@@ -362,7 +378,9 @@ enum CSV {
       }
       switch character {
       case "\"": quoted = true
-      case ",": row.append(field); field = ""
+      case ",":
+        row.append(field)
+        field = ""
       case "\n", "\r\n":
         row.append(field)
         rows.append(row)

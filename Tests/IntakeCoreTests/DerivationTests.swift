@@ -46,7 +46,8 @@ struct DerivationTests {
 
   @Test("the outcome names the rule that won, not the one that lost")
   func outcomeBecauseIsTheWinner() throws {
-    let facts = FactDefinition(id: "urgency", kind: .choice, values: ["emergency", "urgent", "standard"], derived: true, defaultValue: "standard")
+    let facts = FactDefinition(
+      id: "urgency", kind: .choice, values: ["emergency", "urgent", "standard"], derived: true, defaultValue: "standard")
     var ruleSet = Inline.ruleSet([
       I.derive("low", "urgency", ["urgent"], priority: 10, when: I.eq("a", true)),
       I.derive("high", "urgency", ["emergency"], priority: 30, when: I.eq("b", true)),

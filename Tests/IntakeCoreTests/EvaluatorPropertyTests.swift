@@ -58,10 +58,13 @@ struct EvaluatorPropertyTests {
       I.recommend("s1-mid", "s1", weight: 50, when: I.all(I.leaf("tags", .includes, .values(["x"])), I.eq("level", "mid"))),
       I.recommend("s1-tier", "s1", weight: 70, when: I.eq("tier", "t2")),
       I.recommend("s2-a-or-not-b", "s2", weight: 70, when: I.any(I.eq("a", true), I.not(I.eq("b", true)))),
-      I.recommend("s3-color", "s3", weight: 60, when: I.all(I.leaf("color", .in, .values(["red", "green"])), I.leaf("flags", .includes, .values(["f2"])))),
+      I.recommend(
+        "s3-color", "s3", weight: 60,
+        when: I.all(I.leaf("color", .in, .values(["red", "green"])), I.leaf("flags", .includes, .values(["f2"])))),
       I.recommend("s3-stage", "s3", weight: 90, when: I.eq("stage", "s_two")),
       I.recommend("s2-unknown-n", "s2", weight: 10, when: I.all(I.leaf("n", .unknown, .bool(true)), I.eq("a", true))),
-      I.recommend("s1-small", "s1", weight: 65, when: I.all(I.leaf("n", .lessThan, .integers([3])), I.leaf("n", .greaterThan, .integers([0])))),
+      I.recommend(
+        "s1-small", "s1", weight: 65, when: I.all(I.leaf("n", .lessThan, .integers([3])), I.leaf("n", .greaterThan, .integers([0])))),
       I.refer("r1-exact", "r1", when: I.all(I.eq("c", true), I.leaf("tags", .equals, .values(["x", "y"])))),
       I.refer("r1-not-level", "r1", when: I.not(I.leaf("level", .in, .values(["low", "mid"])))),
     ]
@@ -77,7 +80,8 @@ struct EvaluatorPropertyTests {
       let expected = reference.evaluate(request)
       let derived = reference.derive(request)
       for fact in ["level", "tier", "stage", "flags"] where run.values[fact] != derived[fact] {
-        mismatches.append("\(fact): engine \(String(describing: run.values[fact])), reference \(String(describing: derived[fact])) for \(request)")
+        mismatches.append(
+          "\(fact): engine \(String(describing: run.values[fact])), reference \(String(describing: derived[fact])) for \(request)")
       }
       levels.insert(derived["level"])
       if run.services != expected.services || run.outcome.services.map({ $0.because.map(\.rule) }) != expected.serviceRules

@@ -46,7 +46,8 @@ struct LocaleTests {
         guard let counterpart = theirs[key] else { continue }
         #expect(
           MessageCatalog.placeholders(in: text) == MessageCatalog.placeholders(in: counterpart),
-          "\(key): \(language.rawValue) \(MessageCatalog.placeholders(in: text)) vs \(other.rawValue) \(MessageCatalog.placeholders(in: counterpart))")
+          "\(key): \(language.rawValue) \(MessageCatalog.placeholders(in: text)) vs \(other.rawValue) \(MessageCatalog.placeholders(in: counterpart))"
+        )
       }
     }
   }

@@ -36,7 +36,9 @@ struct OfficeRoutingTests {
     #expect(!route.source.isEmpty)
 
     let outcome = try Evaluation(try ShippedData.book(), ["state": .choice(state)]).outcome
-    #expect(outcome.office == OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice, confirmed: route.confirmed))
+    #expect(
+      outcome.office
+        == OfficeRouting(region: route.region, office: route.office, fieldOffice: route.fieldOffice, confirmed: route.confirmed))
   }
 
   @Test(

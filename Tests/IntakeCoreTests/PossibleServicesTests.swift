@@ -29,7 +29,8 @@ struct PossibleServicesTests {
   @Test("A reported hate crime counts toward Shepard-Byrd: no need to prove violence first")
   func hateCrimeCounts() throws {
     let outcome = try Self.outcome([
-      "request_goal": .choice("respond"), "bases": .set(["sexual_orientation"]), "incident_types": .set(["hate_crime"]), "state": .choice("WA"),
+      "request_goal": .choice("respond"), "bases": .set(["sexual_orientation"]), "incident_types": .set(["hate_crime"]),
+      "state": .choice("WA"),
     ])
     #expect(outcome.jurisdiction == "in_scope")
     #expect(outcome.jurisdictionBases == ["shepard_byrd"])
@@ -44,14 +45,23 @@ struct PossibleServicesTests {
     #expect(!outcome.possibleServices.isEmpty)
   }
 
-  @Test("The end screen says what could also fit, in the person's language", arguments: [
-    (Language.en, "Could also fit, depending on what is not known yet:", "If: Where it is happening: Place of worship → Protecting Places of Worship Forum"),
-    (Language.vi, "Cũng có thể phù hợp, tùy vào những điều chưa biết:", "Nếu: Nơi xảy ra: Nơi thờ tự (chùa, nhà thờ, đền, thánh thất…) → Diễn Đàn Bảo Vệ Nơi Thờ Tự"),
-  ])
+  @Test(
+    "The end screen says what could also fit, in the person's language",
+    arguments: [
+      (
+        Language.en, "Could also fit, depending on what is not known yet:",
+        "If: Where it is happening: Place of worship → Protecting Places of Worship Forum"
+      ),
+      (
+        Language.vi, "Cũng có thể phù hợp, tùy vào những điều chưa biết:",
+        "Nếu: Nơi xảy ra: Nơi thờ tự (chùa, nhà thờ, đền, thánh thất…) → Diễn Đàn Bảo Vệ Nơi Thờ Tự"
+      ),
+    ])
   func endScreen(language: Language, heading: String, line: String) throws {
     let book = try ShippedData.book()
     let outcome = try Self.outcome(
-      ["request_goal": .choice("respond"), "bases": .set(["religion"]), "incident_types": .set(["bias_incident"]), "state": .choice("PA")], language)
+      ["request_goal": .choice("respond"), "bases": .set(["religion"]), "incident_types": .set(["bias_incident"]), "state": .choice("PA")],
+      language)
     let wording = Wording(catalog: ShippedData.loaded.catalog, language: language)
     let screen = OutcomeText(book: book, wording: wording).render(outcome)
     #expect(screen.contains(heading))
@@ -65,6 +75,8 @@ struct PossibleServicesTests {
       "request_goal": .choice("prevent"), "bases": .set(["religion"]), "wants": .set(["training"]), "state": .choice("MI"),
     ])
     let screen = OutcomeText(book: book, wording: Wording(catalog: ShippedData.loaded.catalog, language: .en)).render(outcome)
-    #expect(screen.contains("If: Communities affected: Muslim, Sikh, Arab American, Jewish or Hindu → Cultural professionalism training"), "\(screen)")
+    #expect(
+      screen.contains("If: Communities affected: Muslim, Sikh, Arab American, Jewish or Hindu → Cultural professionalism training"),
+      "\(screen)")
   }
 }

@@ -27,7 +27,9 @@ struct ProgressMeterTests {
   @Test("A long batch from files shows a bar with its percentage, then clears the line")
   func bar() throws {
     let text = try Self.drawn(totalBytes: 1000, steps: [(250, 1000), (250, 2000), (500, 4000)])
-    #expect(text.contains("\r\u{1b}[K" + String(repeating: "█", count: 12) + String(repeating: "░", count: 13) + " 50% · 2,000 requests screened"))
+    #expect(
+      text.contains("\r\u{1b}[K" + String(repeating: "█", count: 12) + String(repeating: "░", count: 13) + " 50% · 2,000 requests screened")
+    )
     #expect(text.contains("█████████████████████████ 100% · 4,000 requests screened"))
     #expect(text.hasSuffix("\r\u{1b}[K"))
   }

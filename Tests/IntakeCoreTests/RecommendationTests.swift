@@ -86,8 +86,10 @@ struct RecommendationTests {
   func shippedSPCP() throws {
     let run = try Evaluation(
       try ShippedData.book(),
-      ["request_goal": .choice("respond"), "bases": .set(["race"]), "law_enforcement_involved": .bool(true),
-       "longstanding_mistrust": .bool(true), "incident_types": .set(["police_use_of_force"]), "state": .choice("WA")])
+      [
+        "request_goal": .choice("respond"), "bases": .set(["race"]), "law_enforcement_involved": .bool(true),
+        "longstanding_mistrust": .bool(true), "incident_types": .set(["police_use_of_force"]), "state": .choice("WA"),
+      ])
     #expect(run.services.first == "spcp")
     #expect(run.outcome.services.first?.because.map(\.rule) == ["spcp.police-mistrust", "spcp.police-incident"])
     #expect(run.outcome.jurisdiction == "in_scope")

@@ -14,7 +14,11 @@ struct RulesReadmeTests {
     #expect(Self.readme.contains("\(op.rawValue): "), "\(op.rawValue) has no example in Rules/README.md")
   }
 
-  @Test("Every data file is described", arguments: ["facts.yaml", "services.yaml", "referrals.yaml", "offices.yaml", "questions.yaml", "lexicon.yaml", "rules/*.yaml", "scenarios/*.yaml"])
+  @Test(
+    "Every data file is described",
+    arguments: [
+      "facts.yaml", "services.yaml", "referrals.yaml", "offices.yaml", "questions.yaml", "lexicon.yaml", "rules/*.yaml", "scenarios/*.yaml",
+    ])
   func fileDocumented(_ file: String) {
     #expect(Self.readme.contains("`\(file)`"))
   }

@@ -25,7 +25,9 @@ struct ScenarioTests {
   /// while the rules were changed: how well the knowledge holds on cases it was not tuned on.
   @Test("the held-out published cases pass at least 85% of the time")
   func heldOut() throws {
-    let (scenarios, diagnostics) = ScenarioLoader(path: PackagePaths.rules.appendingPathComponent("held-out"), displayBase: PackagePaths.root).load()
+    let (scenarios, diagnostics) = ScenarioLoader(
+      path: PackagePaths.rules.appendingPathComponent("held-out"), displayBase: PackagePaths.root
+    ).load()
     #expect(diagnostics.isEmpty)
     #expect(scenarios.count >= 40)
     let report = ScenarioRunner(book: try ShippedData.book()).run(scenarios)

@@ -8,7 +8,8 @@ enum ShippedData {
   /// The compiled rule book; a test using it fails (not crashes) when the data has errors.
   static func book() throws -> RuleBook {
     guard let book = loaded.book else {
-      throw TestSetupError("shipped data does not compile: \(loaded.diagnostics.prefix(5).map { "\($0.location) \($0.code) \($0.arguments)" })")
+      throw TestSetupError(
+        "shipped data does not compile: \(loaded.diagnostics.prefix(5).map { "\($0.location) \($0.code) \($0.arguments)" })")
     }
     return book
   }

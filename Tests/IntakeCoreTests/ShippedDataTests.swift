@@ -28,15 +28,17 @@ struct ShippedDataTests {
   @Test("the 5 referral ids of schema v1, and the sourced additions for the wrong door and abroad")
   func referrals() {
     let referrals = ShippedData.loaded.ruleSet.referrals
-    #expect(Set(referrals.map(\.id)) == [
-      "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint",
-      "eeoc", "hud_fair_housing", "education_ocr", "community_mediation", "local_emergency",
-    ])
+    #expect(
+      Set(referrals.map(\.id)) == [
+        "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint",
+        "eeoc", "hud_fair_housing", "education_ocr", "community_mediation", "local_emergency",
+      ])
     for referral in referrals { #expect(!referral.source.isEmpty, "\(referral.id) has a source") }
     // U.S. offices and numbers are marked, so `check` can keep them away from situations abroad.
-    #expect(Set(referrals.filter(\.usOnly).map(\.id)) == [
-      "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint", "eeoc", "hud_fair_housing", "education_ocr",
-    ])
+    #expect(
+      Set(referrals.filter(\.usOnly).map(\.id)) == [
+        "call_911", "local_police", "fbi_tips", "civil_rights_division", "lep_complaint", "eeoc", "hud_fair_housing", "education_ocr",
+      ])
   }
 
   @Test("the 6 region ids, national included")
@@ -49,7 +51,9 @@ struct ShippedDataTests {
   @Test("the regional and field office ids, with their kinds")
   func offices() {
     let directory = ShippedData.loaded.ruleSet.offices
-    let regional = ["boston", "new_york", "philadelphia", "atlanta", "chicago", "kansas_city", "dallas", "denver", "los_angeles", "seattle"]
+    let regional = [
+      "boston", "new_york", "philadelphia", "atlanta", "chicago", "kansas_city", "dallas", "denver", "los_angeles", "seattle",
+    ]
     let field = [
       "erie", "portland_me", "san_juan", "charlotte", "miami", "new_orleans", "orlando", "detroit", "minneapolis", "st_louis",
       "houston", "salt_lake_city", "san_francisco",
@@ -68,18 +72,42 @@ struct ShippedDataTests {
     let expected: [(String, FactDefinition.Kind, [String])] = [
       ("request_goal", .choice, ["prevent", "respond"]),
       ("longstanding_mistrust", .bool, []),
-      ("incident_types", .set, ["police_use_of_force", "police_misconduct", "hate_crime", "bias_incident", "threats", "protest_or_unrest", "school_conflict", "community_dispute", "other"]),
+      (
+        "incident_types", .set,
+        [
+          "police_use_of_force", "police_misconduct", "hate_crime", "bias_incident", "threats", "protest_or_unrest", "school_conflict",
+          "community_dispute", "other",
+        ]
+      ),
       ("incident_days_ago", .integer, []),
       ("planned_event", .bool, []),
       ("event_in_days", .integer, []),
-      ("bases", .set, ["race", "color", "national_origin", "religion", "disability", "gender", "gender_identity", "sexual_orientation", "other", "unsure"]),
+      (
+        "bases", .set,
+        [
+          "race", "color", "national_origin", "religion", "disability", "gender", "gender_identity", "sexual_orientation", "other",
+          "unsure",
+        ]
+      ),
       ("violence", .bool, []),
       ("immediate_danger", .bool, []),
       ("law_enforcement_involved", .bool, []),
-      ("settings", .set, ["k12_school", "college_campus", "place_of_worship", "community_center", "neighborhood", "citywide", "correctional_facility", "workplace", "online"]),
+      (
+        "settings", .set,
+        [
+          "k12_school", "college_campus", "place_of_worship", "community_center", "neighborhood", "citywide", "correctional_facility",
+          "workplace", "online",
+        ]
+      ),
       ("parties_willing_to_meet", .choice, ["yes", "no", "unsure"]),
       ("leaders_committed", .bool, []),
-      ("requester_role", .choice, ["community_leader", "law_enforcement", "local_official", "school_official", "faith_leader", "civil_rights_org", "resident", "other"]),
+      (
+        "requester_role", .choice,
+        [
+          "community_leader", "law_enforcement", "local_official", "school_official", "faith_leader", "civil_rights_org", "resident",
+          "other",
+        ]
+      ),
       ("wants", .set, ["dialogue", "mediation", "training", "event_safety", "report_crime", "file_complaint", "advice"]),
       ("city", .text, []),
     ]
@@ -92,9 +120,11 @@ struct ShippedDataTests {
     }
     #expect(ruleSet.fact("incident_types")?.values.contains("discrimination") == true)
     #expect(ruleSet.fact("settings")?.values.filter { ["tribal_land", "housing"].contains($0) } == ["tribal_land", "housing"])
-    #expect(ruleSet.fact("communities")?.values == [
-      "asian_american", "black", "latino", "native_american_tribal", "muslim", "sikh", "arab", "jewish", "hindu", "lgbtq", "immigrant", "other",
-    ])
+    #expect(
+      ruleSet.fact("communities")?.values == [
+        "asian_american", "black", "latino", "native_american_tribal", "muslim", "sikh", "arab", "jewish", "hindu", "lgbtq", "immigrant",
+        "other",
+      ])
     #expect(ruleSet.fact("incident_days_ago")?.minimum == 0)
     #expect(ruleSet.fact("event_in_days")?.minimum == 0)
     #expect(ruleSet.fact("jurisdiction")?.derived == true)

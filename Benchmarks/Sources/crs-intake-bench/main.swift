@@ -91,7 +91,10 @@ case "load":
     ("read Locales/", { catalog = LocalesLoader(directory: localesURL).load().0 }),
     ("compile", { _ = RuleBook.compile(rules) }),
     ("check", { _ = RuleSetLint(ruleSet: rules, catalog: catalog).run() }),
-    ("read lexicon", { lexicon = LexiconLoader(url: rulesURL.appendingPathComponent("lexicon.yaml"), displayPath: "lexicon.yaml").load().0 }),
+    (
+      "read lexicon",
+      { lexicon = LexiconLoader(url: rulesURL.appendingPathComponent("lexicon.yaml"), displayPath: "lexicon.yaml").load().0 }
+    ),
     ("check lexicon", { _ = LexiconLint(lexicon: lexicon, ruleSet: rules).run() }),
     ("compile lexicon", { _ = RuleBook.compile(rules).0.map { NarrativeReader(lexicon: lexicon, book: $0, catalog: catalog) } }),
   ]
@@ -106,10 +109,14 @@ case "answer":
   // a few words read with the lexicon), planning the next question, on the real path.
   guard let book = data.book, let reader = data.narrativeReader() else { exit(65) }
   let scripts = [
-    ["", "no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood",
-      "no", "community leader", "dialogue", "unsure", "yes", "Seattle"],
-    ["", "dạ không ạ", "ứng phó", "Texas", "chủng tộc", "tội ác thù hận", "ko bit", "có, tụi nó chửi rồi đập kính xe",
-      "không", "không", "khu phố", "không", "cư dân", "cảnh sát", "2", "Houston"],
+    [
+      "", "no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood",
+      "no", "community leader", "dialogue", "unsure", "yes", "Seattle",
+    ],
+    [
+      "", "dạ không ạ", "ứng phó", "Texas", "chủng tộc", "tội ác thù hận", "ko bit", "có, tụi nó chửi rồi đập kính xe",
+      "không", "không", "khu phố", "không", "cư dân", "cảnh sát", "2", "Houston",
+    ],
   ]
   let clock = ContinuousClock()
   var times: [Duration] = []
@@ -121,7 +128,9 @@ case "answer":
     }
   }
   times.sort()
-  print("answer handled: median=\(times[times.count / 2]) p95=\(times[times.count * 95 / 100]) max=\(times.last ?? .zero) (\(times.count) answers)")
+  print(
+    "answer handled: median=\(times[times.count / 2]) p95=\(times[times.count * 95 / 100]) max=\(times.last ?? .zero) (\(times.count) answers)"
+  )
 
 case "narrative":
   // Reading a 2,000-character description with the shipped lexicon: descriptions written the
@@ -150,7 +159,9 @@ case "narrative":
   }
   runs.sort()
   let compile = clock.measure { _ = data.narrativeReader() }
-  print("narrative chars=\(text.count) findings=\(found) read_median=\(runs[runs.count / 2]) read_p99=\(runs[runs.count * 99 / 100]) read_max=\(runs.last ?? .zero) compile=\(compile)")
+  print(
+    "narrative chars=\(text.count) findings=\(found) read_median=\(runs[runs.count / 2]) read_p99=\(runs[runs.count * 99 / 100]) read_max=\(runs.last ?? .zero) compile=\(compile)"
+  )
 
 case "fuzz":
   // N random inputs (lexicon phrases, numbers, units, punctuation, odd characters, both
@@ -196,10 +207,13 @@ case "fuzz":
     if case .value(let value, _) = answer, !fits(questions[q], value) { invalid += 1 }
   }
   let total = clock.now - started
-  print("fuzz inputs=\(count) seed=\(seed) findings=\(findings) invalid_readings=\(invalid) total=\(total) slowest_description=\(slowestNarrative) slowest_answer=\(slowestAnswer) (\(slowestText.count) characters)")
+  print(
+    "fuzz inputs=\(count) seed=\(seed) findings=\(findings) invalid_readings=\(invalid) total=\(total) slowest_description=\(slowestNarrative) slowest_answer=\(slowestAnswer) (\(slowestText.count) characters)"
+  )
   if invalid > 0 { exit(1) }
 
 default:
-  FileHandle.standardError.write(Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | answer | narrative | fuzz N [SEED]\n".utf8))
+  FileHandle.standardError.write(
+    Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | answer | narrative | fuzz N [SEED]\n".utf8))
   exit(64)
 }

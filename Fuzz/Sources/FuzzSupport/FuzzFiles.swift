@@ -35,7 +35,8 @@ public enum FuzzFiles {
     let directory = url.deletingLastPathComponent().path
     if access(directory, F_OK) != 0 {
       do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       } catch {
         fatalError("cannot create \(directory): \(error)")
       }

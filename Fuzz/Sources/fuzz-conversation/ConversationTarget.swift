@@ -1,7 +1,7 @@
 import FuzzSupport
 import IntakeCore
-import IntakeLoading
 import IntakeInterface
+import IntakeLoading
 import IntakeSessions
 import IntakeTerminal
 

@@ -1,4 +1,7 @@
 import FuzzSupport
 
 // What an input is, and what it goes through: see YAMLTarget.
-FuzzDriver.run { YAMLTarget.run(FuzzDriver.bytes($0, $1)); return 0 }
+FuzzDriver.run {
+  YAMLTarget.run(FuzzDriver.bytes($0, $1))
+  return 0
+}

@@ -21,7 +21,8 @@ public enum ContactCheck {
   /// Nil when `text` reads as an email address on a domain that is not a known misspelling.
   public static func email(_ text: String) -> Doubt? {
     let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    let wellFormed = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+    let wellFormed =
+      parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
       && !parts[1].hasSuffix(".") && !text.contains(" ")
     guard wellFormed else { return Doubt(key: "interview.check-email", suggestion: nil, arguments: [:]) }
     let domain = parts[1].lowercased()

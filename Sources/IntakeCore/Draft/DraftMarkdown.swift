@@ -54,7 +54,9 @@ public struct DraftMarkdown {
       let key = days == 0 ? "draft.incident-today" : days == 1 ? "draft.incident-yesterday" : "draft.incident-date"
       paragraph.append(t(key, l, ["date": date.text, "days": String(days)]))
     }
-    if facts["planned_event"] != .bool(false), case .integer(let days)? = facts["event_in_days"], days >= 0, let date = today?.adding(days: days) {
+    if facts["planned_event"] != .bool(false), case .integer(let days)? = facts["event_in_days"], days >= 0,
+      let date = today?.adding(days: days)
+    {
       let key = days == 0 ? "draft.event-today" : "draft.event-date"
       paragraph.append(t(key, l, ["date": date.text, "days": String(days)]))
     }
@@ -86,7 +88,8 @@ public struct DraftMarkdown {
 
   private func situation(_ draft: DraftRequest, _ l: Language) -> String {
     let narrative = draft.request.narrative.map(MarkdownText.escape) ?? ""
-    let body = narrative.isEmpty
+    let body =
+      narrative.isEmpty
       ? t("draft.no-narrative", l)
       : narrative.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
     return "## " + t("draft.situation", l) + "\n" + body
@@ -166,7 +169,8 @@ public struct DraftMarkdown {
     var lines = ["## " + t("draft.possible", l)]
     for (alternatives, services) in OutcomeText.byCondition(draft.outcome.possibleServices) {
       let text = OutcomeText.describe(alternatives, book: book) { key in t(factName(key, l) ?? key, l) }
-      lines.append("- " + t("end.possible-if", l, ["condition": text]) + " " + services.map { t("service.\($0).name", l) }.joined(separator: "; "))
+      lines.append(
+        "- " + t("end.possible-if", l, ["condition": text]) + " " + services.map { t("service.\($0).name", l) }.joined(separator: "; "))
     }
     return lines.joined(separator: "\n")
   }
@@ -176,7 +180,8 @@ public struct DraftMarkdown {
     var lines = ["## " + t("draft.referrals", l)]
     for referral in draft.outcome.referrals {
       let contact = book.referrals.first { $0.id == referral.id }?.contact ?? ""
-      let what = catalog.has("draft.referral.\(referral.id).what", in: l) ? "draft.referral.\(referral.id).what" : "referral.\(referral.id).what"
+      let what =
+        catalog.has("draft.referral.\(referral.id).what", in: l) ? "draft.referral.\(referral.id).what" : "referral.\(referral.id).what"
       var line = "- **" + t("referral.\(referral.id).name", l) + "**: " + t(what, l)
       if !contact.isEmpty { line += " " + t("end.contact", l, ["contact": contact]) }
       lines.append(line)
@@ -198,7 +203,8 @@ public struct DraftMarkdown {
       lines.append("- **" + t("draft.unconfirmed", l) + "** " + t("draft.office-unconfirmed", l, ["email": directory.nationalEmail]))
     }
     lines.append("")
-    lines.append("> " + t("end.restructured", l, ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
+    lines.append(
+      "> " + t("end.restructured", l, ["as_of": directory.asOf, "email": directory.nationalEmail, "phone": directory.nationalPhone]))
     return lines.joined(separator: "\n")
   }
 

@@ -67,7 +67,8 @@ extension RuleBook {
     case .text: return table.texts[fact] ?? ""
     case .set:
       let mask = UInt64(truncatingIfNeeded: slot)
-      return "[" + definition.values.indices.filter { mask & (1 &<< UInt64($0)) != 0 }.map { definition.values[$0] }.joined(separator: ", ") + "]"
+      return "[" + definition.values.indices.filter { mask & (1 &<< UInt64($0)) != 0 }.map { definition.values[$0] }.joined(separator: ", ")
+        + "]"
     }
   }
 }

@@ -156,8 +156,10 @@ struct RuleBookCompiler {
     guard leaf.op.kinds.contains(definition.kind) else {
       report(
         "operator-kind", at,
-        ["operator": leaf.op.rawValue, "fact": leaf.fact, "kind": definition.kind.rawValue,
-         "expected": leaf.op.kinds.map(\.rawValue).sorted().joined(separator: ", ")])
+        [
+          "operator": leaf.op.rawValue, "fact": leaf.fact, "kind": definition.kind.rawValue,
+          "expected": leaf.op.kinds.map(\.rawValue).sorted().joined(separator: ", "),
+        ])
       return nil
     }
     var node = ConditionProgram.Node(op: .known, fact: Int32(f), first: 0, count: 0, a: 0, b: 0, mask: 0)
@@ -317,8 +319,10 @@ struct RuleBookCompiler {
     if let v = fact.index(of: value) { return v }
     report(
       "unknown-value", location,
-      ["fact": fact.id, "value": value, "expected": fact.values.joined(separator: ", "),
-       "suggestion": Suggestion.nearest(to: value, in: fact.values) ?? ""])
+      [
+        "fact": fact.id, "value": value, "expected": fact.values.joined(separator: ", "),
+        "suggestion": Suggestion.nearest(to: value, in: fact.values) ?? "",
+      ])
     return nil
   }
 

@@ -35,8 +35,10 @@ public struct FailedCondition: Sendable, Equatable, CustomStringConvertible {
     switch leaf.operand {
     case .none: operand = ""
     case .bool(let flag): operand = flag ? "true" : "false"
-    case .values(let values): operand = values.count == 1 && leaf.op != .includesAny && leaf.op != .in ? values[0] : "[" + values.joined(separator: ", ") + "]"
-    case .integers(let numbers): operand = numbers.count == 1 ? String(numbers[0]) : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
+    case .values(let values):
+      operand = values.count == 1 && leaf.op != .includesAny && leaf.op != .in ? values[0] : "[" + values.joined(separator: ", ") + "]"
+    case .integers(let numbers):
+      operand = numbers.count == 1 ? String(numbers[0]) : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
     let text = "\(leaf.fact) \(leaf.op.rawValue) \(operand)".trimmingSuffixSpace
     return heldUnderNot ? "not (\(text))" : text

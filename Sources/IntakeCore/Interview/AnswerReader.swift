@@ -149,8 +149,9 @@ public struct AnswerReader {
   private func dontKnowReading(_ text: String) -> Reading? {
     let folded = TextFolding.fold(text)
     let first = TextFolding.fold(String(text.split(separator: ",").first ?? ""))
-    guard dontKnow.contains(folded) || dontKnow.contains(first.trimmingWhitespace) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
-      || Self.saysUnsure(first)
+    guard
+      dontKnow.contains(folded) || dontKnow.contains(first.trimmingWhitespace) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
+        || Self.saysUnsure(first)
     else { return nil }
     if fact.values.contains("unsure") {
       return .value(fact.kind == .set ? .set(["unsure"]) : .choice("unsure"), note: nil)

@@ -7,8 +7,10 @@ extension Conversation {
     let text = input.trimmingWhitespace
     if text.hasPrefix(":") || text == "?" {
       guard let command = InterviewCommand.parse(text, catalog: wording.catalog) else {
-        return [.problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])),
-                ask(index)]
+        return [
+          .problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])),
+          ask(index),
+        ]
       }
       return run(command, index: index)
     }

@@ -15,7 +15,8 @@ extension Conversation {
 
   /// Danger said in free text counts at once, without waiting for the read-back: the answer is
   /// recorded (it can still be changed with `edit`) and the 911 instruction comes first.
-  mutating func takeDanger(from findings: [NarrativeExtraction.Finding]) -> (notice: [InterviewEvent], rest: [NarrativeExtraction.Finding]) {
+  mutating func takeDanger(from findings: [NarrativeExtraction.Finding]) -> (notice: [InterviewEvent], rest: [NarrativeExtraction.Finding])
+  {
     var rest = findings
     guard let i = findings.firstIndex(where: { $0.fact == Self.dangerFact && $0.value == .bool(true) }) else {
       return ([], findings)

@@ -12,7 +12,8 @@ extension Conversation {
       // One numbered line; in a bilingual session the English under the Vietnamese, each
       // with its question and answer in the same language.
       for (i, language) in languages.enumerated() {
-        let answer = answers[fact.id].map { display($0, of: fact, in: language) } ?? wording.catalog.text("interview.skipped-answer", language)
+        let answer =
+          answers[fact.id].map { display($0, of: fact, in: language) } ?? wording.catalog.text("interview.skipped-answer", language)
         let line = wording.catalog.text(
           "interview.review-line", language,
           ["n": String(n + 1), "question": wording.catalog.text("fact.\(fact.id).name", language), "answer": answer])
@@ -57,7 +58,9 @@ extension Conversation {
       case .unknown:
         let facts = step.unknownFacts.filter { !(book.ruleSet.fact($0)?.derived ?? false) }
         let names = facts.map { wording.plain("fact.\($0).name") }.joined(separator: ", ")
-        lines.append("  • " + wording.plain("interview.why-not-unknown-facts", ["facts": names.isEmpty ? wording.plain("fact.jurisdiction.name") : names]))
+        lines.append(
+          "  • "
+            + wording.plain("interview.why-not-unknown-facts", ["facts": names.isEmpty ? wording.plain("fact.jurisdiction.name") : names]))
       case .true:
         continue
       }

@@ -21,7 +21,9 @@ extension Conversation {
           break
         }
       }
-      return [.problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])), narrativePrompt()]
+      return [
+        .problem(wording.text("interview.unknown-command", ["input": SafeText.visible(text), "commands": commandList])), narrativePrompt(),
+      ]
     }
     remember(text)
     let (notice, findings) = takeDanger(from: newFindings(in: text))
@@ -165,14 +167,18 @@ extension Conversation {
       phase = .finished(.quit)
       return [.text(goodbye), .finished(.quit)]
     }
-    return [.problem(wording.text("interview.understood-invalid", ["input": SafeText.visible(text), "count": String(findings.count)])), readBack(findings)]
+    return [
+      .problem(wording.text("interview.understood-invalid", ["input": SafeText.visible(text), "count": String(findings.count)])),
+      readBack(findings),
+    ]
   }
 
   /// The right value of a read-back item, as an answer to its question; then the read-back
   /// again. "I don't know" leaves the item out.
   mutating func fix(_ input: String, _ findings: [NarrativeExtraction.Finding], item: Int, resume: Int?) -> [InterviewEvent] {
     let text = input.trimmingWhitespace
-    guard let index = questions.firstIndex(where: { $0.fact == findings[item].fact }), let fact = book.ruleSet.fact(findings[item].fact) else {
+    guard let index = questions.firstIndex(where: { $0.fact == findings[item].fact }), let fact = book.ruleSet.fact(findings[item].fact)
+    else {
       phase = .confirming(findings, resume: resume)
       return [readBack(findings)]
     }

@@ -92,7 +92,8 @@ extension Conversation {
       lines.append(wording.label("interview.change-removed", ["service": wording.plain("service.\(id).name")]))
     }
     if before.jurisdiction != after.jurisdiction {
-      lines.append(wording.label("interview.change-jurisdiction", ["jurisdiction": wording.plain("value.jurisdiction.\(after.jurisdiction)")]))
+      lines.append(
+        wording.label("interview.change-jurisdiction", ["jurisdiction": wording.plain("value.jurisdiction.\(after.jurisdiction)")]))
     }
     if before.urgency != after.urgency {
       lines.append(wording.label("interview.change-urgency", ["urgency": wording.plain("value.urgency.\(after.urgency)")]))

@@ -71,7 +71,9 @@ public struct Conversation {
     book: RuleBook, catalog: MessageCatalog, language: Language, bilingual: Bool = false,
     narrativeReader: NarrativeReader? = nil
   ) {
-    self.init(book: book, catalog: catalog, language: language, bilingual: bilingual, lazyReader: narrativeReader.map { reader in LazyNarrativeReader { reader } })
+    self.init(
+      book: book, catalog: catalog, language: language, bilingual: bilingual,
+      lazyReader: narrativeReader.map { reader in LazyNarrativeReader { reader } })
   }
 
   /// With a reader built on first use.
@@ -220,7 +222,6 @@ public struct Conversation {
     phase = .asking(next)
     return [ask(next, left: remaining.count - 1)]
   }
-
 
   public func draft() -> DraftRequest {
     let request = IntakeRequest(

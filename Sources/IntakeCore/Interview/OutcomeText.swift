@@ -93,8 +93,10 @@ public struct OutcomeText {
           indent(
             w.text(
               "end.service-details",
-              ["for_whom": w.plain("service.\(id).for_whom"), "length": w.plain("service.\(id).length"),
-               "outcome": w.plain("service.\(id).outcome")])))
+              [
+                "for_whom": w.plain("service.\(id).for_whom"), "length": w.plain("service.\(id).length"),
+                "outcome": w.plain("service.\(id).outcome"),
+              ])))
         if id == "spcp" { lines.append(indent(w.text("end.spcp-steps"))) }
       }
     }

@@ -23,11 +23,21 @@ public enum VietnameseSpelling {
         continue
       }
       switch value {
-      case 0x0301: tone = 1; marked = true
-      case 0x0300: tone = 2; marked = true
-      case 0x0309: tone = 3; marked = true
-      case 0x0303: tone = 4; marked = true
-      case 0x0323: tone = 5; marked = true
+      case 0x0301:
+        tone = 1
+        marked = true
+      case 0x0300:
+        tone = 2
+        marked = true
+      case 0x0309:
+        tone = 3
+        marked = true
+      case 0x0303:
+        tone = 4
+        marked = true
+      case 0x0323:
+        tone = 5
+        marked = true
       case 0x0302, 0x0306, 0x031B:
         // A vowel mark typed separately: put it on the letter before.
         marked = true
@@ -86,6 +96,6 @@ public enum VietnameseSpelling {
     0x1EE7: (0x0075, 3), 0x1EE8: (0x01B0, 1), 0x1EE9: (0x01B0, 1), 0x1EEA: (0x01B0, 2), 0x1EEB: (0x01B0, 2),
     0x1EEC: (0x01B0, 3), 0x1EED: (0x01B0, 3), 0x1EEE: (0x01B0, 4), 0x1EEF: (0x01B0, 4), 0x1EF0: (0x01B0, 5),
     0x1EF1: (0x01B0, 5), 0x1EF2: (0x0079, 2), 0x1EF3: (0x0079, 2), 0x1EF4: (0x0079, 5), 0x1EF5: (0x0079, 5),
-    0x1EF6: (0x0079, 3), 0x1EF7: (0x0079, 3), 0x1EF8: (0x0079, 4), 0x1EF9: (0x0079, 4)
+    0x1EF6: (0x0079, 3), 0x1EF7: (0x0079, 3), 0x1EF8: (0x0079, 4), 0x1EF9: (0x0079, 4),
   ]
 }

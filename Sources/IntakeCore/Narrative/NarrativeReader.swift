@@ -151,7 +151,8 @@ public struct NarrativeReader: Sendable {
       let own = NarrativeTokens(city.city).tokens.map(\.folded)
       for name in city.names {
         let words = NarrativeTokens(name).tokens.map(\.folded)
-        let named = !own.isEmpty && words.count >= own.count
+        let named =
+          !own.isEmpty && words.count >= own.count
           && (0...(words.count - own.count)).contains { Array(words[$0..<($0 + own.count)]) == own }
         insert(name, named ? .city(i) : .cityAlias(i))
       }
@@ -300,7 +301,8 @@ public struct NarrativeReader: Sendable {
       }
     }
     let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly)
-    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly }) {
+    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly }
+    ) {
       nodes[node].variants.append(variant)
     }
   }
@@ -535,7 +537,8 @@ public struct NarrativeReader: Sendable {
           let after = stateAfter(match)
           let town = towns[t]
           let capital = tokens[match.start].capital
-          let placeWord = match.start > 0 && tokens[match.start - 1].clause == clause
+          let placeWord =
+            match.start > 0 && tokens[match.start - 1].clause == clause
             && Self.placePrepositions.contains(tokens[match.start - 1].folded)
           guard capital && (placeWord || after != nil) else { continue }
           // A phrase of the lexicon with the same words says what they mean ("Arlington" is a
@@ -596,7 +599,9 @@ public struct NarrativeReader: Sendable {
     let code: Bool
     if match.meanings.contains(where: { if case .state = $0 { return true } else { return false } }) {
       code = false
-    } else if match.meanings.contains(where: { if case .stateCode(let c) = $0 { return cut.original(match.start) == c } else { return false } }) {
+    } else if match.meanings.contains(where: {
+      if case .stateCode(let c) = $0 { return cut.original(match.start) == c } else { return false }
+    }) {
       code = true
     } else {
       return nil
@@ -614,7 +619,8 @@ public struct NarrativeReader: Sendable {
       first -= 1
     }
     guard first < at else { return nil }
-    let opens = first == 0 || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
+    let opens =
+      first == 0 || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
     return opens ? first..<at : nil
   }
 
@@ -694,7 +700,9 @@ public struct NarrativeReader: Sendable {
       }
       if let n = Int(tokens[i].folded), n >= 0, n < 10_000 {
         count = n
-      } else if i + 1 < tokens.count, numberStarts.contains(tokens[i].folded), let n = numbers[tokens[i].folded + " " + tokens[i + 1].folded] {
+      } else if i + 1 < tokens.count, numberStarts.contains(tokens[i].folded),
+        let n = numbers[tokens[i].folded + " " + tokens[i + 1].folded]
+      {
         count = n
         width = 2
       } else if let n = numbers[tokens[i].folded] {

@@ -45,7 +45,8 @@ struct NarrativeTokens {
       folded.removeLast(trailingQuotes)
       let initial = text.unicodeScalars[first]
       let capital = (0x41...0x5A).contains(initial.value) || (initial.value >= 0x80 && initial.properties.isUppercase)
-      tokens.append(Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none, capital: capital))
+      tokens.append(
+        Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none, capital: capital))
       if quote == .single && trailingQuotes > 0 { quote = .none }
       start = nil
       folded = String.UnicodeScalarView()

@@ -205,7 +205,9 @@ public struct OfficeDirectory: Sendable, Equatable {
   public static func placeKey(_ text: String) -> String {
     var words = TextFolding.fold(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
     if words.count > 2, words[0] == "city", words[1] == "of" { words.removeFirst(2) }
-    let trailing: Set<String> = ["ca", "california", "tx", "texas", "fl", "florida", "pa", "pennsylvania", "mi", "michigan", "mo", "missouri", "usa", "us"]
+    let trailing: Set<String> = [
+      "ca", "california", "tx", "texas", "fl", "florida", "pa", "pennsylvania", "mi", "michigan", "mo", "missouri", "usa", "us",
+    ]
     while words.count > 1, let last = words.last, trailing.contains(last) { words.removeLast() }
     return words.joined(separator: " ")
   }

@@ -47,7 +47,9 @@ public struct ScenarioRunner {
       switch book.table(for: scenario.given) {
       case .failure(let problems):
         for problem in problems.problems {
-          fail("given", problem.arguments["expected"] ?? "", "\(problem.arguments["fact"] ?? ""): \(problem.arguments["value"] ?? problem.code)")
+          fail(
+            "given", problem.arguments["expected"] ?? "",
+            "\(problem.arguments["fact"] ?? ""): \(problem.arguments["value"] ?? problem.code)")
         }
       case .success(let table):
         let outcome = evaluator.outcome(of: table, catalog: catalog, language: .en)

@@ -121,10 +121,18 @@ struct ConjunctConstraints {
       domain.mustBeKnown = true
     case (.includes, .values(let values), true), (.includesAny, .values(let values), true):
       domain.forbidden |= mask(values)
-    case (.lessThan, .integers(let n), false): domain.high = min(domain.high, n[0] - 1); domain.mustBeKnown = true
-    case (.atMost, .integers(let n), false): domain.high = min(domain.high, n[0]); domain.mustBeKnown = true
-    case (.greaterThan, .integers(let n), false): domain.low = max(domain.low, n[0] + 1); domain.mustBeKnown = true
-    case (.atLeast, .integers(let n), false): domain.low = max(domain.low, n[0]); domain.mustBeKnown = true
+    case (.lessThan, .integers(let n), false):
+      domain.high = min(domain.high, n[0] - 1)
+      domain.mustBeKnown = true
+    case (.atMost, .integers(let n), false):
+      domain.high = min(domain.high, n[0])
+      domain.mustBeKnown = true
+    case (.greaterThan, .integers(let n), false):
+      domain.low = max(domain.low, n[0] + 1)
+      domain.mustBeKnown = true
+    case (.atLeast, .integers(let n), false):
+      domain.low = max(domain.low, n[0])
+      domain.mustBeKnown = true
     case (.between, .integers(let n), false) where n.count == 2:
       domain.low = max(domain.low, n[0])
       domain.high = min(domain.high, n[1])

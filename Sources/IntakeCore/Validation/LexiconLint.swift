@@ -28,7 +28,9 @@ public struct LexiconLint {
           }
           if let problem = Self.check(value, definition) {
             diagnostics.append(
-              Diagnostic(.error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)]))
+              Diagnostic(
+                .error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)])
+            )
           }
         }
       }
@@ -39,9 +41,12 @@ public struct LexiconLint {
       // in code): the braces would be read as nothing and the phrase match too widely.
       for phrase in entry.phrases + entry.accented + entry.quoted where phrase.contains("{") || phrase.contains("}") {
         diagnostics.append(
-          Diagnostic(.error, "unknown-value", at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
+          Diagnostic(
+            .error, "unknown-value", at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
       }
-      if entry.phrases.isEmpty && entry.accented.isEmpty && entry.quoted.isEmpty { diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"])) }
+      if entry.phrases.isEmpty && entry.accented.isEmpty && entry.quoted.isEmpty {
+        diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"]))
+      }
     }
     // Only a phrase in two entries can say two things: compare their readings, tense by tense.
     for (phrase, entries) in owners.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
@@ -65,11 +70,16 @@ public struct LexiconLint {
       }
     }
     for (code, _) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) where !states.contains(code) {
-      diagnostics.append(Diagnostic(.error, "unknown-value", at: fallback, ["fact": "state", "value": code, "expected": states.joined(separator: ", "), "suggestion": ""]))
+      diagnostics.append(
+        Diagnostic(
+          .error, "unknown-value", at: fallback,
+          ["fact": "state", "value": code, "expected": states.joined(separator: ", "), "suggestion": ""]))
     }
     for city in lexicon.cities where !states.contains(city.state) {
       diagnostics.append(
-        Diagnostic(.error, "unknown-value", at: city.location ?? fallback, ["fact": "state", "value": city.state, "expected": states.joined(separator: ", "), "suggestion": ""]))
+        Diagnostic(
+          .error, "unknown-value", at: city.location ?? fallback,
+          ["fact": "state", "value": city.state, "expected": states.joined(separator: ", "), "suggestion": ""]))
     }
     for implication in lexicon.implications {
       let at = implication.location ?? fallback
@@ -83,7 +93,9 @@ public struct LexiconLint {
       for (fact, value) in pairs.sorted(by: { $0.0 < $1.0 }) {
         guard let definition = ruleSet.fact(fact), !definition.derived, let problem = Self.check(value, definition) else { continue }
         diagnostics.append(
-          Diagnostic(.error, "lexicon-value", at: at, ["entry": "implications", "fact": fact, "value": problem, "expected": Self.expected(definition)]))
+          Diagnostic(
+            .error, "lexicon-value", at: at,
+            ["entry": "implications", "fact": fact, "value": problem, "expected": Self.expected(definition)]))
       }
     }
     diagnostics += foldCollisions(fallback)
@@ -92,7 +104,8 @@ public struct LexiconLint {
       for name in names {
         let folded = NarrativeTokens.words(name).joined(separator: " ")
         if let other = spellings[folded], other != code {
-          diagnostics.append(Diagnostic(.error, "lexicon-conflict", at: fallback, ["phrase": name, "fact": "state", "first": other, "second": code]))
+          diagnostics.append(
+            Diagnostic(.error, "lexicon-conflict", at: fallback, ["phrase": name, "fact": "state", "first": other, "second": code]))
         }
         spellings[folded] = code
       }
@@ -122,7 +135,8 @@ public struct LexiconLint {
         let (folded, marked) = spelling(part)
         guard let word = everyday[folded]?.first(where: { $0.marked != marked })?.word else { continue }
         diagnostics.append(
-          Diagnostic(.warning, "lexicon-fold-collision", at: at, ["part": part.trimmingWhitespace, "phrase": phrase, "entry": owner, "word": word]))
+          Diagnostic(
+            .warning, "lexicon-fold-collision", at: at, ["part": part.trimmingWhitespace, "phrase": phrase, "entry": owner, "word": word]))
         return
       }
     }

@@ -70,8 +70,10 @@ public struct RuleSetLint {
       diagnostics.append(
         Diagnostic(
           .error, "unknown-value", at: route.location ?? fallback,
-          ["fact": "state", "value": route.state, "expected": state.values.joined(separator: ", "),
-           "suggestion": Suggestion.nearest(to: route.state, in: state.values) ?? ""]))
+          [
+            "fact": "state", "value": route.state, "expected": state.values.joined(separator: ", "),
+            "suggestion": Suggestion.nearest(to: route.state, in: state.values) ?? "",
+          ]))
     }
     let used = Set(directory.states.map(\.region) + ["national"])
     for region in directory.regions where !used.contains(region.id) {
@@ -132,8 +134,10 @@ public struct RuleSetLint {
               diagnostics.append(
                 Diagnostic(
                   .warning, "derivation-conflict", at: ruleB.location ?? fallback,
-                  ["rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
-                   "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", ")]))
+                  [
+                    "rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
+                    "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", "),
+                  ]))
             }
           }
         }

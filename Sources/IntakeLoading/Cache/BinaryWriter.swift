@@ -35,11 +35,21 @@ struct BinaryWriter {
 
   mutating func factValue(_ value: FactValue) {
     switch value {
-    case .choice(let v): int(0); string(v)
-    case .bool(let v): int(1); bool(v)
-    case .set(let v): int(2); strings(v)
-    case .integer(let v): int(3); int(v)
-    case .text(let v): int(4); string(v)
+    case .choice(let v):
+      int(0)
+      string(v)
+    case .bool(let v):
+      int(1)
+      bool(v)
+    case .set(let v):
+      int(2)
+      strings(v)
+    case .integer(let v):
+      int(3)
+      int(v)
+    case .text(let v):
+      int(4)
+      string(v)
     }
   }
 

@@ -176,8 +176,12 @@ enum IntakeDataCodec {
       w.string(leaf.op.rawValue)
       switch leaf.operand {
       case .none: w.int(0)
-      case .values(let values): w.int(1); w.strings(values)
-      case .bool(let flag): w.int(2); w.bool(flag)
+      case .values(let values):
+        w.int(1)
+        w.strings(values)
+      case .bool(let flag):
+        w.int(2)
+        w.bool(flag)
       case .integers(let numbers):
         w.int(3)
         w.int(numbers.count)
@@ -202,7 +206,8 @@ enum IntakeDataCodec {
       let hasMinimum = try r.bool()
       let minimum = try r.int()
       ruleSet.facts.append(
-        FactDefinition(id: id, kind: kind, values: values, derived: derived, defaultValue: defaultValue, minimum: hasMinimum ? minimum : nil))
+        FactDefinition(
+          id: id, kind: kind, values: values, derived: derived, defaultValue: defaultValue, minimum: hasMinimum ? minimum : nil))
     }
     for _ in 0..<(try r.count()) {
       let s = try r.strings()
@@ -241,7 +246,8 @@ enum IntakeDataCodec {
       let s = try r.strings()
       guard s.count == 8 else { throw BinaryReader.Corrupt() }
       offices.offices.append(
-        .init(id: s[0], kind: s[1], region: s[2], city: s[3], address: s[4], phone: s[5], email: s[6], source: s[7], confirmed: try r.bool()))
+        .init(
+          id: s[0], kind: s[1], region: s[2], city: s[3], address: s[4], phone: s[5], email: s[6], source: s[7], confirmed: try r.bool()))
     }
     for _ in 0..<(try r.count()) {
       let s = try r.strings()

@@ -67,7 +67,9 @@ struct SHA256 {
     var digest: [UInt8] = []
     digest.reserveCapacity(32)
     for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-      digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+      digest += [
+        UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word),
+      ]
     }
     return digest
   }

@@ -41,9 +41,11 @@ extension CRSIntake {
       console.print(
         loaded.catalog.text(
           "check.clean", language,
-          ["facts": String(rules.facts.count), "rules": String(rules.rules.count), "services": String(rules.services.count),
-           "referrals": String(rules.referrals.count), "offices": String(rules.offices.offices.count),
-           "states": String(rules.offices.states.count)]))
+          [
+            "facts": String(rules.facts.count), "rules": String(rules.rules.count), "services": String(rules.services.count),
+            "referrals": String(rules.referrals.count), "offices": String(rules.offices.offices.count),
+            "states": String(rules.offices.states.count),
+          ]))
       try console.finish(loaded.catalog, language)
     }
   }

@@ -50,7 +50,8 @@ extension CRSIntake {
       evaluator.evaluate(table)
       let draftLanguage = Language(rawValue: request.language ?? "") ?? language
       // A draft lists as missing only what the interview could still ask.
-      let askable = InterviewPlanner(book: book).askable(evaluator.outcome(catalog: catalog, language: draftLanguage).missing, evaluated: evaluator.table)
+      let askable = InterviewPlanner(book: book).askable(
+        evaluator.outcome(catalog: catalog, language: draftLanguage).missing, evaluated: evaluator.table)
       let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: draftLanguage, missing: askable)
       let draft = DraftRequest(
         date: date ?? InterviewRunner.today(), request: request, outcome: outcome, rulesVersion: book.ruleSet.version)

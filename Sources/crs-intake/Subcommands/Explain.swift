@@ -15,7 +15,9 @@ extension CRSIntake {
     @Argument(help: "An intake request (JSON); - for stdin.", completion: .file())
     var file: String
 
-    @Option(name: .customLong("why-not"), help: "A service, by id or name in either language (mediation, \"hòa giải\", SPCP): show why it is (not) recommended.")
+    @Option(
+      name: .customLong("why-not"),
+      help: "A service, by id or name in either language (mediation, \"hòa giải\", SPCP): show why it is (not) recommended.")
     var whyNot: String?
 
     func run() throws {
@@ -51,8 +53,11 @@ extension CRSIntake {
         }
       }
       console.print(
-        t("explain.office", ["region": outcome.office.region, "office": outcome.office.office, "field_office": outcome.office.fieldOffice ?? ""])
-          .trimmingTrailingSpaces)
+        t(
+          "explain.office",
+          ["region": outcome.office.region, "office": outcome.office.office, "field_office": outcome.office.fieldOffice ?? ""]
+        )
+        .trimmingTrailingSpaces)
       if !outcome.missing.isEmpty {
         console.print(t("explain.missing", ["facts": outcome.missing.joined(separator: ", ")]))
       }
@@ -96,7 +101,8 @@ extension CRSIntake {
       case .none:
         let near = Suggestion.nearest(to: typed, in: ids) ?? ""
         console.error(
-          catalog.problem("explain.unknown-service", language, ["service": typed, "expected": ids.joined(separator: ", "), "suggestion": near]))
+          catalog.problem(
+            "explain.unknown-service", language, ["service": typed, "expected": ids.joined(separator: ", "), "suggestion": near]))
         throw ExitCode(64)
       }
       let outcome = evaluator.outcome(catalog: catalog, language: language)

@@ -45,7 +45,8 @@ extension CRSIntake {
           let near = Suggestion.nearest(to: state, in: directory.states.map(\.state)) ?? ""
           let accepted = directory.states.map(\.state) + ["outside_us"]
           console.error(
-            catalog.problem("offices.unknown-state", language, ["state": state, "expected": accepted.joined(separator: ", "), "suggestion": near]))
+            catalog.problem(
+              "offices.unknown-state", language, ["state": state, "expected": accepted.joined(separator: ", "), "suggestion": near]))
           throw ExitCode(64)
         }
         let stateIndex = book.ruleSet.fact("state")?.index(of: code)
@@ -54,8 +55,12 @@ extension CRSIntake {
         var place = t("value.state.\(code)") + " (\(code))"
         if let county = routing.county { place = t("offices.county", ["county": county]) + ", " + place }
         console.print(
-          t("offices.route", ["state": place, "region": t("region.\(routing.region).name"),
-                               "office": t("office.\(routing.office).name"), "field": field]))
+          t(
+            "offices.route",
+            [
+              "state": place, "region": t("region.\(routing.region).name"),
+              "office": t("office.\(routing.office).name"), "field": field,
+            ]))
         for id in [routing.office] + (routing.fieldOffice.map { [$0] } ?? []) {
           if let office = directory.office(id) { console.print(officeLine(office, directory, catalog, language)) }
         }
@@ -92,8 +97,10 @@ extension CRSIntake {
     private func officeLine(
       _ office: OfficeDirectory.Office, _ directory: OfficeDirectory, _ catalog: MessageCatalog, _ language: Language
     ) -> String {
-      let details = office.details(phoneText: { catalog.text("end.phone", language, ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
-      return catalog.text("offices.office", language, ["name": catalog.text("office.\(office.id).name", language), "id": office.id, "details": details])
+      let details = office.details(
+        phoneText: { catalog.text("end.phone", language, ["phone": $0]) }, fallbackEmail: directory.nationalEmail)
+      return catalog.text(
+        "offices.office", language, ["name": catalog.text("office.\(office.id).name", language), "id": office.id, "details": details])
     }
 
     private func nationalLine(
@@ -101,8 +108,10 @@ extension CRSIntake {
     ) -> String {
       catalog.text(
         "offices.national", language,
-        ["office": catalog.text("office.\(directory.nationalOffice).name", language), "address": national?.address ?? "",
-         "phone": directory.nationalPhone, "email": directory.nationalEmail])
+        [
+          "office": catalog.text("office.\(directory.nationalOffice).name", language), "address": national?.address ?? "",
+          "phone": directory.nationalPhone, "email": directory.nationalEmail,
+        ])
     }
   }
 }

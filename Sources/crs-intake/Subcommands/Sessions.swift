@@ -132,14 +132,18 @@ enum SessionsCommand {
       var place: [String] = []
       if case .text(let city)? = record.answers["city"] { place.append(SafeText.visible(city)) }
       if case .choice(let state)? = record.answers["state"] { place.append(state) }
-      let progress = record.completed
+      let progress =
+        record.completed
         ? catalog.text("sessions.completed", language)
         : catalog.text("sessions.progress", language, ["answered": String(record.history.count), "total": String(total)])
       console.print(
         catalog.text(
           "sessions.list-line", language,
-          ["id": SafeText.visible(record.id), "date": ISO8601DateFormatter().string(from: record.updated), "language": record.language.rawValue,
-           "place": place.isEmpty ? "—" : place.joined(separator: ", "), "progress": progress]))
+          [
+            "id": SafeText.visible(record.id), "date": ISO8601DateFormatter().string(from: record.updated),
+            "language": record.language.rawValue,
+            "place": place.isEmpty ? "—" : place.joined(separator: ", "), "progress": progress,
+          ]))
     }
   }
 
@@ -148,7 +152,10 @@ enum SessionsCommand {
     let dropped = conversation.restore(
       answers: record.answers, history: record.history, skipped: Set(record.skipped), narrative: record.narrative,
       contact: record.contact)
-    console.print(catalog.text("sessions.show-header", language, ["id": SafeText.visible(record.id), "language": record.language.rawValue, "rules": SafeText.visible(record.rulesVersion)]))
+    console.print(
+      catalog.text(
+        "sessions.show-header", language,
+        ["id": SafeText.visible(record.id), "language": record.language.rawValue, "rules": SafeText.visible(record.rulesVersion)]))
     if !dropped.isEmpty { console.print(catalog.text("sessions.dropped", language, ["answers": dropped.joined(separator: ", ")])) }
     console.print(conversation.review())
     console.print("")
@@ -159,7 +166,8 @@ enum SessionsCommand {
     _ unreadable: [(file: String, problem: SessionProblem)], catalog: MessageCatalog, language: Language, console: Console
   ) {
     for (file, problem) in unreadable {
-      console.error(catalog.text("sessions.corrupt", language, ["file": SafeText.visible(file), "problem": describe(problem, catalog, language)]))
+      console.error(
+        catalog.text("sessions.corrupt", language, ["file": SafeText.visible(file), "problem": describe(problem, catalog, language)]))
     }
   }
 

@@ -57,7 +57,8 @@ struct DataOptions: ParsableArguments {
   /// errors, prints them, says where the data came from, and exits 65.
   func loadValid(console: Console, useCache: Bool = true) throws -> (IntakeData, RuleBook) {
     let (rulesFolder, localesFolder) = try folders(console: console)
-    let data = useCache
+    let data =
+      useCache
       ? DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesFolder, locales: localesFolder)
       : IntakeData.load(rules: rulesFolder, locales: localesFolder)
     guard let book = data.book, !data.diagnostics.hasErrors else {

@@ -51,7 +51,8 @@ struct DataFileHardeningTests {
     let at = try #require(position(of: "&label", in: text))
     let result = try await Self.check(data)
     #expect(result.status == 65)
-    #expect(result.stderrLines.contains { $0.hasPrefix("Locales/en.yaml:\(at.line):\(at.column): error: ") }, "\(result.stderr.prefix(2000))")
+    #expect(
+      result.stderrLines.contains { $0.hasPrefix("Locales/en.yaml:\(at.line):\(at.column): error: ") }, "\(result.stderr.prefix(2000))")
   }
 
   @Test("Nesting deeper than 64 levels is refused at the first level too deep, without a crash")
@@ -65,10 +66,14 @@ struct DataFileHardeningTests {
       #expect(result.status == 65)
       if depth == 100 {
         // The root mapping is level 1 and `rules:` opens level 2: the 64th bracket is level 65.
-        #expect(result.stderrLines.contains { $0.hasPrefix("Rules/rules/jurisdiction.yaml:2:71: error: ") && $0.contains("deep") }, "\(result.stderr.prefix(2000))")
+        #expect(
+          result.stderrLines.contains { $0.hasPrefix("Rules/rules/jurisdiction.yaml:2:71: error: ") && $0.contains("deep") },
+          "\(result.stderr.prefix(2000))")
       } else {
         // So deep that libyaml's own limit (1,000) stops the scanner first.
-        #expect(result.stderrLines.contains { $0.hasPrefix("Rules/rules/jurisdiction.yaml:2:") && $0.contains("nesting") }, "\(result.stderr.prefix(2000))")
+        #expect(
+          result.stderrLines.contains { $0.hasPrefix("Rules/rules/jurisdiction.yaml:2:") && $0.contains("nesting") },
+          "\(result.stderr.prefix(2000))")
       }
       try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Rules"))
       try FileManager.default.removeItem(at: folder.url.appendingPathComponent("Locales"))
@@ -91,7 +96,9 @@ struct DataFileHardeningTests {
     var result = try await Self.check(data)
     #expect(result.status == 65)
     for at in [esc, rlo, escaped] {
-      #expect(result.stderrLines.contains { $0.hasPrefix("Locales/en.yaml:\(at.line):\(at.column): error: ") }, "\(at) \(result.stderr.prefix(2000))")
+      #expect(
+        result.stderrLines.contains { $0.hasPrefix("Locales/en.yaml:\(at.line):\(at.column): error: ") },
+        "\(at) \(result.stderr.prefix(2000))")
     }
     #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{202E}"))
     // A bidi isolate in a rule's source.
@@ -104,7 +111,9 @@ struct DataFileHardeningTests {
     let isolate = try #require(position(of: "\u{2066}", in: services))
     result = try await Self.check(data)
     #expect(result.status == 65)
-    #expect(result.stderrLines.contains { $0.hasPrefix("Rules/services.yaml:\(isolate.line):\(isolate.column): error: ") }, "\(result.stderr.prefix(2000))")
+    #expect(
+      result.stderrLines.contains { $0.hasPrefix("Rules/services.yaml:\(isolate.line):\(isolate.column): error: ") },
+      "\(result.stderr.prefix(2000))")
   }
 
   @Test("Zero-width characters in quoted input are made visible")

@@ -57,7 +57,8 @@ struct FuzzFindingsTests {
 
   @Test("Classes in classes still fill in, as the shipped lexicon uses them")
   func nestedClasses() throws {
-    let text = Self.lexicon(classes: "  force: [\"beat {victim}\", \"hit {victim}\"]\n  victim: [\"him\", \"her\"]", phrase: "police {force}")
+    let text = Self.lexicon(
+      classes: "  force: [\"beat {victim}\", \"hit {victim}\"]\n  victim: [\"him\", \"her\"]", phrase: "police {force}")
     let (lexicon, diagnostics) = try Self.load(text)
     #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.code))")
     #expect(lexicon.entries.first?.phrases == ["police beat him", "police beat her", "police hit him", "police hit her", "beaten"])

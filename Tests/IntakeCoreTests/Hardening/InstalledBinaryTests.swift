@@ -43,7 +43,8 @@ struct InstalledBinaryTests {
     }
   }
 
-  static let request = #"{"schema":"crs-intake/1","id":"r1","facts":{"request_goal":"prevent","bases":["race"],"law_enforcement_involved":true,"longstanding_mistrust":true,"state":"WA"}}"#
+  static let request =
+    #"{"schema":"crs-intake/1","id":"r1","facts":{"request_goal":"prevent","bases":["race"],"law_enforcement_involved":true,"longstanding_mistrust":true,"state":"WA"}}"#
 
   @Test("A copied binary routes a state, screens a request, checks its data and runs the interview, with no source tree")
   func copiedBinary() async throws {
@@ -96,7 +97,8 @@ struct InstalledBinaryTests {
 
   @Test(
     "With a tmpfs mounted over the package, so the source tree is really gone, the copied binary still works",
-    .enabled(if: unshareWorks, "unshare -m (or mount) is refused here, so the source tree cannot be hidden; the test above still runs without it"))
+    .enabled(
+      if: unshareWorks, "unshare -m (or mount) is refused here, so the source tree cannot be hidden; the test above still runs without it"))
   func hiddenSourceTree() async throws {
     let installed = try Installed()
     defer { installed.folder.remove() }
@@ -152,7 +154,8 @@ struct InstalledBinaryTests {
       result.stderrLines.last
         == "The texts were read from '\(locales.path)' (given by CRS_INTAKE_LOCALES); with neither --locales nor CRS_INTAKE_LOCALES, crs-intake uses the texts built into it."
     )
-    let check = try await CLI.execute(installed.binary, ["check", "--lang", "vi"], environment: environment, directory: installed.folder.url)
+    let check = try await CLI.execute(
+      installed.binary, ["check", "--lang", "vi"], environment: environment, directory: installed.folder.url)
     #expect(check.status == 65)
     #expect(check.stderr.contains("Locales/en.yaml:3:1: error: Đây không phải YAML hợp lệ:"), "\(check.stderr)")
     #expect(!check.stderr.contains("diagnostic.") && !check.stderr.contains("check.summary"))
@@ -163,7 +166,9 @@ struct InstalledBinaryTests {
     FileManager.default.isExecutableFile(atPath: $0.path)
   }
 
-  @Test("make install-only installs the binary, the man page and three completion scripts; uninstall removes them", .enabled(if: make != nil, "make is not installed"))
+  @Test(
+    "make install-only installs the binary, the man page and three completion scripts; uninstall removes them",
+    .enabled(if: make != nil, "make is not installed"))
   func makeInstall() async throws {
     let installed = try Installed()
     defer { installed.folder.remove() }
@@ -212,7 +217,8 @@ struct InstalledBinaryTests {
 
   @Test(
     "The man page generate-manual writes names every subcommand and the data options",
-    .enabled(if: manualTool != nil, "generate-manual is not built here: run `swift package plugin generate-manual --configuration debug` first"))
+    .enabled(
+      if: manualTool != nil, "generate-manual is not built here: run `swift package plugin generate-manual --configuration debug` first"))
   func manualPage() async throws {
     let installed = try Installed()
     defer { installed.folder.remove() }
@@ -222,7 +228,8 @@ struct InstalledBinaryTests {
       try #require(Self.manualTool), [installed.binary.path, "--output-directory", output.path], environment: installed.environment,
       directory: installed.folder.url)
     #expect(generated.status == 0, "\(generated.stderr)")
-    let page = String(decoding: FileManager.default.contents(atPath: output.appendingPathComponent("crs-intake.1").path) ?? Data(), as: UTF8.self)
+    let page = String(
+      decoding: FileManager.default.contents(atPath: output.appendingPathComponent("crs-intake.1").path) ?? Data(), as: UTF8.self)
     for word in ["interview", "check", "screen", "offices", "sessions", "rules", "CRS_INTAKE_RULES", "built into"] {
       #expect(page.contains(word), "the man page lacks '\(word)'")
     }

@@ -24,12 +24,15 @@ struct WideRuleBookTests {
     var texts = ""
     for n in 0..<extraReferrals {
       extra += "  - id: extra.\(n)\n    when: { fact: incident_days_ago, equals: \(5000 + n) }\n    refer: extra_\(n)\n"
-      texts += "  referral.extra_\(n).name: \"Extra \(n)\"\n  referral.extra_\(n).what: \"Extra \(n).\"\n  reason.extra.\(n): \"Extra \(n).\"\n"
+      texts +=
+        "  referral.extra_\(n).name: \"Extra \(n)\"\n  referral.extra_\(n).what: \"Extra \(n).\"\n  reason.extra.\(n): \"Extra \(n).\"\n"
     }
     for n in 0..<extraServices {
-      extra += "  - id: more.\(n)\n    when: { all: [{ fact: incident_days_ago, equals: \(6000 + n) }, { fact: jurisdiction, in: [in_scope, assess] }] }\n"
+      extra +=
+        "  - id: more.\(n)\n    when: { all: [{ fact: incident_days_ago, equals: \(6000 + n) }, { fact: jurisdiction, in: [in_scope, assess] }] }\n"
       extra += "    recommend: more_\(n)\n    weight: 1\n"
-      texts += "  service.more_\(n).name: \"More \(n)\"\n  service.more_\(n).what: \"More \(n).\"\n  service.more_\(n).outcome: \"More \(n).\"\n"
+      texts +=
+        "  service.more_\(n).name: \"More \(n)\"\n  service.more_\(n).what: \"More \(n).\"\n  service.more_\(n).outcome: \"More \(n).\"\n"
       texts += "  service.more_\(n).for_whom: \"More \(n)\"\n  service.more_\(n).length: \"More \(n)\"\n"
       texts += "  reason.more.\(n): \"More \(n).\"\n"
     }

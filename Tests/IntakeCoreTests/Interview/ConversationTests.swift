@@ -35,7 +35,9 @@ struct ConversationTests {
     let safety = try #require(events.first?.shownText)
     #expect(safety.hasPrefix("Sở Quan Hệ Cộng Đồng (CRS), Bộ Tư Pháp Hoa Kỳ"))
     #expect(safety.contains("• Nếu có ai đang gặp nguy hiểm ngay lúc này, xin hãy gọi 911 trước."))
-    #expect(safety.contains("• CRS không phải là cơ quan chấp pháp hay cơ quan điều tra: CRS không điều tra, không truy tố và không thiên vị bên nào."))
+    #expect(
+      safety.contains(
+        "• CRS không phải là cơ quan chấp pháp hay cơ quan điều tra: CRS không điều tra, không truy tố và không thiên vị bên nào."))
     #expect(safety.contains("• Các dịch vụ của CRS đều miễn phí, tự nguyện và được bảo mật."))
     #expect(
       events.last
@@ -45,7 +47,9 @@ struct ConversationTests {
           hint: "(gõ số hoặc chữ của lựa chọn)"))
   }
 
-  @Test("Progress counts the questions answered and estimates those left; the last says 'almost done', never 'about 0 left'", arguments: Language.allCases)
+  @Test(
+    "Progress counts the questions answered and estimates those left; the last says 'almost done', never 'about 0 left'",
+    arguments: Language.allCases)
   func progress(_ language: Language) throws {
     var session = try InterviewSession(language)
     session.start()
@@ -133,17 +137,27 @@ struct ConversationTests {
     let question = try #require(session.start().last)
     #expect(
       session.say("tím")
-        == [.problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn)."), question])
+        == [
+          .problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một số từ 1 đến 2, hoặc chữ của lựa chọn (gõ ? để xem hướng dẫn)."),
+          question,
+        ])
     try session.answer(InterviewSession.defaults(.vi), until: "bases")
     let bases = try #require(session.lastQuestion)
     #expect(
       session.say("chủng tộc, tím")
-        == [.problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một hoặc nhiều số từ 1 đến 10 (ví dụ 1,3), hoặc chữ của các lựa chọn."), bases])
+        == [
+          .problem("Xin lỗi, chúng tôi chưa hiểu câu 'tím'. Xin gõ một hoặc nhiều số từ 1 đến 10 (ví dụ 1,3), hoặc chữ của các lựa chọn."),
+          bases,
+        ])
     try session.answer(InterviewSession.defaults(.vi), until: "incident_days_ago")
     let days = try #require(session.lastQuestion)
     #expect(
       session.say("-1")
-        == [.problem("Xin lỗi, chúng tôi chưa hiểu '-1' là bao nhiêu ngày. Xin gõ một số nguyên như 3, hoặc các chữ như \"hôm nay\", \"hôm qua\", \"2 tuần\"."), days])
+        == [
+          .problem(
+            "Xin lỗi, chúng tôi chưa hiểu '-1' là bao nhiêu ngày. Xin gõ một số nguyên như 3, hoặc các chữ như \"hôm nay\", \"hôm qua\", \"2 tuần\"."
+          ), days,
+        ])
   }
 
   @Test("Answers are understood in the other language than the session's")
@@ -204,7 +218,8 @@ struct ConversationTests {
     // Bare "back" and Vietnamese "quay lại" go to the previous question, keeping the answer.
     let back = session.say("quay lại")
     #expect(back.last?.questionPrompt == "Is anyone in danger right now?")
-    #expect(back.last?.questionHint == "Current answer: No one is in danger right now — press Enter to keep it. (type a number or a choice)")
+    #expect(
+      back.last?.questionHint == "Current answer: No one is in danger right now — press Enter to keep it. (type a number or a choice)")
     session.say("")
     #expect(session.prompts.last == "Has something already happened, or do you want to prevent a conflict?")
     let unknown = session.say(":purple")
@@ -220,7 +235,8 @@ struct ConversationTests {
     let help = session.say("?")
     #expect(help.count == 2)
     let text = try #require(help.first?.shownText)
-    #expect(text.hasPrefix("If anyone is in danger right now, stop and call 911. CRS is not an emergency service or a law enforcement agency."))
+    #expect(
+      text.hasPrefix("If anyone is in danger right now, stop and call 911. CRS is not an emergency service or a law enforcement agency."))
     #expect(text.contains("Commands (type them at any question): ? help · :back previous question"))
     #expect(help.last == question)
     #expect(session.say(":help") == help)
@@ -238,12 +254,18 @@ struct ConversationTests {
     let question = try #require(session.start().last)
     #expect(
       session.say(":why")
-        == [.text("Your answer can still change:\n  • Emergency: call 911\n  • Emergency: call the local emergency number\n  • Urgency"), question])
+        == [
+          .text("Your answer can still change:\n  • Emergency: call 911\n  • Emergency: call the local emergency number\n  • Urgency"),
+          question,
+        ])
     try session.answer(InterviewSession.defaults(.en), until: "city")
     let city = try #require(session.lastQuestion)
     #expect(
       session.say(":why")
-        == [.text("This question does not change the recommendation; it helps the CRS office understand your request. You may skip it."), city])
+        == [
+          .text("This question does not change the recommendation; it helps the CRS office understand your request. You may skip it."),
+          city,
+        ])
 
     var vietnamese = try InterviewSession(.vi)
     vietnamese.start()
@@ -296,7 +318,8 @@ struct ConversationTests {
     #expect(events.count == 2)
     let text = try #require(events.first?.shownText)
     #expect(text.hasPrefix("Mediation is not recommended yet, because:\n"))
-    #expect(text.contains("  • it needs Goal of the request: Respond: an incident has happened; your answer: Prevent: nothing has happened yet"))
+    #expect(
+      text.contains("  • it needs Goal of the request: Respond: an incident has happened; your answer: Prevent: nothing has happened yet"))
     #expect(text.contains("  • it depends on questions not answered yet: Sides willing to meet, Help you would like"))
     #expect(events.last == state)
     // The Vietnamese command in an English session gives the same English explanation.
@@ -311,7 +334,8 @@ struct ConversationTests {
     #expect(vi.hasPrefix("Hòa giải chưa được đề xuất, vì:\n"))
     #expect(
       vi.contains(
-        "  • dịch vụ này cần Mục đích yêu cầu: Ứng phó: đã có vụ việc xảy ra; câu trả lời của quý vị: Phòng ngừa: chưa có chuyện gì xảy ra"))
+        "  • dịch vụ này cần Mục đích yêu cầu: Ứng phó: đã có vụ việc xảy ra; câu trả lời của quý vị: Phòng ngừa: chưa có chuyện gì xảy ra")
+    )
   }
 
   @Test(":why-not for a recommended service, an unknown one, and without a name")
@@ -322,7 +346,8 @@ struct ConversationTests {
     #expect(session.say(":why-not dialogue").first == .text("Facilitated dialogue is already recommended for your situation."))
     // By its short name, or its Vietnamese name in an English session.
     #expect(session.say(":why-not SPCP").first?.shownText?.contains("Strengthening Police and Community Partnerships (SPCP)") == true)
-    #expect(session.say(":why-not Đối thoại có hướng dẫn viên").first == .text("Facilitated dialogue is already recommended for your situation."))
+    #expect(
+      session.say(":why-not Đối thoại có hướng dẫn viên").first == .text("Facilitated dialogue is already recommended for your situation."))
     let unknown = try #require(session.say(":why-not pizza").first?.shownText)
     #expect(unknown.hasPrefix("'pizza' is not a CRS service. Services: Strengthening Police and Community Partnerships (SPCP); "))
     let which = try #require(session.say(":why-not").first?.shownText)
@@ -388,11 +413,14 @@ struct ConversationTests {
     let edit = session.say(":edit 9")
     #expect(edit.count == 1)
     #expect(edit.last?.questionPrompt == "Where is this happening? Choose all that apply.")
-    #expect(edit.last?.questionHint == "Current answer: Place of worship — press Enter to keep it. (several allowed: 1,3 or 1 3; \"none\" for none)")
+    #expect(
+      edit.last?.questionHint
+        == "Current answer: Place of worship — press Enter to keep it. (several allowed: 1,3 or 1 3; \"none\" for none)")
     let changed = session.say("school")
     let changes = try #require(changed.first?.shownText)
     #expect(changes.hasPrefix("What changed in the recommendation:\n"))
-    #expect(changes.contains("  + now recommended: School-SPIRIT (School-Student Problem Identification and Resolution of Issues Together)"))
+    #expect(
+      changes.contains("  + now recommended: School-SPIRIT (School-Student Problem Identification and Resolution of Issues Together)"))
     #expect(changes.contains("  − no longer recommended: Protecting Places of Worship Forum"))
     #expect(changed.last?.questionPrompt == "Is a march, rally, demonstration or other large public event planned?")
     #expect(session.conversation.answers["settings"] == .set(["k12_school"]))
@@ -413,7 +441,10 @@ struct ConversationTests {
     session.say("respond")
     // It asks first: Enter keeps the answers and asks the same question again.
     let question = try #require(session.lastQuestion)
-    #expect(session.say(":restart") == [.text("Start again and clear the answers given so far (2)? Type yes to start again, or press Enter to keep them.")])
+    #expect(
+      session.say(":restart") == [
+        .text("Start again and clear the answers given so far (2)? Type yes to start again, or press Enter to keep them.")
+      ])
     #expect(session.say("") == [question])
     #expect(session.conversation.answers.count == 2)
     session.say(":restart")
@@ -425,7 +456,10 @@ struct ConversationTests {
     var vietnamese = try InterviewSession(.vi)
     let viOpening = vietnamese.start()
     vietnamese.say("không")
-    #expect(vietnamese.say(":bắt đầu lại") == [.text("Quý vị có muốn bắt đầu lại và xóa các câu trả lời đã có (1 câu) không? Gõ có để bắt đầu lại, hoặc nhấn Enter để giữ lại.")])
+    #expect(
+      vietnamese.say(":bắt đầu lại") == [
+        .text("Quý vị có muốn bắt đầu lại và xóa các câu trả lời đã có (1 câu) không? Gõ có để bắt đầu lại, hoặc nhấn Enter để giữ lại.")
+      ])
     #expect(vietnamese.say("có") == [.text("Bắt đầu lại. Các câu trả lời trước đã được xóa.")] + viOpening)
   }
 
@@ -497,7 +531,9 @@ struct ConversationTests {
     var session = try InterviewSession(.en)
     session.start()
     try session.answer(InterviewSession.defaults(.en), until: "incident_types")
-    #expect(session.say("police") == [.text("'police' could mean more than one choice. Which one?\n1. Police use of force\n2. Police misconduct")])
+    #expect(
+      session.say("police") == [.text("'police' could mean more than one choice. Which one?\n1. Police use of force\n2. Police misconduct")]
+    )
     let picked = session.say("2")
     #expect(session.conversation.answers["incident_types"] == .set(["police_misconduct"]))
     #expect(picked.last?.questionPrompt == "How many days ago did it happen? (0 = today)")
@@ -509,7 +545,8 @@ struct ConversationTests {
     session.start()
     try session.answer(InterviewSession.defaults(.en), until: "incident_types")
     let asked = session.say("hate crime, police")
-    #expect(asked == [.text("'hate crime, police' could mean more than one choice. Which one?\n1. Police use of force\n2. Police misconduct")])
+    #expect(
+      asked == [.text("'hate crime, police' could mean more than one choice. Which one?\n1. Police use of force\n2. Police misconduct")])
     session.say("1")
     #expect(session.conversation.answers["incident_types"] == .set(["police_use_of_force", "hate_crime"]))
 
@@ -518,7 +555,11 @@ struct ConversationTests {
     try vietnamese.answer(InterviewSession.defaults(.vi), until: "settings")
     #expect(
       vietnamese.say("trường")
-        == [.text("'trường' có thể là nhiều lựa chọn. Ý quý vị là lựa chọn nào?\n1. Trường học (mẫu giáo đến lớp 12)\n2. Trường cao đẳng hoặc đại học")])
+        == [
+          .text(
+            "'trường' có thể là nhiều lựa chọn. Ý quý vị là lựa chọn nào?\n1. Trường học (mẫu giáo đến lớp 12)\n2. Trường cao đẳng hoặc đại học"
+          )
+        ])
     vietnamese.say("truong cao dang hoac dai hoc")
     #expect(vietnamese.conversation.answers["settings"] == .set(["college_campus"]))
   }
@@ -580,7 +621,13 @@ struct ConversationTests {
     session.say("")
     #expect(
       session.say("lan.nguyen@gmial.com")
-        == [.question(progress: "", prompt: "Did you mean lan.nguyen@gmail.com? Type yes to use it, press Enter to keep 'lan.nguyen@gmial.com' as typed, or type the address again.", choices: [], hint: "")])
+        == [
+          .question(
+            progress: "",
+            prompt:
+              "Did you mean lan.nguyen@gmail.com? Type yes to use it, press Enter to keep 'lan.nguyen@gmial.com' as typed, or type the address again.",
+            choices: [], hint: "")
+        ])
     session.say("yes")
     #expect(session.conversation.contact["email"] == "lan.nguyen@gmail.com")
     #expect(session.say("713-555-012").first?.questionPrompt?.hasPrefix("'713-555-012' has 9 digits; a U.S. phone number has 10") == true)
@@ -592,7 +639,9 @@ struct ConversationTests {
     vietnamese.start()
     try vietnamese.answer(InterviewSession.defaults(.vi))
     for _ in 0..<3 { vietnamese.say("") }
-    #expect(vietnamese.say("lan o gmail").first?.questionPrompt == "'lan o gmail' có vẻ không phải là địa chỉ email (ví dụ ten@example.com). Nhấn Enter để giữ nguyên như đã gõ, hoặc gõ lại.")
+    #expect(
+      vietnamese.say("lan o gmail").first?.questionPrompt
+        == "'lan o gmail' có vẻ không phải là địa chỉ email (ví dụ ten@example.com). Nhấn Enter để giữ nguyên như đã gõ, hoặc gõ lại.")
     // A new try is checked again; a good one goes on.
     vietnamese.say("lan@gmail.com")
     #expect(vietnamese.conversation.contact["email"] == "lan@gmail.com")
@@ -648,7 +697,10 @@ struct ConversationTests {
     session.start()
     try session.answer(InterviewSession.defaults(.en))
     let name = try #require(session.lastQuestion)
-    #expect(session.conversation.interrupt() == [.text("Do you want to stop without saving the draft request? Type yes to stop, or press Enter to continue.")])
+    #expect(
+      session.conversation.interrupt() == [
+        .text("Do you want to stop without saving the draft request? Type yes to stop, or press Enter to continue.")
+      ])
     #expect(session.say("") == [name])
     _ = session.conversation.interrupt()
     #expect(session.say("yes") == [.text("The draft was not saved."), .finished(.interrupted)])
@@ -710,7 +762,8 @@ struct ConversationTests {
     reviewing.start()
     reviewing.say("không")
     let review = try #require(reviewing.say(":xem lại").first?.shownText)
-    #expect(review.contains("  1. Nguy hiểm ngay lúc này: Hiện không ai gặp nguy hiểm\n     Danger right now: No one is in danger right now"))
+    #expect(
+      review.contains("  1. Nguy hiểm ngay lúc này: Hiện không ai gặp nguy hiểm\n     Danger right now: No one is in danger right now"))
   }
 }
 
@@ -805,7 +858,8 @@ struct InterviewSession {
       return (numbers[0], 0)
     }
     guard numbers.count == 2 else { return nil }
-    let expected = language == .en ? "Question \(numbers[0]) · about \(numbers[1]) left" : "Câu \(numbers[0]) · còn khoảng \(numbers[1]) câu"
+    let expected =
+      language == .en ? "Question \(numbers[0]) · about \(numbers[1]) left" : "Câu \(numbers[0]) · còn khoảng \(numbers[1]) câu"
     return line == expected ? (numbers[0], numbers[1]) : nil
   }
 }

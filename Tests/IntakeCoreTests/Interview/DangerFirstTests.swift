@@ -31,12 +31,14 @@ struct DangerFirstTests {
     #expect(session.conversation.currentOutcome().urgency == "emergency")
   }
 
-  @Test("In their own words, in either language, with or without diacritics: 911 before the read-back", arguments: [
-    (Language.en, "They are outside the temple with guns right now."),
-    (Language.vi, "Chúng tôi đang bị bao vây ở chùa."),
-    (Language.vi, "Có súng ở ngoài nhà thờ, xin giúp."),
-    (Language.vi, "co sung ngoai nha tho"),
-  ])
+  @Test(
+    "In their own words, in either language, with or without diacritics: 911 before the read-back",
+    arguments: [
+      (Language.en, "They are outside the temple with guns right now."),
+      (Language.vi, "Chúng tôi đang bị bao vây ở chùa."),
+      (Language.vi, "Có súng ở ngoài nhà thờ, xin giúp."),
+      (Language.vi, "co sung ngoai nha tho"),
+    ])
   func narrative(language: Language, text: String) throws {
     var conversation = try Self.conversation(language)
     _ = conversation.start()
@@ -113,7 +115,8 @@ struct DangerFirstTests {
 
   // MARK: Through the built binary, on a real terminal
 
-  @Test("On a terminal: 911 is the very next thing after 'yes', before question 2; and after a Vietnamese description, before the read-back")
+  @Test(
+    "On a terminal: 911 is the very next thing after 'yes', before question 2; and after a Vietnamese description, before the read-back")
   func terminal() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }

@@ -19,7 +19,9 @@ struct EndScreenTests {
     }
   }
 
-  @Test("Every scenario's end screen fits 24 lines at 80 columns, in English and Vietnamese, with no line too wide", arguments: Language.allCases)
+  @Test(
+    "Every scenario's end screen fits 24 lines at 80 columns, in English and Vietnamese, with no line too wide",
+    arguments: Language.allCases)
   func fitsOneScreen(language: Language) throws {
     let book = try ShippedData.book()
     let renderer = EventRenderer(width: 80)

@@ -375,9 +375,11 @@ struct InterviewTerminalTests {
     #expect(try again.waitForExit() == 0)
   }
 
-  @Test("On a terminal, bold questions and an accent colour; none with NO_COLOR or TERM=dumb", arguments: [
-    ([String: String](), true), (["NO_COLOR": "1"], false), (["TERM": "dumb"], false),
-  ])
+  @Test(
+    "On a terminal, bold questions and an accent colour; none with NO_COLOR or TERM=dumb",
+    arguments: [
+      ([String: String](), true), (["NO_COLOR": "1"], false), (["TERM": "dumb"], false),
+    ])
   func styles(environment: [String: String], styled: Bool) throws {
     let home = try TemporaryFolder()
     defer { home.remove() }

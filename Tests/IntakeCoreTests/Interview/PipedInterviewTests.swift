@@ -41,7 +41,8 @@ struct PipedInterviewTests {
     #expect(partway.status == 0)
     #expect(
       partway.stdout.hasSuffix(
-        "Which state or territory is this in?\n(type the name or the two-letter code, for example Texas or TX; Tab completes)\n> The interview has stopped. Take care.\nYour answers are kept. To continue later, run:\n  crs-intake --resume\n"))
+        "Which state or territory is this in?\n(type the name or the two-letter code, for example Texas or TX; Tab completes)\n> The interview has stopped. Take care.\nYour answers are kept. To continue later, run:\n  crs-intake --resume\n"
+      ))
     let empty = try await CLI.run(["--lang", "vi"], stdin: "")
     #expect(empty.status == 0)
     #expect(empty.stdout.contains("xin hãy gọi 911 trước"))
@@ -72,7 +73,8 @@ struct PipedInterviewTests {
     city: Seattle
     """
   static let vietnameseAnswers = [
-    "immediate_danger": "khong", "request_goal": "ung pho", "state": "washington", "bases": "chung toc, ton giao", "communities": "khong co", "requester_role": "lanh dao cong dong",
+    "immediate_danger": "khong", "request_goal": "ung pho", "state": "washington", "bases": "chung toc, ton giao",
+    "communities": "khong co", "requester_role": "lanh dao cong dong",
     "incident_types": "canh sat co hanh vi sai trai", "incident_days_ago": "hom qua", "violence": "co",
     "law_enforcement_involved": "co", "longstanding_mistrust": "khong", "settings": "truong hoc", "planned_event": "khong",
     "wants": "doi thoai va hoa giai", "parties_willing_to_meet": "co", "city": "Seattle",
@@ -147,11 +149,14 @@ struct PipedInterviewTests {
     #expect(script.stdout == EventRenderer(width: 80).outcome(details) + "\n")
 
     // Typed: the one-screen summary, then :details at the first contact prompt.
-    let interactive = try await CLI.run(["--lang", language.rawValue], stdin: Self.typed(typed + [language == .en ? ":details" : ":chi tiết"]))
+    let interactive = try await CLI.run(
+      ["--lang", language.rawValue], stdin: Self.typed(typed + [language == .en ? ":details" : ":chi tiết"]))
     #expect(interactive.status == 0)
     #expect(interactive.stdout.contains("\n" + EventRenderer(width: 80).outcome(outcome) + "\n"))
     #expect(interactive.stdout.contains("\n" + script.stdout))
-    #expect(script.stdout.contains(language == .en ? "Seattle Regional Office — 915 Second Avenue" : "Văn phòng Khu vực Seattle — 915 Second Avenue"))
+    #expect(
+      script.stdout.contains(
+        language == .en ? "Seattle Regional Office — 915 Second Avenue" : "Văn phòng Khu vực Seattle — 915 Second Avenue"))
     #expect(script.stdout.contains(language == .en ? "CRS was restructured in 2025" : "CRS đã được tái cơ cấu vào năm 2025"))
   }
 
@@ -191,7 +196,9 @@ struct PipedInterviewTests {
     let vietnamese = try await CLI.run(["--lang", "vi", "--answers", file.path])
     #expect(vietnamese.status == 65)
     #expect(vietnamese.stderr.contains("\(file.path): không có câu hỏi 'colour'. Các câu hỏi: immediate_danger, "))
-    #expect(vietnamese.stderr.contains("\(file.path): không hiểu câu trả lời 'purple' cho câu 'violence': Xin lỗi, chúng tôi chưa hiểu câu 'purple'."))
+    #expect(
+      vietnamese.stderr.contains(
+        "\(file.path): không hiểu câu trả lời 'purple' cho câu 'violence': Xin lỗi, chúng tôi chưa hiểu câu 'purple'."))
   }
 
   // MARK: Languages
@@ -213,7 +220,10 @@ struct PipedInterviewTests {
         (gõ số hoặc chữ của lựa chọn)
         (type a number or a choice)
         """))
-    #expect(result.stdout.contains("Đã có chuyện xảy ra, hay quý vị muốn ngăn chặn xung đột trước?\nHas something already happened, or do you want to prevent a conflict?"))
+    #expect(
+      result.stdout.contains(
+        "Đã có chuyện xảy ra, hay quý vị muốn ngăn chặn xung đột trước?\nHas something already happened, or do you want to prevent a conflict?"
+      ))
     #expect(
       result.stdout.hasSuffix(
         "Đã dừng phần hỏi đáp. Kính chúc quý vị bình an.\nThe interview has stopped. Take care.\n"

@@ -44,8 +44,8 @@ final class PseudoTerminal {
     var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
     defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
+      for pointer in cArgs { free(pointer) }
+      for pointer in cEnv { free(pointer) }
     }
     var fd: Int32 = -1
     let child = crs_spawn_on_pty(binary.path, &cArgs, &cEnv, columns, 40, &fd)

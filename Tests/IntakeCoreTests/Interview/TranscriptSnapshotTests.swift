@@ -29,7 +29,10 @@ struct TranscriptSnapshotTests {
   func englishSession(width: Int) throws {
     let transcript = try InterviewTranscript.run(.en, Self.english.map(InterviewTranscript.Step.line), width: width)
     #expect(transcript.end == .completed)
-    #expect(transcript.problems == ["Sorry, we did not understand 'purple'. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."])
+    #expect(
+      transcript.problems == [
+        "Sorry, we did not understand 'purple'. Type one or more numbers from 1 to 10 (for example 1,3), or the words of the choices."
+      ])
     try TranscriptSnapshot.check(transcript.text, named: "english-session-\(width)", width: width)
   }
 
@@ -69,7 +72,8 @@ struct TranscriptSnapshotTests {
   @Test("A snapshot mismatch names the first line that differs")
   func mismatchMessage() {
     #expect(TranscriptSnapshot.firstDifference(expected: "a\nb\nc\n", actual: "a\nB\nc\n") == "line 2:\n  expected: b\n  actual:   B")
-    #expect(TranscriptSnapshot.firstDifference(expected: "a\nb", actual: "a\nb\nc") == "line 3:\n  expected: (end of transcript)\n  actual:   c")
+    #expect(
+      TranscriptSnapshot.firstDifference(expected: "a\nb", actual: "a\nb\nc") == "line 3:\n  expected: (end of transcript)\n  actual:   c")
     #expect(TranscriptSnapshot.firstDifference(expected: "a\n", actual: "a\n") == nil)
   }
 }
@@ -145,7 +149,9 @@ enum TranscriptSnapshot {
 
   /// Compares `actual` with `Snapshots/<name>.txt`, or writes it there when recording.
   /// With `width`, also that no line is wider and no word was cut to make it fit.
-  static func check(_ actual: String, named name: String, width: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func check(_ actual: String, named name: String, width: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
     if let width {
       for line in actual.split(separator: "\n") where DisplayWidth.of(line) > width {
         Issue.record("wider than \(width) columns: \(line)", sourceLocation: sourceLocation)

@@ -15,7 +15,8 @@ struct DataCacheTests {
     let first = cache.load(rules: PackagePaths.rules, locales: PackagePaths.locales)
     let files = try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)
     #expect(files.count == 1 && files[0].hasPrefix("data-"))
-    let mode = try FileManager.default.attributesOfItem(atPath: cache.directory.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: cache.directory.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     let cached = cache.load(rules: PackagePaths.rules, locales: PackagePaths.locales)
     #expect(cached.diagnostics.isEmpty)

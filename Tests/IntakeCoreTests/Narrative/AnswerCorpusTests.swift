@@ -76,7 +76,11 @@ struct AnswerCorpusTests {
       let (got, ok) = try read(answer)
       var tally = byLanguage[answer.language, default: (0, 0)]
       tally.total += 1
-      if ok { tally.right += 1 } else if details { print("\(answer.id) [\(answer.question)] '\(answer.text)': got \(got), want \(answer.expect)") }
+      if ok {
+        tally.right += 1
+      } else if details {
+        print("\(answer.id) [\(answer.question)] '\(answer.text)': got \(got), want \(answer.expect)")
+      }
       byLanguage[answer.language] = tally
     }
     return byLanguage

@@ -34,7 +34,8 @@ struct NarrativeClassesTests {
       """)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     let entry = try #require(lexicon.entries.first)
-    #expect(Set(entry.phrases) == ["cảnh sát … tackled", "cảnh sát … xô", "cs … tackled", "cs … xô", "deputy … tackled", "deputy … xô", "plain"])
+    #expect(
+      Set(entry.phrases) == ["cảnh sát … tackled", "cảnh sát … xô", "cs … tackled", "cs … xô", "deputy … tackled", "deputy … xô", "plain"])
     #expect(entry.accented == ["cảnh sát … đè", "cs … đè", "deputy … đè"])
   }
 
@@ -65,59 +66,69 @@ struct NarrativeClassesTests {
   }
 
   /// The police named before what they did, in combinations nobody wrote out.
-  @Test("the police before what they did are a party", arguments: [
-    ("Police in Aurora tackle my uncle in front of his restaurant", "police_use_of_force"),
-    ("canh sat dallas danh anh toi gay tay", "police_use_of_force"),
-    ("Harris County deputy pull over my son 3 time this month", "police_misconduct"),
-    ("cop o houston chan xe em 4 lan", "police_misconduct"),
-    ("Cảnh sát DeKalb ập vô tiệm, lục túi xách", "police_misconduct"),
-  ])
+  @Test(
+    "the police before what they did are a party",
+    arguments: [
+      ("Police in Aurora tackle my uncle in front of his restaurant", "police_use_of_force"),
+      ("canh sat dallas danh anh toi gay tay", "police_use_of_force"),
+      ("Harris County deputy pull over my son 3 time this month", "police_misconduct"),
+      ("cop o houston chan xe em 4 lan", "police_misconduct"),
+      ("Cảnh sát DeKalb ập vô tiệm, lục túi xách", "police_misconduct"),
+    ])
   func policeAgent(text: String, type: String) throws {
     let facts = try #require(Self.reader).read(text).facts
     #expect(facts["law_enforcement_involved"] == .bool(true), "\(text)")
     #expect(facts["incident_types"]?.displayValues.contains(type) == true, "\(text)")
   }
 
-  @Test("police who only came, were called or did not hurt anyone are no party by these phrases", arguments: [
-    "Police not hurt anybody, but they searched nothing",
-    "em gọi cảnh sát tới, họ hỏi chuyện rồi về",
-    "we called the police and they came fast",
-  ])
+  @Test(
+    "police who only came, were called or did not hurt anyone are no party by these phrases",
+    arguments: [
+      "Police not hurt anybody, but they searched nothing",
+      "em gọi cảnh sát tới, họ hỏi chuyện rồi về",
+      "we called the police and they came fast",
+    ])
   func policeNotParty(text: String) throws {
     let facts = try #require(Self.reader).read(text).facts
     #expect(facts["law_enforcement_involved"] != .bool(true), "\(text)")
   }
 
-  @Test("who is writing, by a role word after 'tôi là' / 'I'm the'", arguments: [
-    ("Con là nữ tu dòng Mến Thánh Giá ở Oklahoma City", "faith_leader"),
-    ("e la hoi truong hoi nguoi viet o wichita", "community_leader"),
-    ("Tôi là mẹ cháu, tôi muốn khiếu nại", "resident"),
-    ("I'm the senior pastor at a historic church", "faith_leader"),
-    ("This is the principal at a middle school in Long Beach", "school_official"),
-    ("I'm the city manager of Hamtramck", "local_official"),
-    ("Reverend here. I lead a Baptist congregation", "faith_leader"),
-  ])
+  @Test(
+    "who is writing, by a role word after 'tôi là' / 'I'm the'",
+    arguments: [
+      ("Con là nữ tu dòng Mến Thánh Giá ở Oklahoma City", "faith_leader"),
+      ("e la hoi truong hoi nguoi viet o wichita", "community_leader"),
+      ("Tôi là mẹ cháu, tôi muốn khiếu nại", "resident"),
+      ("I'm the senior pastor at a historic church", "faith_leader"),
+      ("This is the principal at a middle school in Long Beach", "school_official"),
+      ("I'm the city manager of Hamtramck", "local_official"),
+      ("Reverend here. I lead a Baptist congregation", "faith_leader"),
+    ])
   func role(text: String, role: String) throws {
     #expect(try #require(Self.reader).read(text).facts["requester_role"] == .choice(role), "\(text)")
   }
 
-  @Test("a city no list knows, named before its state", arguments: [
-    ("I'm the imam of a masjid in Bridgeview, Illinois.", "Bridgeview", "IL"),
-    ("HR director at a meatpacking plant in Dodge City, Kansas.", "Dodge City", "KS"),
-    ("nhà tui ở Palacios, Texas bị ném đá", "Palacios", "TX"),
-    ("a middle school in Round Rock TX", "Round Rock", "TX"),
-  ])
+  @Test(
+    "a city no list knows, named before its state",
+    arguments: [
+      ("I'm the imam of a masjid in Bridgeview, Illinois.", "Bridgeview", "IL"),
+      ("HR director at a meatpacking plant in Dodge City, Kansas.", "Dodge City", "KS"),
+      ("nhà tui ở Palacios, Texas bị ném đá", "Palacios", "TX"),
+      ("a middle school in Round Rock TX", "Round Rock", "TX"),
+    ])
   func unknownCity(text: String, city: String, state: String) throws {
     let facts = try #require(Self.reader).read(text).facts
     #expect(facts["city"] == .text(city), "\(text)")
     #expect(facts["state"] == .choice(state), "\(text)")
   }
 
-  @Test("no city from a capitalised word that is no place", arguments: [
-    "Thank you, Texas is where we live",
-    "Mr. Nguyen, California",
-    "We live in Texas, near the coast",
-  ])
+  @Test(
+    "no city from a capitalised word that is no place",
+    arguments: [
+      "Thank you, Texas is where we live",
+      "Mr. Nguyen, California",
+      "We live in Texas, near the coast",
+    ])
   func noCity(text: String) throws {
     #expect(try #require(Self.reader).read(text).facts["city"] == nil, "\(text)")
   }

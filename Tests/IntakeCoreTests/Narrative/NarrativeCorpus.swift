@@ -139,7 +139,8 @@ struct NarrativeCorpus {
     }
   }
 
-  static func measure(_ descriptions: [Description], _ reader: NarrativeReader) -> (byKind: [String: Measure], readings: [String: Reading]) {
+  static func measure(_ descriptions: [Description], _ reader: NarrativeReader) -> (byKind: [String: Measure], readings: [String: Reading])
+  {
     var byKind: [String: Measure] = [:]
     var readings: [String: Reading] = [:]
     for description in descriptions {
@@ -160,7 +161,8 @@ struct NarrativeCorpus {
     var total = Measure()
     for kind in byKind.keys.sorted() {
       let m = byKind[kind] ?? Measure()
-      lines.append("| \(kind) | \(m.descriptions) | \(pct(m.completeShare)) | \(pct(m.wrongShare)) | \(pct(m.wrongFactShare)) | \(m.withPolarity) |")
+      lines.append(
+        "| \(kind) | \(m.descriptions) | \(pct(m.completeShare)) | \(pct(m.wrongShare)) | \(pct(m.wrongFactShare)) | \(m.withPolarity) |")
       total.descriptions += m.descriptions
       total.complete += m.complete
       total.withWrong += m.withWrong
@@ -169,7 +171,8 @@ struct NarrativeCorpus {
       total.factsRead += m.factsRead
     }
     lines.append(
-      "| all | \(total.descriptions) | \(pct(total.completeShare)) | \(pct(total.wrongShare)) | \(pct(total.wrongFactShare)) | \(total.withPolarity) |")
+      "| all | \(total.descriptions) | \(pct(total.completeShare)) | \(pct(total.wrongShare)) | \(pct(total.wrongFactShare)) | \(total.withPolarity) |"
+    )
     return lines.joined(separator: "\n")
   }
 }

@@ -28,7 +28,9 @@ struct NarrativeCorpusTests {
     if ProcessInfo.processInfo.environment["CORPUS_DETAILS"] == "1" {
       for description in corpus {
         guard let reading = readings[description.id], !reading.complete || !reading.wrong.isEmpty else { continue }
-        print("\(description.id): missed \(reading.missed) wrong \(reading.wrong)\n  \(description.text)\n  read \(reader.read(description.text).findings.map { "\($0.fact)=\($0.value.displayValues.joined(separator: ",")) ← \($0.words.joined(separator: " | "))" })")
+        print(
+          "\(description.id): missed \(reading.missed) wrong \(reading.wrong)\n  \(description.text)\n  read \(reader.read(description.text).findings.map { "\($0.fact)=\($0.value.displayValues.joined(separator: ",")) ← \($0.words.joined(separator: " | "))" })"
+        )
       }
     }
     let total = byKind.values.reduce(0) { $0 + $1.withPolarity }

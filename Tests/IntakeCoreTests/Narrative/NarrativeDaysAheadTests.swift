@@ -8,21 +8,25 @@ import Testing
 /// read. An answer to "in how many days is the event?" keeps them: it names no event.
 @Suite("Days ahead need an event")
 struct NarrativeDaysAheadTests {
-  @Test("days ahead without a planned event are not read", arguments: [
-    "Tụi tôi muốn mời CRS làm workshop cho teachers vào tháng tới",
-    "Má tui ký giấy mà ko hiểu gì hết, tuần sau phải dọn ra rồi",
-    "Em complain với HR thì tuần sau bị cắt giờ",
-  ])
+  @Test(
+    "days ahead without a planned event are not read",
+    arguments: [
+      "Tụi tôi muốn mời CRS làm workshop cho teachers vào tháng tới",
+      "Má tui ký giấy mà ko hiểu gì hết, tuần sau phải dọn ra rồi",
+      "Em complain với HR thì tuần sau bị cắt giờ",
+    ])
   func noEvent(text: String) throws {
     let reader = try #require(ShippedData.loaded.narrativeReader())
     #expect(reader.read(text).facts["event_in_days"] == nil, "\(text)")
   }
 
-  @Test("days ahead with a planned event are read", arguments: [
-    ("We are planning a march next week", 7),
-    ("Tuần sau tụi em biểu tình trước city hall", 7),
-    ("The rally is in 5 days", 5),
-  ])
+  @Test(
+    "days ahead with a planned event are read",
+    arguments: [
+      ("We are planning a march next week", 7),
+      ("Tuần sau tụi em biểu tình trước city hall", 7),
+      ("The rally is in 5 days", 5),
+    ])
   func withEvent(text: String, days: Int) throws {
     let reader = try #require(ShippedData.loaded.narrativeReader())
     #expect(reader.read(text).facts["event_in_days"] == .integer(days), "\(text)")

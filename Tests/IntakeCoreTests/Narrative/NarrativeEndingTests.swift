@@ -7,12 +7,14 @@ import Testing
 /// whole `screen` batch): the reader looked past the end of the text for "ago" / "ahead" words.
 @Suite("Narratives ending in a number and a unit")
 struct NarrativeEndingTests {
-  @Test("ending with a number and a unit reads the duration and does not crash", arguments: [
-    ("Chùa bị phá cách đây 2 tuần", "incident_days_ago", 14),
-    ("chua bi pha cach day 2 tuan", "incident_days_ago", 14),
-    ("The march is in 5 days", "event_in_days", 5),
-    ("They attacked us 3 days ago", "incident_days_ago", 3),
-  ])
+  @Test(
+    "ending with a number and a unit reads the duration and does not crash",
+    arguments: [
+      ("Chùa bị phá cách đây 2 tuần", "incident_days_ago", 14),
+      ("chua bi pha cach day 2 tuan", "incident_days_ago", 14),
+      ("The march is in 5 days", "event_in_days", 5),
+      ("They attacked us 3 days ago", "incident_days_ago", 3),
+    ])
   func endsWithUnit(text: String, fact: String, days: Int) throws {
     let reader = try #require(ShippedData.loaded.narrativeReader())
     #expect(reader.read(text).facts[fact] == .integer(days), "\(text)")

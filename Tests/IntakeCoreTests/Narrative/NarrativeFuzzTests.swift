@@ -37,7 +37,9 @@ struct NarrativeFuzzTests {
         reads += 1
         findings += extraction.findings.count
         for finding in extraction.findings {
-          if case .set(let values) = finding.value, values.isEmpty { Issue.record("'\(cut.debugDescription)' read an empty \(finding.fact)") }
+          if case .set(let values) = finding.value, values.isEmpty {
+            Issue.record("'\(cut.debugDescription)' read an empty \(finding.fact)")
+          }
           if let problem = Self.problem(finding.fact, finding.value) {
             Issue.record("'\(cut.debugDescription)' read as \(problem)")
             return
@@ -67,7 +69,9 @@ struct NarrativeFuzzTests {
           values += 1
           if let problem = Self.problem(fact.id, value) { Issue.record("'\(text.debugDescription)' answered \(problem)") }
         case .ambiguous(let choices):
-          #expect(choices.count >= 2 && choices.allSatisfy(AnswerMatcher.values(of: fact).contains), "\(fact.id): \(choices) for \(text.debugDescription)")
+          #expect(
+            choices.count >= 2 && choices.allSatisfy(AnswerMatcher.values(of: fact).contains),
+            "\(fact.id): \(choices) for \(text.debugDescription)")
         case .invalid(let part):
           #expect(!part.isEmpty || text.allSatisfy { !$0.isLetter && !$0.isNumber }, "\(fact.id): empty part for \(text.debugDescription)")
         case .unknown, .empty:

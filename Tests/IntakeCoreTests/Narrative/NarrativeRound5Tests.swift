@@ -15,12 +15,14 @@ struct NarrativeRound5Tests {
     try #require(Self.reader).read(text).facts
   }
 
-  @Test("a short spelling reads as its word in any phrase", arguments: [
-    ("cs dallas đánh em trai tui", "law_enforcement_involved", FactValue.bool(true)),
-    ("hqua chua bi nem da", "incident_days_ago", FactValue.integer(1)),
-    ("ko ai bị thương hết", "violence", FactValue.bool(false)),
-    ("hổng ai bị thương hết", "violence", FactValue.bool(false)),
-  ])
+  @Test(
+    "a short spelling reads as its word in any phrase",
+    arguments: [
+      ("cs dallas đánh em trai tui", "law_enforcement_involved", FactValue.bool(true)),
+      ("hqua chua bi nem da", "incident_days_ago", FactValue.integer(1)),
+      ("ko ai bị thương hết", "violence", FactValue.bool(false)),
+      ("hổng ai bị thương hết", "violence", FactValue.bool(false)),
+    ])
   func shortSpellings(text: String, fact: String, value: FactValue) throws {
     #expect(try Self.read(text)[fact] == value, "\(text)")
   }
@@ -48,21 +50,25 @@ struct NarrativeRound5Tests {
     #expect(diagnostics.contains { $0.code == "empty-group" && $0.arguments["group"] == "spellings.chưa" })
   }
 
-  @Test("a people, a faith or 'go back' inside quotes is a bias marker", arguments: [
-    ("Someone wrote 'no Viets here' on our fence in Garden Grove.", "national_origin"),
-    ("they yelled “go back to your country” at my mom", "national_origin"),
-    ("tụi nó la \"tụi bây về nước đi\" trước tiệm", "national_origin"),
-    ("a note on the door said 'heathens will pay'", "religion"),
-  ])
+  @Test(
+    "a people, a faith or 'go back' inside quotes is a bias marker",
+    arguments: [
+      ("Someone wrote 'no Viets here' on our fence in Garden Grove.", "national_origin"),
+      ("they yelled “go back to your country” at my mom", "national_origin"),
+      ("tụi nó la \"tụi bây về nước đi\" trước tiệm", "national_origin"),
+      ("a note on the door said 'heathens will pay'", "religion"),
+    ])
   func quotedBias(text: String, basis: String) throws {
     let facts = try Self.read(text)
     #expect(facts["bases"]?.displayValues.contains(basis) == true, "\(text): \(facts)")
   }
 
-  @Test("the same words in the writer's own sentence are no bias marker", arguments: [
-    "We are Viets and proud of our community center.",
-    "The rice harvest festival is on Sunday in our community center.",
-  ])
+  @Test(
+    "the same words in the writer's own sentence are no bias marker",
+    arguments: [
+      "We are Viets and proud of our community center.",
+      "The rice harvest festival is on Sunday in our community center.",
+    ])
   func unquotedWords(text: String) throws {
     #expect(try Self.read(text)["bases"] == nil, "\(text)")
   }
@@ -75,23 +81,27 @@ struct NarrativeRound5Tests {
     #expect(try Self.read("tối giao thừa tụi em cho nổ pháo ở sân chùa")["violence"] == nil)
   }
 
-  @Test("a town is read where it is clearly named, with its state", arguments: [
-    ("Our store in Mobile was vandalized.", "Mobile", "AL"),
-    ("chùa tụi em ở Tracy bị xịt sơn", "Tracy", "CA"),
-    ("My temple in Lafayette Louisiana get broken window", "Lafayette", "LA"),
-    ("We live in Pueblo, Colorado.", "Pueblo", "CO"),
-    ("bi phat o Portland Maine", "Portland", "ME"),
-  ])
+  @Test(
+    "a town is read where it is clearly named, with its state",
+    arguments: [
+      ("Our store in Mobile was vandalized.", "Mobile", "AL"),
+      ("chùa tụi em ở Tracy bị xịt sơn", "Tracy", "CA"),
+      ("My temple in Lafayette Louisiana get broken window", "Lafayette", "LA"),
+      ("We live in Pueblo, Colorado.", "Pueblo", "CO"),
+      ("bi phat o Portland Maine", "Portland", "ME"),
+    ])
   func towns(text: String, city: String, state: String) throws {
     let facts = try Self.read(text)
     #expect([facts["city"]?.displayValues, facts["state"]?.displayValues] == [[city], [state]], "\(text): \(facts)")
   }
 
-  @Test("a town's name in a sentence is no place", arguments: [
-    "Temple was vandalized last night.",
-    "My mobile phone got a threatening text.",
-    "Lincoln High School students were bullied.",
-  ])
+  @Test(
+    "a town's name in a sentence is no place",
+    arguments: [
+      "Temple was vandalized last night.",
+      "My mobile phone got a threatening text.",
+      "Lincoln High School students were bullied.",
+    ])
   func notTowns(text: String) throws {
     let facts = try Self.read(text)
     #expect(facts["city"] == nil || facts["city"] != .text("Temple") && facts["city"] != .text("Mobile"), "\(text): \(facts)")

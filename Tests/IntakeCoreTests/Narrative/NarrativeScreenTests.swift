@@ -7,7 +7,8 @@ import Testing
 struct NarrativeScreenTests {
   @Test("A narrative-only request is screened: extracted facts are reported as such, and what is missing")
   func narrativeOnly() async throws {
-    let request = #"{"schema":"crs-intake/1","id":"n1","narrative":"Chùa chúng tôi ở Hiu-xtơn nhận được thư đe dọa tuần trước. Không có ai bị thương."}"#
+    let request =
+      #"{"schema":"crs-intake/1","id":"n1","narrative":"Chùa chúng tôi ở Hiu-xtơn nhận được thư đe dọa tuần trước. Không có ai bị thương."}"#
     let result = try await CLI.run(["screen", "--format", "jsonl"], stdin: Data((request + "\n").utf8))
     #expect(result.status == 0, "\(result.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
@@ -45,19 +46,19 @@ struct NarrativeScreenTests {
     let split = try #require(original.range(of: "\nstates:"))
     let entries = """
 
-      - id: zz-unknown
-        phrases: ["zzz one"]
-        set: { colour: true }
-      - id: zz-value
-        phrases: ["zzz two"]
-        set: { settings: [castle] }
-      - id: zz-conflict-a
-        phrases: ["zzz three"]
-        set: { violence: true }
-      - id: zz-conflict-b
-        phrases: ["ZZZ Three"]
-        set: { violence: false }
-    """
+        - id: zz-unknown
+          phrases: ["zzz one"]
+          set: { colour: true }
+        - id: zz-value
+          phrases: ["zzz two"]
+          set: { settings: [castle] }
+        - id: zz-conflict-a
+          phrases: ["zzz three"]
+          set: { violence: true }
+        - id: zz-conflict-b
+          phrases: ["ZZZ Three"]
+          set: { violence: false }
+      """
     let text = String(original[..<split.lowerBound]) + entries + String(original[split.lowerBound...])
     try text.write(to: lexicon, atomically: true, encoding: .utf8)
     let result = try await CLI.run(["check", "--rules", rules.path])

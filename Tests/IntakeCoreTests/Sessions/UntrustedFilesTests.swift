@@ -15,7 +15,9 @@ import Testing
 @Suite("Untrusted files and failed writes")
 struct UntrustedFilesTests {
   /// Runs `script` with /bin/sh, `$CRS` set to the built binary.
-  static func shell(_ script: String, stdin: String = "", environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func shell(_ script: String, stdin: String = "", environment: [String: String] = [:]) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     guard let binary = CLI.binary else { throw TestSetupError("crs-intake binary not found") }
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -71,14 +73,17 @@ struct UntrustedFilesTests {
   func sessionTextIsVisible() async throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    try home.write("state/crs-intake/sessions/20261101-000000-abcd.json", Self.sessionJSON(id: "20261101-000000-abcd", rulesVersion: "\\u001b]0;pwned\\u0007"))
+    try home.write(
+      "state/crs-intake/sessions/20261101-000000-abcd.json",
+      Self.sessionJSON(id: "20261101-000000-abcd", rulesVersion: "\\u001b]0;pwned\\u0007"))
     let result = try await CLI.run(
       ["sessions", "show", "20261101-000000-abcd"], environment: ["XDG_STATE_HOME": home.url.appendingPathComponent("state").path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stdout.contains("\u{1b}"))
     #expect(result.stdout.contains("\\u{1b}]0;pwned\\u{7}"))
     // A session that does not exist: EX_NOINPUT.
-    let missing = try await CLI.run(["sessions", "show", "20990101-000000-zzzz"], environment: ["XDG_STATE_HOME": home.url.appendingPathComponent("state").path])
+    let missing = try await CLI.run(
+      ["sessions", "show", "20990101-000000-zzzz"], environment: ["XDG_STATE_HOME": home.url.appendingPathComponent("state").path])
     #expect(missing.status == 66)
   }
 
@@ -127,9 +132,11 @@ struct UntrustedFilesTests {
     #expect((try FileManager.default.contentsOfDirectory(atPath: victim.path)) == ["data-precious.bin"])
   }
 
-  @Test("Output that cannot be written (a full disk) ends the command with exit 74 and says so", arguments: [
-    "\"$CRS\" offices > /dev/full", "\"$CRS\" screen --format table < requests > /dev/full", "\"$CRS\" check > /dev/full",
-  ])
+  @Test(
+    "Output that cannot be written (a full disk) ends the command with exit 74 and says so",
+    arguments: [
+      "\"$CRS\" offices > /dev/full", "\"$CRS\" screen --format table < requests > /dev/full", "\"$CRS\" check > /dev/full",
+    ])
   func fullDisk(command: String) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
@@ -143,7 +150,8 @@ struct UntrustedFilesTests {
   func closedPipe() throws {
     // The input never ends: only stopping at the first failed write ends the command.
     let result = try Self.shell(
-      #"trap '' PIPE; { yes '{"facts":{"state":"WA"}}' | timeout 120 "$CRS" screen 2>screen.err; echo $? > screen.status; } | head -c 100 > /dev/null; cat screen.status screen.err"#)
+      #"trap '' PIPE; { yes '{"facts":{"state":"WA"}}' | timeout 120 "$CRS" screen 2>screen.err; echo $? > screen.status; } | head -c 100 > /dev/null; cat screen.status screen.err"#
+    )
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "74", "\(result.stdout)")
     #expect(result.stdout.contains("The output could not be written (Broken pipe)"))
@@ -156,11 +164,14 @@ struct UntrustedFilesTests {
     let drafts = folder.url.appendingPathComponent("drafts")
     try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
     // Files may not grow past 2 KiB (the draft is larger); the signal is ignored so the write fails.
-    let answers = ["", "no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood", "no",
-                   "dialogue, mediation", "yes", "Seattle", "", "", "", "", "", "yes"]
+    let answers = [
+      "", "no", "respond", "Washington", "race", "police use of force", "3", "no", "yes", "yes", "neighborhood", "no",
+      "dialogue, mediation", "yes", "Seattle", "", "", "", "", "", "yes",
+    ]
     // The limit is set in the program's own shell; its output goes through a pipe, not a file.
     let result = try Self.shell(
-      "(trap '' XFSZ; ulimit -f 2; exec \"$CRS\" --lang en --no-save --out '\(drafts.path)') | cat", stdin: answers.joined(separator: "\n") + "\n")
+      "(trap '' XFSZ; ulimit -f 2; exec \"$CRS\" --lang en --no-save --out '\(drafts.path)') | cat",
+      stdin: answers.joined(separator: "\n") + "\n")
     #expect(result.stdout.contains("The draft could not be saved:"), "\(result.stdout.suffix(400))")
     #expect(result.stdout.contains("crs-request-"))
     #expect((try FileManager.default.contentsOfDirectory(atPath: drafts.path)).isEmpty)
