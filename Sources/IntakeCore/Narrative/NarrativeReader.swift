@@ -450,17 +450,13 @@ public struct NarrativeReader: Sendable {
       for p in match.words { scan.consumed[p] = true }
     }
     let consumed = scan.consumed
-    // Tense per clause: past wins over future.
-    var tense = Array(repeating: 0, count: cut.clauseCount)  // 0 none, 1 past, 2 future
+    // Tense cues per clause, as bits: 1 past, 2 future, 3 both (then each phrase takes the
+    // nearest cue's; elsewhere, past wins).
+    var tense = Array(repeating: 0, count: cut.clauseCount)
     for match in matches {
       let clause = tokens[match.start].clause
-      if match.meanings.contains(.past) { tense[clause] = 1 }
-      if match.meanings.contains(.future), tense[clause] == 0 { tense[clause] = 2 }
-    }
-    // The tense cues of clauses that have both past and future cues, for a phrase's own tense.
-    // A past clause with a future cue too is marked 3 (few are: no table is built for them).
-    for match in matches where match.meanings.contains(.future) && tense[tokens[match.start].clause] == 1 {
-      tense[tokens[match.start].clause] = 3
+      if match.meanings.contains(.past) { tense[clause] |= 1 }
+      if match.meanings.contains(.future) { tense[clause] |= 2 }
     }
     var found: [Found] = []
     // Cities named by their own name: another name of another city gives way to them.
@@ -614,7 +610,7 @@ public struct NarrativeReader: Sendable {
     if gap == 1, !cut.text.unicodeScalars[tokens[at - 1].range.upperBound..<tokens[at].range.lowerBound].contains(",") { return nil }
     var first = at
     while first > 0, at - first < 3, !consumed[first - 1], tokens[first - 1].clause == tokens[at - 1].clause,
-      cut.original(first - 1).first?.isUppercase == true
+      tokens[first - 1].capital
     {
       first -= 1
     }
