@@ -51,7 +51,9 @@ public struct LexiconLoader {
       return (lexicon, diagnostics + reader.diagnostics)
     }
     reader.checkVersion(top, rootNode: root)
-    if let cues = reader.mapping(top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago"]) {
+    if let cues = reader.mapping(
+      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical"])
+    {
       func words(_ key: String, accented: Bool = false) -> [String] {
         let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
         guard let byLanguage = reader.mapping(cues[key], context: "cues.\(key)", allowed: allowed) else { return [] }
@@ -64,6 +66,8 @@ public struct LexiconLoader {
       lexicon.future = words("future")
       lexicon.ahead = words("ahead")
       lexicon.ago = words("ago")
+      lexicon.present = words("present")
+      lexicon.hypothetical = words("hypothetical")
     }
     // Word classes, named in phrases as {name}.
     var classes: [String: [String]] = [:]
@@ -124,7 +128,8 @@ public struct LexiconLoader {
     for item in reader.sequence(top["entries"], context: "entries") ?? [] {
       guard
         let fields = reader.mapping(
-          item, context: "entry", allowed: ["id", "phrases", "accented", "quoted", "set", "past", "future"], required: ["id", "set"]),
+          item, context: "entry", allowed: ["id", "phrases", "accented", "quoted", "clears", "set", "past", "future"],
+          required: ["id", "set"]),
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if !ids.insert(id).inserted {
@@ -145,6 +150,7 @@ public struct LexiconLoader {
         past: reading("past"), future: reading("future"), location: reader.location(fields["id"]))
       entry.accented = expand(reader.strings(fields["accented"], context: "accented") ?? [], fields["accented"])
       entry.quoted = expand(reader.strings(fields["quoted"], context: "quoted") ?? [], fields["quoted"])
+      entry.clears = reader.strings(fields["clears"], context: "clears") ?? []
       lexicon.entries.append(entry)
     }
     for (code, _, value) in reader.orderedPairs(top["states"], context: "states") {

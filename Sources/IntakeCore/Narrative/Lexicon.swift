@@ -12,6 +12,9 @@ public struct Lexicon: Sendable, Equatable {
     /// a nationality or a "go home" quoted by a victim is a bias marker, the same words in the
     /// writer's own sentence are not.
     public var quoted: [String] = []
+    /// Facts this phrase says nothing can be read for ("cũng người Việt", "not discrimination":
+    /// a basis named elsewhere in the text is no basis of this conflict).
+    public var clears: [String] = []
     /// The reading with no tense cue (or with a tense that has no reading of its own).
     public var set: [String: FactValue]
     /// The reading in a clause about the past.
@@ -73,6 +76,12 @@ public struct Lexicon: Sendable, Equatable {
   public var ahead: [String] = []
   /// Words that put a number of days in the past ("3 days ago", "ba ngày trước").
   public var ago: [String] = []
+  /// Words that say a clause is about now ("right now", "đang", "bây giờ"): such a clause
+  /// does not take the tense of the clause before it.
+  public var present: [String] = []
+  /// Words that say what follows has not happened ("if", "afraid", "nếu", "lỡ", "sợ có"):
+  /// an act after them is feared, not done.
+  public var hypothetical: [String] = []
   public var entries: [Entry]
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]

@@ -28,7 +28,7 @@ public struct NarrativeReader: Sendable {
     case cityAlias(Int)
     /// A town from `towns:` (by its index in `towns`): a place only where clearly named.
     case town(Int)
-    case negation, past, future, ahead
+    case negation, past, future, ahead, present, hypothetical
   }
 
   /// A town's name and the states that have a town of that name, the one meant when no
@@ -81,6 +81,8 @@ public struct NarrativeReader: Sendable {
 
   /// The most words that may stand where a phrase has "…".
   static let maxGap = 3
+  /// The most tokens that may stand there when some are names (capitalised words).
+  static let maxNamedGap = 6
 
   private var nodes = [Node()]
   /// Every folded word of every phrase, by a small number: a text's words are looked up once,
@@ -105,6 +107,9 @@ public struct NarrativeReader: Sendable {
   /// Facts by id, as their index in `facts`.
   private let factIndex: [String: Int]
   private let sortedReadings: [SortedReadings]
+  /// By entry: the facts it clears (`clears`), by index.
+  private let clearedBy: [[Int]]
+  private let basesFact: Int
   /// `incident_types`, `violence` and `immediate_danger` by index (-1 when the rule book has
   /// no such fact).
   private let threatFacts: (types: Int, violence: Int, danger: Int)
@@ -116,6 +121,12 @@ public struct NarrativeReader: Sendable {
   private var numberStarts: Set<String> = []
   private var units: [String: Int] = [:]
   private var aheadWords: Set<String> = []
+  /// States' own names by their first folded word (folded words), and their codes: a comma
+  /// before one does not end a clause.
+  private var stateNameWords: [String: [[String]]] = [:]
+  private var stateCodes: Set<String> = []
+  /// The word "police", which an agency's initials stand for ("APD", "LAPD", "SJPD"; -1: none).
+  private var policeWord = -1
   private var agoWords: Set<String> = []
 
   /// - Parameters:
@@ -137,11 +148,20 @@ public struct NarrativeReader: Sendable {
     func sorted(_ reading: [String: FactValue]) -> [(Int, FactValue)] {
       reading.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { ($0, value) } }
     }
+    basesFact = factIndex["bases"] ?? -1
+    clearedBy = lexicon.entries.map { $0.clears.compactMap { factIndex[$0] } }
     sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
       for phrase in entry.accented { insert(phrase, .entry(i), accentedOnly: true) }
       for phrase in entry.quoted { insert(phrase, .entry(i), quotedOnly: true) }
+    }
+    for (code, names) in stateNames {
+      for name in names {
+        let words = NarrativeTokens.words(name)
+        if let first = words.first { stateNameWords[first, default: []].append(words) }
+      }
+      if code.count == 2 { stateCodes.insert(code) }
     }
     for (code, names) in stateNames.merging(lexicon.stateSpellings, uniquingKeysWith: +) {
       for name in names { insert(name, .state(code)) }
@@ -161,6 +181,8 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.negationAccented { insert(cue, .negation, accentedOnly: true) }
     for cue in lexicon.past { insert(cue, .past) }
     for cue in lexicon.future { insert(cue, .future) }
+    for cue in lexicon.present { insert(cue, .present) }
+    for cue in lexicon.hypothetical { insert(cue, .hypothetical) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
     for (n, words) in numberWords {
       for word in words {
@@ -223,6 +245,7 @@ public struct NarrativeReader: Sendable {
     for (variant, alternate) in alternateOf { alternates[self.words[variant]!].append(alternate) }
     hasAlternates = alternates.map { !$0.isEmpty }
     isNumberWord += Array(repeating: false, count: self.words.count - isNumberWord.count)
+    policeWord = self.words["police"] ?? -1
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
     for id in nodes[0].next.keys { startsPhrase[id] = true }
@@ -288,7 +311,7 @@ public struct NarrativeReader: Sendable {
       }
     }
     guard !marked.isEmpty else { return }
-    longestSpan = max(longestSpan, marked.count + (keys.count - marked.count) * Self.maxGap)
+    longestSpan = max(longestSpan, marked.count + (keys.count - marked.count) * Self.maxNamedGap)
     var node = 0
     for id in keys {
       if let next = nodes[node].next[id] {
@@ -374,9 +397,13 @@ public struct NarrativeReader: Sendable {
     // A phrase written "A … B": up to `maxGap` words may stand between A and B.
     let gap = nodes[node].gap
     if gap >= 0 {
+      // Names count apart: "cảnh sát Richmond Virginia bắn", "deputy ở Sacramento County cứ
+      // pull over" skip names of places and people, not more of what is said.
       var skip = pos
-      while skip < scan.tokens.count, skip - pos <= Self.maxGap, scan.tokens[skip].clause == clause {
+      var words = 0
+      while skip < scan.tokens.count, words <= Self.maxGap, skip - pos <= Self.maxNamedGap, scan.tokens[skip].clause == clause {
         walk(gap, skip, start, clause, &scan, &best)
+        if !scan.tokens[skip].name { words += 1 }
         skip += 1
       }
     }
@@ -434,11 +461,13 @@ public struct NarrativeReader: Sendable {
   /// Reads a text; `keepingDaysAhead` keeps days ahead without an event (an answer to "in how
   /// many days is the event?" names no event).
   public func read(_ text: String, keepingDaysAhead: Bool) -> NarrativeExtraction {
-    let cut = NarrativeTokens(text)
+    var cut = NarrativeTokens(text)
+    joinStatesAfterCommas(&cut)
     let tokens = cut.tokens
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
-    // Each word's number in the lexicon (-1: in no phrase).
-    let ids = tokens.map { words[$0.folded] ?? -1 }
+    // Each word's number in the lexicon (-1: in no phrase); a police department's initials
+    // ("APD", "NOPD", "Gallup PD") read as "police".
+    let ids = tokens.indices.map { t in words[tokens[t].folded] ?? (isPoliceInitials(cut, t) ? policeWord : -1) }
     // Spellings with marks, only for words some phrase has.
     let marked = tokens.indices.map { ids[$0] >= 0 ? cut.marked($0) : nil }
     // All matches, the best first at each position; words a phrase skipped are read too.
@@ -453,10 +482,18 @@ public struct NarrativeReader: Sendable {
     // Tense cues per clause, as bits: 1 past, 2 future, 3 both (then each phrase takes the
     // nearest cue's; elsewhere, past wins).
     var tense = Array(repeating: 0, count: cut.clauseCount)
+    var now = Array(repeating: false, count: cut.clauseCount)
     for match in matches {
       let clause = tokens[match.start].clause
       if match.meanings.contains(.past) { tense[clause] |= 1 }
       if match.meanings.contains(.future) { tense[clause] |= 2 }
+      if match.meanings.contains(.present) { now[clause] = true }
+    }
+    // A clause after a comma with no tense of its own goes on in the tense of the one before
+    // ("Tối qua cảnh sát chặn nó lại, chĩa súng…": the gun was pointed last night), unless it
+    // says it is about now ("…, giờ tụi nó đang đứng ngoài với súng").
+    for clause in tense.indices.dropFirst() where tense[clause] == 0 && !now[clause] && cut.opensAfterComma[clause] {
+      if tense[clause - 1] == 1 || tense[clause - 1] == 2 { tense[clause] = tense[clause - 1] }
     }
     var found: [Found] = []
     // Cities named by their own name: another name of another city gives way to them.
@@ -467,8 +504,22 @@ public struct NarrativeReader: Sendable {
     // The words of credible threats (a reading stating a threat and violence): "nobody was
     // hurt" says no one was hurt, not that nobody was threatened.
     var threats = Set<Range<Int>>()
+    // Facts a phrase said nothing can be read for (`clears`).
+    var cleared = Set<Int>()
     // Towns named (`towns:`), kept apart until the cities are known.
     var townFound: [Found] = []
+    // How clearly a place was named, for cities of `cities` and for towns: 2 for its state
+    // right after, 1 for a place word before ("ở Salem, Oregon" 3 beats "từ Portland" 1).
+    var cityStrength = 0
+    var townStrength = 0
+    // Tokens no phrase took, or that only a town not read took ("Darby" of "Upper Darby").
+    var takenForCities = consumed
+    // The words of cities of `cities` read.
+    var cityWords = Set<Range<Int>>()
+    func placeWordBefore(_ match: Match) -> Bool {
+      match.start > 0 && tokens[match.start - 1].clause == tokens[match.start].clause
+        && Self.placePrepositions.contains(tokens[match.start - 1].folded)
+    }
     // A state named right after a place says which place ("Portland Maine", "Pueblo, Colorado").
     var stateAt: [Int: String] = [:]
     let placeNamed = matches.contains { match in
@@ -510,6 +561,21 @@ public struct NarrativeReader: Sendable {
           let own = tense[clause] == 3 ? nearestTense(match, clause, matches, tokens) : tense[clause]
           if own == 1, let past = readings.past { reading = past }
           if own == 2, let future = readings.future { reading = future }
+          // Feared, not done ("sợ có đánh nhau", "if they attack"): its future reading, or
+          // none of the incident, violence and danger it would state.
+          if !negated, isHypothetical(match, matches, tokens) {
+            if let future = readings.future {
+              reading = future
+            } else {
+              reading.removeAll { $0.0 == threatFacts.types || $0.0 == threatFacts.violence || $0.0 == threatFacts.danger }
+            }
+          }
+          if !negated {
+            for fact in clearedBy[e] { cleared.insert(fact) }
+          } else if saysBias(reading) {
+            // "hông có chuyện kỳ thị gì hết", "not discrimination": no basis to read.
+            if basesFact >= 0 { cleared.insert(basesFact) }
+          }
           if !negated, isCredibleThreat(reading) { threats.insert(words) }
           for (fact, value) in reading {
             if negated {
@@ -525,6 +591,8 @@ public struct NarrativeReader: Sendable {
         case .city(let c) where !negated, .cityAlias(let c) where !negated:
           let city = lexicon.cities[c]
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
+          cityStrength = max(cityStrength, (stateAfter(match) != nil ? 2 : 0) + (placeWordBefore(match) ? 1 : 0))
+          cityWords.insert(words)
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
           if let state = factIndex["state"] { found.append((state, .choice(stateAfter(match) ?? city.state), words)) }
         case .town(let t) where !negated:
@@ -533,10 +601,14 @@ public struct NarrativeReader: Sendable {
           let after = stateAfter(match)
           let town = towns[t]
           let capital = tokens[match.start].capital
-          let placeWord =
-            match.start > 0 && tokens[match.start - 1].clause == clause
-            && Self.placePrepositions.contains(tokens[match.start - 1].folded)
+          let placeWord = placeWordBefore(match)
           guard capital && (placeWord || after != nil) else { continue }
+          // A name right before it makes a longer name no list knows ("Upper Darby, PA"): the
+          // town is not read, and its words are free for a city named before its state.
+          if match.start > 0, tokens[match.start - 1].clause == clause, tokens[match.start - 1].name, !consumed[match.start - 1] {
+            for w in match.words { takenForCities[w] = false }
+            continue
+          }
           // A phrase of the lexicon with the same words says what they mean ("Arlington" is a
           // city in several states; "temple" is a place of worship), unless the state right
           // after makes it a place ("Pueblo, Colorado") that no other reading names.
@@ -547,24 +619,68 @@ public struct NarrativeReader: Sendable {
           if named { continue }
           if let fact = factIndex["city"] { townFound.append((fact, .text(town.name), words)) }
           if let state = factIndex["state"], let code = after ?? town.preferred { townFound.append((state, .choice(code), words)) }
+          townStrength = max(townStrength, (after != nil ? 2 : 0) + (placeWord ? 1 : 0))
         default:
           continue
         }
       }
     }
     // A city people name their way (`cities`) beats a town of the same text ("Fairview Park,
-    // Costa Mesa" is a park in Costa Mesa).
-    if let cityFact = factIndex["city"], !found.contains(where: { $0.fact == cityFact }) { found += townFound }
+    // Costa Mesa" is a park in Costa Mesa), unless the town is named more clearly ("ở Salem,
+    // Oregon … xe bus từ Portland xuống").
+    if let cityFact = factIndex["city"] {
+      if !found.contains(where: { $0.fact == cityFact }) {
+        found += townFound
+      } else if townStrength >= 2, townStrength > cityStrength, let stateFact = factIndex["state"] {
+        found.removeAll { ($0.fact == cityFact || $0.fact == stateFact) && cityWords.contains($0.words) }
+        found += townFound
+      }
+    }
     // A city no list knows, named the way addresses are written: "in Dodge City, Kansas",
     // "ở Bridgeview, IL", "Long Beach CA".
     if named.isEmpty, let cityFact = factIndex["city"], !found.contains(where: { $0.fact == cityFact }) {
       for match in matches {
-        guard let words = cityBeforeState(match, cut, consumed) else { continue }
+        guard let words = cityBeforeState(match, cut, takenForCities) else { continue }
         found.append((cityFact, .text(words.map(cut.original).joined(separator: " ")), words))
         break
       }
     }
-    return combine(found, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+    return combine(found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+  }
+
+  /// "APD", "LAPD", "PD": a police department's initials, in capitals.
+  private func isPoliceInitials(_ cut: NarrativeTokens, _ t: Int) -> Bool {
+    let folded = cut.tokens[t].folded.utf8
+    guard policeWord >= 0, (2...6).contains(folded.count), folded.last == 0x64, folded.dropLast().last == 0x70 else { return false }
+    return cut.original(t).utf8.allSatisfy { (0x41...0x5A).contains($0) }
+  }
+
+  /// "Richmond, Virginia": a comma before a state's name (or its code in capitals) does not
+  /// end a clause, so "cảnh sát Richmond, Virginia bắn chết" is one clause, as said.
+  private func joinStatesAfterCommas(_ cut: inout NarrativeTokens) {
+    var joined: [Int] = []
+    for t in cut.tokens.indices {
+      if t > 0, cut.tokens[t].clause - joined.count == cut.tokens[t - 1].clause + 1, startsStateName(cut, at: t) {
+        let between = cut.text.unicodeScalars[cut.tokens[t - 1].range.upperBound..<cut.tokens[t].range.lowerBound]
+        if between.count(where: { $0 == "," }) == 1, between.allSatisfy({ $0 == "," || $0.properties.isWhitespace }) {
+          joined.append(cut.tokens[t].clause)
+        }
+      }
+      cut.tokens[t].clause -= joined.count
+    }
+    guard !joined.isEmpty else { return }
+    cut.clauseCount -= joined.count
+    for clause in joined.reversed() { cut.opensAfterComma.remove(at: clause) }
+  }
+
+  /// Whether a state's own name (not a nickname) starts at token `t`, or its code in capitals.
+  private func startsStateName(_ cut: NarrativeTokens, at t: Int) -> Bool {
+    let first = cut.tokens[t].folded
+    if first.utf8.count == 2, stateCodes.contains(cut.original(t)) { return true }
+    guard let names = stateNameWords[first] else { return false }
+    return names.contains { name in
+      t + name.count <= cut.tokens.count && name.indices.allSatisfy { cut.tokens[t + $0].folded == name[$0] }
+    }
   }
 
   /// A phrase's tense: its clause's, except in a clause with both past and future cues, where
@@ -581,10 +697,12 @@ public struct NarrativeReader: Sendable {
     return best.tense
   }
 
-  /// Words that may stand before a place's name ("in", "ở"): a run of capitalised words after
-  /// one of them, or at the start of the text, is a name.
+  /// Words that may stand before a place's name ("in", "ở", "từ"), and the police a place is
+  /// named after ("police Auburn", "cảnh sát Pearland"): a run of capitalised words after one
+  /// of them, or at the start of the text, is a name.
   static let placePrepositions: Set<String> = [
-    "in", "at", "of", "near", "from", "outside", "to", "around", "o", "tai", "ben", "gan", "khu", "vung",
+    "in", "at", "of", "near", "from", "outside", "to", "around", "o", "tai", "ben", "gan", "khu", "vung", "tu",
+    "police", "sat", "cops", "sheriff",
   ]
 
   /// The words of a city named before a state ("Dodge City, Kansas", "Round Rock TX"): one to
@@ -605,9 +723,10 @@ public struct NarrativeReader: Sendable {
     let at = match.start
     guard at > 0 else { return nil }
     // A comma (one clause back) or, for a code, nothing between.
+    // (A comma before a state's name no longer ends the clause: `joinStatesAfterCommas`.)
     let gap = tokens[at].clause - tokens[at - 1].clause
-    guard gap == 1 || (code && gap == 0) else { return nil }
-    if gap == 1, !cut.text.unicodeScalars[tokens[at - 1].range.upperBound..<tokens[at].range.lowerBound].contains(",") { return nil }
+    let comma = cut.text.unicodeScalars[tokens[at - 1].range.upperBound..<tokens[at].range.lowerBound].contains(",")
+    guard (gap == 0 || gap == 1) && (comma || (code && gap == 0)) else { return nil }
     var first = at
     while first > 0, at - first < 3, !consumed[first - 1], tokens[first - 1].clause == tokens[at - 1].clause,
       tokens[first - 1].capital
@@ -615,8 +734,11 @@ public struct NarrativeReader: Sendable {
       first -= 1
     }
     guard first < at else { return nil }
+    // A code in capitals right after is an address however the name is led in ("nhà máy gà
+    // Siler City NC").
     let opens =
-      first == 0 || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
+      first == 0 || (code && gap == 0)
+      || (tokens[first - 1].clause == tokens[first].clause && Self.placePrepositions.contains(tokens[first - 1].folded))
     return opens ? first..<at : nil
   }
 
@@ -643,6 +765,37 @@ public struct NarrativeReader: Sendable {
       if fact == threatFacts.danger { return false }
     }
     return threat && violent
+  }
+
+  /// Whether a reading names a bias: a basis, or an act of prejudice.
+  private func saysBias(_ reading: [(Int, FactValue)]) -> Bool {
+    reading.contains { fact, value in
+      if fact == basesFact { return true }
+      guard fact == threatFacts.types, case .set(let types) = value else { return false }
+      return types.contains { $0 == "discrimination" || $0 == "bias_incident" || $0 == "hate_crime" }
+    }
+  }
+
+  /// Whether a cue of something feared or supposed ("if", "afraid", "nếu", "sợ có") ends within
+  /// the three words before the match, in its clause.
+  private func isHypothetical(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Bool {
+    let clause = tokens[match.start].clause
+    let windowStart = max(0, match.start - 3)
+    // Matches are in the order of their starts: look back from the match's own.
+    var low = 0
+    var high = matches.count
+    while low < high {
+      let mid = (low + high) / 2
+      if matches[mid].start < match.start { low = mid + 1 } else { high = mid }
+    }
+    var k = low - 1
+    while k >= 0, matches[k].start >= windowStart - longestSpan {
+      let other = matches[k]
+      k -= 1
+      guard other.end <= match.start, other.end > windowStart, tokens[other.start].clause == clause else { continue }
+      if other.meanings.contains(.hypothetical) { return true }
+    }
+    return false
   }
 
   /// Whether a negation cue ends within the three words before the match (same clause), or
@@ -817,7 +970,7 @@ public struct NarrativeReader: Sendable {
     for (f, definition) in facts.enumerated() where !definition.derived {
       guard let value = values[f], !conflicted[f] else { continue }
       // The words as typed, built only for what is kept.
-      let typed = words[f].map { span in span.map(cut.original).joined(separator: " ") }
+      let typed = words[f].map(cut.original(joining:))
       findings.append(.init(fact: definition.id, value: value, words: typed))
     }
     return NarrativeExtraction(findings: findings)

@@ -13,6 +13,9 @@ struct NarrativeTokens {
     var quoted: Bool
     /// Begins with a capital letter (a name: towns are read only so).
     var capital: Bool
+    /// A name: a capital and a lowercase letter ("Richmond", not "I" or "FBI"); a phrase's gap
+    /// may hold a few more of them than of other words.
+    var name: Bool
   }
 
   /// Quoted speech while cutting: none, in double quotes, or in single quotes (closed by an
@@ -22,6 +25,9 @@ struct NarrativeTokens {
   let text: String
   var tokens: [Token] = []
   var clauseCount = 0
+  /// By clause: whether it opens after a comma, semicolon or colon (the sentence goes on), not
+  /// after the end of one or a line break.
+  var opensAfterComma: [Bool] = [false]
 
   /// Tokens are runs of letters, digits and apostrophes (not at either end: those are
   /// quotes); clauses end at . , ; : ! ? and line breaks. Hyphens and other marks separate
@@ -35,7 +41,10 @@ struct NarrativeTokens {
     var start: String.Index?
     // Where the token ends without its trailing apostrophes.
     var end = scalars.startIndex
-    var folded = String.UnicodeScalarView()
+    // The folded token as UTF-8, made a string once per token (measured: appending scalar by
+    // scalar to a string was a third of a read).
+    var folded: [UInt8] = []
+    folded.reserveCapacity(32)
     // Apostrophes folded at the end so far (quotes, dropped if nothing follows).
     var trailingQuotes = 0
     var ascii = true
@@ -45,11 +54,16 @@ struct NarrativeTokens {
       folded.removeLast(trailingQuotes)
       let initial = text.unicodeScalars[first]
       let capital = (0x41...0x5A).contains(initial.value) || (initial.value >= 0x80 && initial.properties.isUppercase)
+      let name =
+        capital
+        && text.unicodeScalars[first..<end].contains { (0x61...0x7A).contains($0.value) || ($0.value >= 0x80 && $0.properties.isLowercase) }
       tokens.append(
-        Token(folded: String(folded), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none, capital: capital))
+        Token(
+          folded: String(decoding: folded, as: UTF8.self), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none,
+          capital: capital, name: name))
       if quote == .single && trailingQuotes > 0 { quote = .none }
       start = nil
-      folded = String.UnicodeScalarView()
+      folded.removeAll(keepingCapacity: true)
       trailingQuotes = 0
       ascii = true
     }
@@ -61,33 +75,42 @@ struct NarrativeTokens {
       if value < 0x80 {
         if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
           if start == nil { start = i }
-          folded.append(scalar)
+          folded.append(UInt8(value))
           trailingQuotes = 0
           end = next
         } else if (0x41...0x5A).contains(value) {
           if start == nil { start = i }
-          folded.append(Unicode.Scalar(UInt8(value + 0x20)))
+          folded.append(UInt8(value + 0x20))
           trailingQuotes = 0
           end = next
         } else if value == 0x27 {
           // An apostrophe inside a word ("don't", "sheriff's"); at either end, a quote.
           if start != nil {
-            folded.append(scalar)
+            folded.append(0x27)
             trailingQuotes += 1
           } else {
             quote = Self.single(quote, opening: next < scalars.endIndex && scalars[next].properties.isAlphabetic)
           }
         } else {
+          // "St. Petersburg", "Ft. Myers", "Mt. Vernon": the period of a short title ends nothing.
+          var title = false
+          if value == 0x2E, let first = start, end == i, Self.isTitle(folded, capital: scalars[first]) {
+            // …followed by a name: "St. Petersburg", not "on Main St. Then…" (rare, and harmless).
+            let after = scalars[next...].prefix(2)
+            title = after.count == 2 && after.first == " " && (0x41...0x5A).contains(after.last!.value)
+          }
           flush()
-          if value == 0x2E || value == 0x2C || value == 0x3B || value == 0x3A || value == 0x21 || value == 0x3F || value == 0x0A {
+          if !title && (value == 0x2E || value == 0x2C || value == 0x3B || value == 0x3A || value == 0x21 || value == 0x3F || value == 0x0A)
+          {
             clause += 1
+            opensAfterComma.append(value == 0x2C || value == 0x3B || value == 0x3A)
           }
           if value == 0x22 { quote = quote == .double ? .none : .double }
           if value == 0x0A { quote = .none }
         }
       } else if value == 0x2019 {
         if start != nil {
-          folded.append("'")
+          folded.append(0x27)
           trailingQuotes += 1
         } else {
           quote = Self.single(quote, opening: next < scalars.endIndex && scalars[next].properties.isAlphabetic)
@@ -102,13 +125,13 @@ struct NarrativeTokens {
         // A Vietnamese (or other Latin) letter with marks: the common case beyond ASCII.
         if start == nil { start = i }
         ascii = false
-        folded.append(base)
+        folded.append(contentsOf: UTF8.encode(base)!)
         trailingQuotes = 0
         end = next
       } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
         if start == nil { start = i }
         ascii = false
-        TextFolding.appendFolded(scalar, to: &folded)
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars { folded.append(contentsOf: UTF8.encode(lower)!) }
         trailingQuotes = 0
         end = next
       } else if value == 0x201C || value == 0x201D || value == 0x2018 || value == 0xAB || value == 0xBB {
@@ -123,6 +146,12 @@ struct NarrativeTokens {
     clauseCount = clause + 1
   }
 
+  /// Whether a token is "St", "Ft" or "Mt" with a capital (folded bytes, its first letter).
+  private static func isTitle(_ folded: [UInt8], capital: Unicode.Scalar) -> Bool {
+    guard folded.count == 2, folded[1] == 0x74, (0x41...0x5A).contains(capital.value) else { return false }
+    return folded[0] == 0x73 || folded[0] == 0x66 || folded[0] == 0x6D
+  }
+
   /// An apostrophe that is not inside a word: it opens a quote before a word, and closes an
   /// open single quote otherwise ("…here!'").
   private static func single(_ quote: Quote, opening: Bool) -> Quote {
@@ -133,6 +162,18 @@ struct NarrativeTokens {
   /// words a finding came from).
   func original(_ i: Int) -> String {
     String(text.unicodeScalars[tokens[i].range])
+  }
+
+  /// Tokens as typed, one space between them (the words a finding came from), appended
+  /// straight from the text's scalars (measured: a string per token, then joined, was a
+  /// third of combining the findings).
+  func original(joining span: Range<Int>) -> String {
+    var out = String.UnicodeScalarView()
+    for i in span {
+      if i > span.lowerBound { out.append(" ") }
+      out.append(contentsOf: text.unicodeScalars[tokens[i].range])
+    }
+    return String(out)
   }
 
   /// Token `i`'s spelling with its Vietnamese marks (`VietnameseSpelling.key`); nil when

@@ -17,6 +17,12 @@ public struct LexiconLint {
     var owners: [String: [Int]] = [:]
     for (e, entry) in lexicon.entries.enumerated() {
       let at = entry.location ?? fallback
+      for fact in entry.clears where ruleSet.fact(fact).map({ $0.derived }) ?? true {
+        diagnostics.append(
+          Diagnostic(
+            .error, "lexicon-unknown-fact", at: at,
+            ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+      }
       for (_, reading) in Self.readings(entry) {
         for (fact, value) in reading.sorted(by: { $0.key < $1.key }) {
           guard let definition = ruleSet.fact(fact), !definition.derived else {

@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 10
+  static let format = 11
   /// The deepest condition read back (the YAML allows far less nesting than this).
   static let maximumConditionDepth = 200
 
@@ -112,12 +112,15 @@ enum IntakeDataCodec {
     w.strings(lexicon.future)
     w.strings(lexicon.ahead)
     w.strings(lexicon.ago)
+    w.strings(lexicon.present)
+    w.strings(lexicon.hypothetical)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
       w.string(entry.id)
       w.strings(entry.phrases)
       w.strings(entry.accented)
       w.strings(entry.quoted)
+      w.strings(entry.clears)
       w.facts(entry.set)
       for reading in [entry.past, entry.future] {
         w.bool(reading != nil)
@@ -300,17 +303,21 @@ enum IntakeDataCodec {
     lexicon.negationAccented = negationAccented
     lexicon.ahead = try r.strings()
     lexicon.ago = try r.strings()
+    lexicon.present = try r.strings()
+    lexicon.hypothetical = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()
       let accented = try r.strings()
       let quoted = try r.strings()
+      let clears = try r.strings()
       let set = try r.facts()
       let past = try r.bool() ? try r.facts() : nil
       let future = try r.bool() ? try r.facts() : nil
       var entry = Lexicon.Entry(id: id, phrases: phrases, set: set, past: past, future: future)
       entry.accented = accented
       entry.quoted = quoted
+      entry.clears = clears
       lexicon.entries.append(entry)
     }
     for _ in 0..<(try r.count()) {
