@@ -6,7 +6,7 @@ import Yams
 extension NodeReader {
   mutating func condition(_ node: Node, context: String) -> Condition? {
     guard case .mapping = node else {
-      error("expected-mapping", node, ["context": context])
+      error(.expectedMapping, node, ["context": context])
       return nil
     }
     let pairs = orderedPairs(node, context: context)
@@ -17,7 +17,7 @@ extension NodeReader {
         return condition(value, context: context).map { .not($0, at) }
       default:
         guard let items = sequence(value, context: "\(context).\(key)") else { return nil }
-        if items.isEmpty { error("empty-group", value, ["group": key]) }
+        if items.isEmpty { error(.emptyGroup, value, ["group": key]) }
         let children = items.compactMap { condition($0, context: context) }
         guard children.count == items.count else { return nil }
         return key == "all" ? .all(children, at) : .any(children, at)
@@ -34,7 +34,7 @@ extension NodeReader {
       } else {
         let expected = ["fact", "all", "any", "not"] + RuleOperator.allCases.map(\.rawValue)
         error(
-          "unknown-operator", keyNode,
+          .unknownOperator, keyNode,
           [
             "operator": key, "expected": expected.joined(separator: ", "),
             "suggestion": Suggestion.nearest(to: key, in: expected) ?? "",
@@ -43,11 +43,11 @@ extension NodeReader {
       }
     }
     guard let fact else {
-      if pairs.first(where: { $0.0 == "fact" }) == nil { error("missing-key", node, ["key": "fact", "context": context]) }
+      if pairs.first(where: { $0.0 == "fact" }) == nil { error(.missingKey, node, ["key": "fact", "context": context]) }
       return nil
     }
     guard operators.count == 1, let (op, _, operandNode) = operators.first else {
-      error("one-operator", node, ["fact": fact, "count": String(operators.count)])
+      error(.oneOperator, node, ["fact": fact, "count": String(operators.count)])
       return nil
     }
     guard let operand = operand(operandNode, for: op) else { return nil }
@@ -71,7 +71,7 @@ extension NodeReader {
       if let flag = kind.bool { return .bool(flag) }
       if let number = kind.int { return .integers([number]) }
       if scalar.style == .plain, Self.booleanWords.contains(scalar.string.lowercased()) {
-        error("boolean-trap", node, ["value": scalar.string, "context": op.rawValue])
+        error(.booleanTrap, node, ["value": scalar.string, "context": op.rawValue])
       }
       return .values([scalar.string])
     case .sequence(let items):
@@ -79,7 +79,7 @@ extension NodeReader {
       var texts: [String] = []
       for item in items {
         guard case .scalar(let scalar) = item else {
-          error("expected-text", item, ["context": op.rawValue])
+          error(.expectedText, item, ["context": op.rawValue])
           return nil
         }
         if let number = scalarKind(scalar).int {
@@ -90,13 +90,13 @@ extension NodeReader {
       }
       if !numbers.isEmpty && texts.isEmpty { return .integers(numbers) }
       if !numbers.isEmpty {
-        error("mixed-operand", node, ["operator": op.rawValue])
+        error(.mixedOperand, node, ["operator": op.rawValue])
         return nil
       }
-      if texts.isEmpty { error("empty-group", node, ["group": op.rawValue]) }
+      if texts.isEmpty { error(.emptyGroup, node, ["group": op.rawValue]) }
       return .values(texts)
     default:
-      error("expected-text", node, ["context": op.rawValue])
+      error(.expectedText, node, ["context": op.rawValue])
       return nil
     }
   }

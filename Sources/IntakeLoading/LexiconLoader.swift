@@ -73,7 +73,7 @@ public struct LexiconLoader {
     var classes: [String: [String]] = [:]
     for (name, key, value) in reader.orderedPairs(top["classes"], context: "classes") {
       let members = reader.strings(value, context: "classes.\(name)") ?? []
-      if members.isEmpty { reader.error("empty-group", key, ["group": "classes.\(name)"]) }
+      if members.isEmpty { reader.error(.emptyGroup, key, ["group": "classes.\(name)"]) }
       classes[name] = members
     }
     /// Every phrase a phrase with classes stands for; an unknown class is reported once per
@@ -101,7 +101,7 @@ public struct LexiconLoader {
           let name = String(phrase[phrase.index(after: open)..<close])
           guard let members = classes[name] else {
             reader.error(
-              "unknown-value", node,
+              .unknownValue, node,
               ["fact": "classes", "value": name, "expected": classes.keys.sorted().joined(separator: ", "), "suggestion": ""])
             return
           }
@@ -111,7 +111,7 @@ public struct LexiconLoader {
         }
         walk(phrase, depth: 0)
         if tooLarge {
-          reader.error("lexicon-class-expansion", node, ["phrase": String(phrase.prefix(80)), "limit": String(Self.maximumExpansion)])
+          reader.error(.lexiconClassExpansion, node, ["phrase": String(phrase.prefix(80)), "limit": String(Self.maximumExpansion)])
           continue
         }
         for item in expanded where seen.insert(item).inserted { out.append(item) }
@@ -121,7 +121,7 @@ public struct LexiconLoader {
     // Short spellings, by the word they stand for.
     for (word, key, value) in reader.orderedPairs(top["spellings"], context: "spellings") {
       let variants = reader.strings(value, context: "spellings.\(word)") ?? []
-      if variants.isEmpty { reader.error("empty-group", key, ["group": "spellings.\(word)"]) }
+      if variants.isEmpty { reader.error(.emptyGroup, key, ["group": "spellings.\(word)"]) }
       lexicon.spellings[word, default: []] += variants
     }
     var ids = Set<String>()
@@ -133,7 +133,7 @@ public struct LexiconLoader {
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if !ids.insert(id).inserted {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": "entries"])
+        reader.error(.duplicateID, fields["id"], ["id": id, "first": "entries"])
         continue
       }
       func reading(_ key: String) -> [String: FactValue]? {
@@ -191,7 +191,7 @@ public struct LexiconLoader {
       // A name's state must list it: otherwise the text would be read as a place it is not.
       if lexicon.towns[code]?.contains(name) != true {
         reader.error(
-          "unknown-value", key,
+          .unknownValue, key,
           ["fact": "town-states", "value": "\(name): \(code)", "expected": "a name listed under towns.\(code)", "suggestion": ""])
         continue
       }

@@ -32,7 +32,7 @@ public struct LocalesLoader {
       }
       reader.checkVersion(top, rootNode: root)
       if let declared = reader.string(top["language"], context: "language"), declared != language.rawValue {
-        reader.error("locale-language", top["language"], ["declared": declared, "expected": language.rawValue])
+        reader.error(.localeLanguage, top["language"], ["declared": declared, "expected": language.rawValue])
       }
       var texts: [String: String] = [:]
       var lists: [String: [String]] = [:]
@@ -61,7 +61,7 @@ public struct LocalesLoader {
     for language in Language.allCases {
       for other in Language.allCases where other != language {
         for (key, location) in locations[language] ?? [:] where locations[other]?[key] == nil {
-          diagnostics.append(Diagnostic(.error, "locale-missing-key", at: location, ["key": key, "language": other.rawValue]))
+          diagnostics.append(Diagnostic(.error, .localeMissingKey, at: location, ["key": key, "language": other.rawValue]))
         }
       }
     }
@@ -73,7 +73,7 @@ public struct LocalesLoader {
       if mine != theirs, let location = locations[.vi]?[key] {
         diagnostics.append(
           Diagnostic(
-            .error, "locale-placeholders", at: location,
+            .error, .localePlaceholders, at: location,
             ["key": key, "found": mine.sorted().joined(separator: ", "), "expected": theirs.sorted().joined(separator: ", ")]))
       }
     }

@@ -19,11 +19,11 @@ struct NodeReader {
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
-  mutating func error(_ code: String, _ node: Node?, _ arguments: [String: String] = [:]) {
+  mutating func error(_ code: DiagnosticCode, _ node: Node?, _ arguments: [String: String] = [:]) {
     diagnostics.append(Diagnostic(.error, code, at: location(node), arguments))
   }
 
-  mutating func warning(_ code: String, _ node: Node?, _ arguments: [String: String] = [:]) {
+  mutating func warning(_ code: DiagnosticCode, _ node: Node?, _ arguments: [String: String] = [:]) {
     diagnostics.append(Diagnostic(.warning, code, at: location(node), arguments))
   }
 
@@ -34,22 +34,22 @@ struct NodeReader {
   ) -> [String: Node]? {
     guard let node else { return nil }
     guard case .mapping(let mapping) = node else {
-      error("expected-mapping", node, ["context": context])
+      error(.expectedMapping, node, ["context": context])
       return nil
     }
     var result: [String: Node] = [:]
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
-        error("expected-scalar-key", keyNode, ["context": context])
+        error(.expectedScalarKey, keyNode, ["context": context])
         continue
       }
       if result[key] != nil {
-        error("duplicate-key", keyNode, ["key": key, "context": context])
+        error(.duplicateKey, keyNode, ["key": key, "context": context])
         continue
       }
       if let allowed, !allowed.contains(key) {
         error(
-          "unknown-key", keyNode,
+          .unknownKey, keyNode,
           [
             "key": key, "context": context, "expected": allowed.sorted().joined(separator: ", "),
             "suggestion": Suggestion.nearest(to: key, in: Array(allowed)) ?? "",
@@ -59,7 +59,7 @@ struct NodeReader {
       result[key] = value
     }
     for key in required where result[key] == nil {
-      error("missing-key", node, ["key": key, "context": context])
+      error(.missingKey, node, ["key": key, "context": context])
     }
     return result
   }
@@ -68,18 +68,18 @@ struct NodeReader {
   mutating func orderedPairs(_ node: Node?, context: String) -> [(String, Node, Node)] {
     guard let node else { return [] }
     guard case .mapping(let mapping) = node else {
-      error("expected-mapping", node, ["context": context])
+      error(.expectedMapping, node, ["context": context])
       return []
     }
     var seen = Set<String>()
     var pairs: [(String, Node, Node)] = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
-        error("expected-scalar-key", keyNode, ["context": context])
+        error(.expectedScalarKey, keyNode, ["context": context])
         continue
       }
       if !seen.insert(key).inserted {
-        error("duplicate-key", keyNode, ["key": key, "context": context])
+        error(.duplicateKey, keyNode, ["key": key, "context": context])
         continue
       }
       pairs.append((key, keyNode, value))
@@ -90,7 +90,7 @@ struct NodeReader {
   mutating func sequence(_ node: Node?, context: String) -> [Node]? {
     guard let node else { return nil }
     guard case .sequence(let sequence) = node else {
-      error("expected-list", node, ["context": context])
+      error(.expectedList, node, ["context": context])
       return nil
     }
     return Array(sequence)
@@ -100,14 +100,14 @@ struct NodeReader {
   mutating func string(_ node: Node?, context: String) -> String? {
     guard let node else { return nil }
     guard case .scalar(let scalar) = node else {
-      error("expected-text", node, ["context": context])
+      error(.expectedText, node, ["context": context])
       return nil
     }
     if scalar.style == .plain, Self.booleanWords.contains(scalar.string.lowercased()) {
-      error("boolean-trap", node, ["value": scalar.string, "context": context])
+      error(.booleanTrap, node, ["value": scalar.string, "context": context])
     }
     if scalar.style == .plain, scalar.string == "~" || scalar.string.lowercased() == "null" || scalar.string.isEmpty {
-      error("expected-text", node, ["context": context])
+      error(.expectedText, node, ["context": context])
       return nil
     }
     return scalar.string
@@ -125,7 +125,7 @@ struct NodeReader {
   mutating func int(_ node: Node?, context: String) -> Int? {
     guard let node else { return nil }
     guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
-      error("expected-integer", node, ["context": context])
+      error(.expectedInteger, node, ["context": context])
       return nil
     }
     return value
@@ -134,14 +134,14 @@ struct NodeReader {
   mutating func bool(_ node: Node?, context: String) -> Bool? {
     guard let node else { return nil }
     guard case .scalar(let scalar) = node, scalar.style == .plain else {
-      error("expected-bool", node, ["context": context])
+      error(.expectedBool, node, ["context": context])
       return nil
     }
     switch scalar.string.lowercased() {
     case "true": return true
     case "false": return false
     default:
-      error("expected-bool", node, ["context": context])
+      error(.expectedBool, node, ["context": context])
       return nil
     }
   }
@@ -155,14 +155,14 @@ struct NodeReader {
   /// Checks `version:` against what this program reads.
   mutating func checkVersion(_ root: [String: Node], rootNode: Node) {
     guard let versionNode = root["version"] else {
-      error("missing-key", rootNode, ["key": "version", "context": "file"])
+      error(.missingKey, rootNode, ["key": "version", "context": "file"])
       return
     }
     guard let version = int(versionNode, context: "version") else { return }
     if version > YAMLFile.supportedVersion {
-      error("version-unsupported", versionNode, ["version": String(version), "supported": String(YAMLFile.supportedVersion)])
+      error(.versionUnsupported, versionNode, ["version": String(version), "supported": String(YAMLFile.supportedVersion)])
     } else if version < 1 {
-      error("version-unsupported", versionNode, ["version": String(version), "supported": String(YAMLFile.supportedVersion)])
+      error(.versionUnsupported, versionNode, ["version": String(version), "supported": String(YAMLFile.supportedVersion)])
     }
   }
 
@@ -180,7 +180,7 @@ struct NodeReader {
     case .sequence:
       return .set(strings(node, context: context) ?? [])
     default:
-      error("expected-text", node, ["context": context])
+      error(.expectedText, node, ["context": context])
       return nil
     }
   }

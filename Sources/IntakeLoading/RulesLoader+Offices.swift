@@ -25,7 +25,7 @@ extension RulesLoader {
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if !regionIDs.insert(id).inserted {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": "regions"])
+        reader.error(.duplicateID, fields["id"], ["id": id, "first": "regions"])
         continue
       }
       directory.regions.append(
@@ -38,22 +38,22 @@ extension RulesLoader {
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       if officeKinds[id] != nil {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": "offices"])
+        reader.error(.duplicateID, fields["id"], ["id": id, "first": "offices"])
         continue
       }
       let kind = reader.string(fields["kind"], context: "kind") ?? ""
       if !["regional", "field", "headquarters"].contains(kind) {
-        reader.error("unknown-type", fields["kind"], ["type": kind, "expected": "regional, field, headquarters"])
+        reader.error(.unknownType, fields["kind"], ["type": kind, "expected": "regional, field, headquarters"])
       }
       officeKinds[id] = kind
       let region = reader.string(fields["region"], context: "region") ?? ""
       if !regionIDs.contains(region) {
-        reader.error("unknown-region", fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
+        reader.error(.unknownRegion, fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
       }
       func text(_ key: String) -> String { fields[key].flatMap { $0.scalar?.string } ?? "" }
       // A detail the directory does not have is left out; an empty one is a slip.
       for key in ["city", "address", "phone", "email", "source"] where fields[key] != nil && text(key).isEmpty {
-        reader.warning("office-field-empty", fields[key], ["office": id, "field": key])
+        reader.warning(.officeFieldEmpty, fields[key], ["office": id, "field": key])
       }
       directory.offices.append(
         .init(
@@ -64,7 +64,7 @@ extension RulesLoader {
     }
     if officeKinds[directory.nationalOffice] == nil {
       reader.error(
-        "unknown-office", top["national"],
+        .unknownOffice, top["national"],
         ["office": directory.nationalOffice, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
     }
     let stateKeys: Set<String> = ["state", "region", "office", "field_office", "as_of", "source", "confirmed"]
@@ -76,27 +76,27 @@ extension RulesLoader {
         let state = reader.string(fields["state"], context: "state")
       else { continue }
       if !seenStates.insert(state).inserted {
-        reader.error("duplicate-id", fields["state"], ["id": state, "first": "states"])
+        reader.error(.duplicateID, fields["state"], ["id": state, "first": "states"])
         continue
       }
       let region = reader.string(fields["region"], context: "region") ?? ""
       if !regionIDs.contains(region) {
-        reader.error("unknown-region", fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
+        reader.error(.unknownRegion, fields["region"], ["region": region, "expected": regionIDs.sorted().joined(separator: ", ")])
       }
       let office = reader.string(fields["office"], context: "office") ?? ""
       if officeKinds[office] == nil {
-        reader.error("unknown-office", fields["office"], ["office": office, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+        reader.error(.unknownOffice, fields["office"], ["office": office, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
       } else if let home = directory.office(office)?.region, home != region {
-        reader.error("office-region", fields["office"], ["office": office, "region": region, "home": home])
+        reader.error(.officeRegion, fields["office"], ["office": office, "region": region, "home": home])
       }
       var fieldOffice: String?
       if let node = fields["field_office"], !reader.isNull(node) {
         fieldOffice = reader.string(node, context: "field_office")
         if let id = fieldOffice {
           if officeKinds[id] == nil {
-            reader.error("unknown-office", node, ["office": id, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
+            reader.error(.unknownOffice, node, ["office": id, "expected": officeKinds.keys.sorted().joined(separator: ", ")])
           } else if officeKinds[id] != "field" {
-            reader.error("not-field-office", node, ["office": id])
+            reader.error(.notFieldOffice, node, ["office": id])
           }
         }
       }
@@ -126,7 +126,7 @@ extension RulesLoader {
       if !states.contains(state) {
         let known = states.sorted()
         reader.error(
-          "unknown-value", node,
+          .unknownValue, node,
           [
             "fact": "state", "value": state, "expected": known.joined(separator: ", "),
             "suggestion": Suggestion.nearest(to: state, in: known) ?? "",
@@ -143,9 +143,9 @@ extension RulesLoader {
       else { continue }
       checkState(state, fields["state"])
       if kinds[office] == nil {
-        reader.error("unknown-office", fields["field_office"], ["office": office, "expected": kinds.keys.sorted().joined(separator: ", ")])
+        reader.error(.unknownOffice, fields["field_office"], ["office": office, "expected": kinds.keys.sorted().joined(separator: ", ")])
       } else if kinds[office] != "field" {
-        reader.error("not-field-office", fields["field_office"], ["office": office])
+        reader.error(.notFieldOffice, fields["field_office"], ["office": office])
       }
       directory.countyRoutes.append(
         .init(

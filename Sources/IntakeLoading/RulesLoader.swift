@@ -38,7 +38,7 @@ public struct RulesLoader {
     ruleSet.version = digest.version
     if ruleSet.rules.isEmpty {
       diagnostics.append(
-        Diagnostic(.error, "no-rules", at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))
+        Diagnostic(.error, .noRules, at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))
     }
     return (ruleSet, diagnostics)
   }
@@ -82,29 +82,29 @@ public struct RulesLoader {
         let typeName = reader.string(fields["type"], context: "type")
       else { continue }
       if let first = seen[id] {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        reader.error(.duplicateID, fields["id"], ["id": id, "first": first.description])
         continue
       }
       seen[id] = reader.location(fields["id"])
       guard let kind = FactDefinition.Kind(rawValue: typeName) else {
         reader.error(
-          "unknown-type", fields["type"],
+          .unknownType, fields["type"],
           ["type": typeName, "expected": FactDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ")])
         continue
       }
       let values = reader.strings(fields["values"], context: "values") ?? []
       if (kind == .choice || kind == .set) && values.isEmpty {
-        reader.error("missing-key", item, ["key": "values", "context": "fact \(id)"])
+        reader.error(.missingKey, item, ["key": "values", "context": "fact \(id)"])
       }
       var duplicates = Set<String>()
       for value in values where !duplicates.insert(value).inserted {
-        reader.error("duplicate-id", fields["values"], ["id": "\(id).\(value)", "first": reader.location(fields["values"]).description])
+        reader.error(.duplicateID, fields["values"], ["id": "\(id).\(value)", "first": reader.location(fields["values"]).description])
       }
       let derived = fields["derived"].flatMap { reader.bool($0, context: "derived") } ?? false
       let defaultValue = fields["default"].flatMap { reader.string($0, context: "default") }
       if let defaultValue, !values.contains(defaultValue) {
         reader.error(
-          "unknown-value", fields["default"],
+          .unknownValue, fields["default"],
           ["fact": id, "value": defaultValue, "expected": values.joined(separator: ", "), "suggestion": ""])
       }
       facts.append(
@@ -122,7 +122,7 @@ public struct RulesLoader {
   private func uniqueID(_ fields: [String: Node], _ seen: inout [String: SourceLocation], _ reader: inout NodeReader) -> String? {
     guard let id = reader.string(fields["id"], context: "id") else { return nil }
     if let first = seen[id] {
-      reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+      reader.error(.duplicateID, fields["id"], ["id": id, "first": first.description])
       return nil
     }
     seen[id] = reader.location(fields["id"])
@@ -140,7 +140,7 @@ public struct RulesLoader {
       else { continue }
       let kind = reader.string(fields["kind"], context: "kind") ?? ""
       if !["program", "service", "forum", "training"].contains(kind) {
-        reader.error("unknown-type", fields["kind"], ["type": kind, "expected": "program, service, forum, training"])
+        reader.error(.unknownType, fields["kind"], ["type": kind, "expected": "program, service, forum, training"])
       }
       services.append(
         ServiceDefinition(
@@ -185,7 +185,7 @@ public struct RulesLoader {
         let fact = reader.string(fields["fact"], context: "fact")
       else { continue }
       if let first = seen[id] {
-        reader.error("duplicate-id", fields["id"], ["id": id, "first": first.description])
+        reader.error(.duplicateID, fields["id"], ["id": id, "first": first.description])
         continue
       }
       seen[id] = reader.location(fields["id"])
@@ -215,7 +215,7 @@ public struct RulesLoader {
       let condition = fields["when"].flatMap { reader.condition($0, context: "when") }
       let actionKeys = ["derive", "recommend", "refer"].filter { fields[$0] != nil }
       guard actionKeys.count == 1 else {
-        reader.error("one-action", item, ["rule": id, "count": String(actionKeys.count)])
+        reader.error(.oneAction, item, ["rule": id, "count": String(actionKeys.count)])
         continue
       }
       let action: Rule.Action
@@ -234,10 +234,10 @@ public struct RulesLoader {
         action = .refer(referral: referral)
       }
       if fields["weight"] != nil, actionKeys[0] != "recommend" {
-        reader.warning("weight-unused", fields["weight"], ["rule": id])
+        reader.warning(.weightUnused, fields["weight"], ["rule": id])
       }
       if fields["priority"] != nil, actionKeys[0] != "derive" {
-        reader.warning("priority-unused", fields["priority"], ["rule": id])
+        reader.warning(.priorityUnused, fields["priority"], ["rule": id])
       }
       guard let condition else { continue }
       rules.append(

@@ -39,7 +39,7 @@ public struct ScenarioLoader {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
         diagnostics.append(
-          Diagnostic(.error, "file-unreadable", at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
+          Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path.path, line: 1, column: 1), ["path": path.path]))
         return ([], diagnostics)
       }
       files = (isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]).map { url in
@@ -54,7 +54,7 @@ public struct ScenarioLoader {
       for scenario in load(file.contents(), displayPath: file.display, &diagnostics) {
         if let first = seen[scenario.id] {
           diagnostics.append(
-            Diagnostic(.error, "duplicate-id", at: scenario.location ?? first, ["id": scenario.id, "first": first.description]))
+            Diagnostic(.error, .duplicateID, at: scenario.location ?? first, ["id": scenario.id, "first": first.description]))
           continue
         }
         seen[scenario.id] = scenario.location

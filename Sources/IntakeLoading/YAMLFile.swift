@@ -26,11 +26,11 @@ struct YAMLFile {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     digest?.add(path: displayPath, contents: contents)
     guard let data = contents else {
-      diagnostics.append(Diagnostic(.error, "file-unreadable", at: start, ["path": displayPath]))
+      diagnostics.append(Diagnostic(.error, .fileUnreadable, at: start, ["path": displayPath]))
       return YAMLFile(path: displayPath, root: nil)
     }
     guard let text = String(validating: data, as: UTF8.self) else {
-      diagnostics.append(Diagnostic(.error, "file-not-utf8", at: invalidUTF8Location(data, displayPath)))
+      diagnostics.append(Diagnostic(.error, .fileNotUTF8, at: invalidUTF8Location(data, displayPath)))
       return YAMLFile(path: displayPath, root: nil)
     }
     // Anchors, aliases, deep nesting and terminal control characters are refused before
@@ -44,7 +44,7 @@ struct YAMLFile {
     } catch let error as YamlError {
       diagnostics.append(syntaxDiagnostic(error, displayPath))
     } catch {
-      diagnostics.append(Diagnostic(.error, "yaml-syntax", at: start, ["problem": "\(error)"]))
+      diagnostics.append(Diagnostic(.error, .yamlSyntax, at: start, ["problem": "\(error)"]))
     }
     return YAMLFile(path: displayPath, root: nil)
   }
@@ -79,15 +79,15 @@ struct YAMLFile {
       .composer(let context, let problem, let mark, _):
       let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
       return Diagnostic(
-        .error, "yaml-syntax", at: SourceLocation(file: path, line: mark.line, column: mark.column), ["problem": text])
+        .error, .yamlSyntax, at: SourceLocation(file: path, line: mark.line, column: mark.column), ["problem": text])
     case .duplicatedKeysInMapping(let duplicates, let context):
       return Diagnostic(
-        .error, "duplicate-key", at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
+        .error, .duplicateKey, at: SourceLocation(file: path, line: context.mark.line, column: context.mark.column),
         ["key": duplicates.joined(separator: "', '"), "context": "mapping"])
     case .reader(let problem, _, _, _):
-      return Diagnostic(.error, "yaml-syntax", at: SourceLocation(file: path, line: 1, column: 1), ["problem": problem])
+      return Diagnostic(.error, .yamlSyntax, at: SourceLocation(file: path, line: 1, column: 1), ["problem": problem])
     default:
-      return Diagnostic(.error, "yaml-syntax", at: SourceLocation(file: path, line: 1, column: 1), ["problem": "\(error)"])
+      return Diagnostic(.error, .yamlSyntax, at: SourceLocation(file: path, line: 1, column: 1), ["problem": "\(error)"])
     }
   }
 }

@@ -50,7 +50,7 @@ enum YAMLSafety {
         if unsafeCount <= maximumReports {
           result.diagnostics.append(
             Diagnostic(
-              .error, "unsafe-character", at: SourceLocation(file: path, line: line, column: column),
+              .error, .unsafeCharacter, at: SourceLocation(file: path, line: line, column: column),
               ["character": name(scalar.value)]))
         }
         reportedLines.insert(line)
@@ -97,13 +97,13 @@ enum YAMLSafety {
           result.composable = false
           if aliasReports <= maximumReports {
             result.diagnostics.append(
-              Diagnostic(.error, "yaml-alias", at: location, ["token": "*" + string(event.data.alias.anchor)]))
+              Diagnostic(.error, .yamlAlias, at: location, ["token": "*" + string(event.data.alias.anchor)]))
           }
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
           anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
           depth += 1
           if depth > maximumDepth {
-            result.diagnostics.append(Diagnostic(.error, "yaml-too-deep", at: location, ["limit": String(maximumDepth)]))
+            result.diagnostics.append(Diagnostic(.error, .yamlTooDeep, at: location, ["limit": String(maximumDepth)]))
             result.composable = false
             return
           }
@@ -119,7 +119,7 @@ enum YAMLSafety {
           {
             escapedReports += 1
             if escapedReports <= maximumReports {
-              result.diagnostics.append(Diagnostic(.error, "unsafe-character", at: location, ["character": name(bad.value)]))
+              result.diagnostics.append(Diagnostic(.error, .unsafeCharacter, at: location, ["character": name(bad.value)]))
             }
           }
         default:
@@ -128,7 +128,7 @@ enum YAMLSafety {
         if let anchor {
           aliasReports += 1
           if aliasReports <= maximumReports {
-            result.diagnostics.append(Diagnostic(.error, "yaml-alias", at: location, ["token": "&" + string(anchor)]))
+            result.diagnostics.append(Diagnostic(.error, .yamlAlias, at: location, ["token": "&" + string(anchor)]))
           }
         }
       }

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 
 /// A copy of the shipped Rules/ with many mistakes made at once, and where each must be
 /// reported. Shared by the loader tests and the `check` command tests.
@@ -7,7 +8,7 @@ struct BrokenRulesFixture {
     var file: String
     var line: Int
     var column: Int
-    var code: String
+    var code: DiagnosticCode
     var arguments: [String: String]
 
     var description: String { "\(file):\(line):\(column) \(code)" }
@@ -19,7 +20,7 @@ struct BrokenRulesFixture {
     var text: String
     var occurrence = 1
     var offset = 0
-    var code: String
+    var code: DiagnosticCode
     var arguments: [String: String] = [:]
   }
 
@@ -45,12 +46,12 @@ struct BrokenRulesFixture {
       try text.replaceOnce("\nversion: 1\n", with: "\nversion: 2\n")
       return [
         Anchor(
-          text: "{ fact: immediat_danger", code: "unknown-fact", arguments: ["fact": "immediat_danger", "suggestion": "immediate_danger"]),
+          text: "{ fact: immediat_danger", code: .unknownFact, arguments: ["fact": "immediat_danger", "suggestion": "immediate_danger"]),
         Anchor(
-          text: "{ fact: wants, includes: report_crim }", code: "unknown-value",
+          text: "{ fact: wants, includes: report_crim }", code: .unknownValue,
           arguments: ["value": "report_crim", "suggestion": "report_crime"]),
-        Anchor(text: "refer.fbi-hate-crime", occurrence: 2, code: "duplicate-id", arguments: ["id": "refer.fbi-hate-crime"]),
-        Anchor(text: "version: 2", offset: "version: ".count, code: "version-unsupported", arguments: ["version": "2"]),
+        Anchor(text: "refer.fbi-hate-crime", occurrence: 2, code: .duplicateID, arguments: ["id": "refer.fbi-hate-crime"]),
+        Anchor(text: "version: 2", offset: "version: ".count, code: .versionUnsupported, arguments: ["version": "2"]),
       ]
     }
     try edit("rules/services.yaml") { text in
@@ -63,33 +64,33 @@ struct BrokenRulesFixture {
       // An operator on the wrong kind of fact.
       try text.replaceOnce("- { fact: settings, includes: citywide }", with: "- { fact: state, includes: WA }")
       return [
-        Anchor(text: "equals: no }", offset: "equals: ".count, code: "boolean-trap", arguments: ["value": "no"]),
-        Anchor(text: "wieght", code: "unknown-key", arguments: ["key": "wieght", "suggestion": "weight"]),
+        Anchor(text: "equals: no }", offset: "equals: ".count, code: .booleanTrap, arguments: ["value": "no"]),
+        Anchor(text: "wieght", code: .unknownKey, arguments: ["key": "wieght", "suggestion": "weight"]),
         Anchor(
-          text: "{ fact: state, includes: WA }", code: "operator-kind",
+          text: "{ fact: state, includes: WA }", code: .operatorKind,
           arguments: ["operator": "includes", "fact": "state", "kind": "choice"]),
       ]
     }
     try edit("rules/urgency.yaml") { text in
       // A YAML syntax error in another file.
       try text.replaceOnce("  - id: urgency.active-unrest\n", with: "  - id: urgency.active-unrest: oops\n")
-      return [Anchor(text: ": oops", code: "yaml-syntax")]
+      return [Anchor(text: ": oops", code: .yamlSyntax)]
     }
     try edit("services.yaml") { text in
       // A service no rule recommends.
       text += "  - id: unused_service\n    kind: service\n    source: https://example.org\n"
-      return [Anchor(text: "id: unused_service", code: "service-unreachable", arguments: ["service": "unused_service"])]
+      return [Anchor(text: "id: unused_service", code: .serviceUnreachable, arguments: ["service": "unused_service"])]
     }
   }
 
   func remove() { folder.remove() }
 
   /// The codes the fixture's mistakes may cause; anything else is a spurious error.
-  static let allowedCodes: Set<String> = [
-    "unknown-fact", "unknown-value", "duplicate-id", "version-unsupported", "boolean-trap", "unknown-key",
-    "operator-kind", "yaml-syntax", "service-unreachable",
+  static let allowedCodes: Set<DiagnosticCode> = [
+    .unknownFact, .unknownValue, .duplicateID, .versionUnsupported, .booleanTrap, .unknownKey,
+    .operatorKind, .yamlSyntax, .serviceUnreachable,
     // The new service has no texts in Locales/.
-    "locale-gap",
+    .localeGap,
   ]
 
   private mutating func edit(_ relative: String, _ body: (inout String) throws -> [Anchor]) throws {

@@ -113,7 +113,7 @@ struct DerivationTests {
     ]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    let cycle = diagnostics.filter { $0.code == "derivation-cycle" }
+    let cycle = diagnostics.filter { $0.code == .derivationCycle }
     #expect(cycle.allSatisfy { $0.severity == .error })
     #expect(Set(cycle.compactMap { $0.arguments["rule"] }) == ["tier-from-level", "level-from-tier"])
   }
@@ -123,7 +123,7 @@ struct DerivationTests {
     let rules = [I.derive("self", "level", ["high"], when: I.eq("level", "low"))]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    #expect(diagnostics.map(\.code) == ["derivation-cycle"])
+    #expect(diagnostics.map(\.code) == [.derivationCycle])
   }
 
   @Test("a cycle written in YAML is reported at the rules' file, line and column")
@@ -148,7 +148,7 @@ struct DerivationTests {
     #expect(!loadDiagnostics.hasErrors, "\(loadDiagnostics)")
     let (book, diagnostics) = RuleBook.compile(ruleSet)
     #expect(book == nil)
-    let cycle = diagnostics.filter { $0.code == "derivation-cycle" }.sorted { $0.location.line < $1.location.line }
+    let cycle = diagnostics.filter { $0.code == .derivationCycle }.sorted { $0.location.line < $1.location.line }
     #expect(cycle.map(\.location.file) == ["Rules/rules/main.yaml", "Rules/rules/main.yaml"])
     #expect(cycle.map(\.location.line) == [3, 6])
     #expect(cycle.map(\.location.column) == [9, 9])
@@ -162,6 +162,6 @@ struct DerivationTests {
     ]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    #expect(Set(diagnostics.map(\.code)) == ["derive-input-fact", "derive-one-value"])
+    #expect(Set(diagnostics.map(\.code)) == [.deriveInputFact, .deriveOneValue])
   }
 }

@@ -94,7 +94,7 @@ struct OperatorTests {
     let rules = [Inline.recommend("r", "s1", when: Inline.leaf("color", .includes, .values(["red"])))]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    let diagnostic = diagnostics.first { $0.code == "operator-kind" }
+    let diagnostic = diagnostics.first { $0.code == .operatorKind }
     #expect(diagnostic?.arguments["operator"] == "includes")
     #expect(diagnostic?.arguments["fact"] == "color")
     #expect(diagnostic?.arguments["kind"] == "choice")
@@ -105,7 +105,7 @@ struct OperatorTests {
     let rules = [Inline.recommend("r", "s1", when: Inline.leaf("n", .between, .integers([9, 3])))]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    #expect(diagnostics.map(\.code) == ["between-order"])
+    #expect(diagnostics.map(\.code) == [.betweenOrder])
   }
 
   @Test("YAML spellings `<`, `<=`, `>`, `>=` read as the comparison operators")

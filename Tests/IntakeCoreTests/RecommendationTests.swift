@@ -79,7 +79,7 @@ struct RecommendationTests {
     ]
     let (book, diagnostics) = RuleBook.compile(Inline.ruleSet(rules))
     #expect(book == nil)
-    #expect(Set(diagnostics.map(\.code)) == ["unknown-service", "unknown-referral"])
+    #expect(Set(diagnostics.map(\.code)) == [.unknownService, .unknownReferral])
   }
 
   @Test("shipped rules: a request typical of SPCP puts spcp first and explains why")

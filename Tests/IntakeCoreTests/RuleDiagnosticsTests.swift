@@ -26,7 +26,7 @@ struct RuleDiagnosticsTests {
     }
     let spurious = loaded.diagnostics.filter { $0.severity == .error && !BrokenRulesFixture.allowedCodes.contains($0.code) }
     #expect(spurious.isEmpty, "\(spurious.map { "\($0.location) \($0.code) \($0.arguments)" })")
-    let gaps = loaded.diagnostics.filter { $0.code == "locale-gap" }
+    let gaps = loaded.diagnostics.filter { $0.code == .localeGap }
     #expect(gaps.allSatisfy { $0.arguments["key"]?.hasPrefix("service.unused_service.") == true })
   }
 
@@ -48,7 +48,7 @@ struct RuleDiagnosticsTests {
     let original = try Data(contentsOf: file)
     try (Data("# Khẩn cấp ".utf8) + Data([0xFF, 0xFE]) + Data("\n".utf8) + original).write(to: file)
     let loaded = IntakeData.load(rules: rules, locales: PackagePaths.locales)
-    let diagnostic = loaded.diagnostics.first { $0.code == "file-not-utf8" }
+    let diagnostic = loaded.diagnostics.first { $0.code == .fileNotUTF8 }
     #expect(diagnostic?.location == SourceLocation(file: "Rules/rules/urgency.yaml", line: 1, column: 12))
     #expect(diagnostic?.severity == .error)
     #expect(loaded.book == nil)
@@ -65,7 +65,7 @@ struct RuleDiagnosticsTests {
     try Data(bytes).write(to: file)
     let lines = String(decoding: try Data(contentsOf: PackagePaths.rules.appendingPathComponent("referrals.yaml")), as: UTF8.self)
       .split(separator: "\n", omittingEmptySubsequences: false).count
-    let diagnostic = IntakeData.load(rules: rules, locales: PackagePaths.locales).diagnostics.first { $0.code == "file-not-utf8" }
+    let diagnostic = IntakeData.load(rules: rules, locales: PackagePaths.locales).diagnostics.first { $0.code == .fileNotUTF8 }
     #expect(diagnostic?.location == SourceLocation(file: "Rules/referrals.yaml", line: lines + 1, column: 10))
   }
 
@@ -78,8 +78,8 @@ struct RuleDiagnosticsTests {
     let loaded = IntakeData.load(rules: rules, locales: PackagePaths.locales)
     #expect(loaded.book == nil)
     let codes = Set(loaded.diagnostics.map(\.code))
-    #expect(codes.contains("file-unreadable"))
-    #expect(codes.contains("no-rules"))
+    #expect(codes.contains(.fileUnreadable))
+    #expect(codes.contains(.noRules))
     #expect(loaded.diagnostics.contains { $0.location.file == "Rules/facts.yaml" })
   }
 
@@ -117,7 +117,7 @@ struct RuleDiagnosticsTests {
     #expect(found.contains("10:18 empty-group"))
     #expect(found.contains("13:25 unknown-operator"))
     #expect(found.contains("16:34 mixed-operand"))
-    #expect(diagnostics.first { $0.code == "unknown-operator" }?.arguments["suggestion"] == "equals")
+    #expect(diagnostics.first { $0.code == .unknownOperator }?.arguments["suggestion"] == "equals")
     #expect(ruleSet.rules.map(\.id).contains("fine"))
   }
 }

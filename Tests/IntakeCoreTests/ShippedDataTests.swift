@@ -136,7 +136,7 @@ struct ShippedDataTests {
   @Test("every service and referral is reachable by some rule")
   func everythingReachable() {
     let lint = RuleSetLint(ruleSet: ShippedData.loaded.ruleSet, catalog: ShippedData.loaded.catalog).run()
-    #expect(lint.filter { $0.code == "service-unreachable" || $0.code == "referral-unreachable" }.isEmpty)
+    #expect(lint.filter { $0.code == .serviceUnreachable || $0.code == .referralUnreachable }.isEmpty)
     #expect(lint.isEmpty, "\(lint.map { "\($0.location) \($0.code) \($0.arguments)" })")
   }
 

@@ -12,13 +12,13 @@ public struct Diagnostic: Sendable, Hashable {
 
   public var severity: Severity
   public var location: SourceLocation
-  /// A stable identifier of the kind of problem, e.g. `unknown-fact`.
-  public var code: String
+  /// The kind of problem, e.g. `.unknownFact` (written `unknown-fact`).
+  public var code: DiagnosticCode
   /// The values the message names (`fact`, `value`, `expected`, ...).
   public var arguments: [String: String]
 
   public init(
-    _ severity: Severity, _ code: String, at location: SourceLocation,
+    _ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation,
     _ arguments: [String: String] = [:]
   ) {
     self.severity = severity
@@ -42,8 +42,8 @@ extension Array where Element == Diagnostic {
   /// Sorted by file, line and column, so reports read top to bottom.
   public func sortedByLocation() -> [Diagnostic] {
     sorted {
-      ($0.location.file, $0.location.line, $0.location.column, $0.code, $0.sortedArguments)
-        < ($1.location.file, $1.location.line, $1.location.column, $1.code, $1.sortedArguments)
+      ($0.location.file, $0.location.line, $0.location.column, $0.code.rawValue, $0.sortedArguments)
+        < ($1.location.file, $1.location.line, $1.location.column, $1.code.rawValue, $1.sortedArguments)
     }
   }
 }

@@ -16,7 +16,7 @@ struct RuleBookCompiler {
     if ruleSet.facts.count > RuleBook.maximumFacts {
       diagnostics.append(
         Diagnostic(
-          .error, "too-many-facts", at: ruleSet.facts[RuleBook.maximumFacts].location ?? fallback,
+          .error, .tooManyFacts, at: ruleSet.facts[RuleBook.maximumFacts].location ?? fallback,
           ["count": String(ruleSet.facts.count), "limit": String(RuleBook.maximumFacts)]))
       return (nil, diagnostics)
     }
@@ -25,7 +25,7 @@ struct RuleBookCompiler {
       if fact.values.count > 64, fact.kind == .set || fact.kind == .choice {
         diagnostics.append(
           Diagnostic(
-            .error, "too-many-values", at: fact.location ?? fallback,
+            .error, .tooManyValues, at: fact.location ?? fallback,
             ["fact": fact.id, "count": String(fact.values.count), "limit": "64"]))
       }
     }
@@ -48,7 +48,7 @@ struct RuleBookCompiler {
           guard let f = resolveFact(pair.fact, rule: rule, at: rule.location) else { continue }
           let definition = ruleSet.facts[f]
           if !definition.derived {
-            report("derive-input-fact", rule.location, ["rule": rule.id, "fact": pair.fact])
+            report(.deriveInputFact, rule.location, ["rule": rule.id, "fact": pair.fact])
             continue
           }
           switch definition.kind {
@@ -56,7 +56,7 @@ struct RuleBookCompiler {
             guard pair.values.count == 1, let v = resolveValue(pair.values[0], of: definition, at: rule.location)
             else {
               if pair.values.count != 1 {
-                report("derive-one-value", rule.location, ["rule": rule.id, "fact": pair.fact])
+                report(.deriveOneValue, rule.location, ["rule": rule.id, "fact": pair.fact])
               }
               continue
             }
@@ -68,14 +68,14 @@ struct RuleBookCompiler {
             }
             sets.append((f, mask))
           case .bool, .integer, .text:
-            report("derive-kind", rule.location, ["rule": rule.id, "fact": pair.fact, "kind": definition.kind.rawValue])
+            report(.deriveKind, rule.location, ["rule": rule.id, "fact": pair.fact, "kind": definition.kind.rawValue])
           }
         }
         effect = .derive(choices: choices, sets: sets)
       case .recommend(let service, let weight):
         guard let s = serviceIndex[service] else {
           report(
-            "unknown-service", rule.location,
+            .unknownService, rule.location,
             ["service": service, "rule": rule.id, "expected": ruleSet.services.map(\.id).joined(separator: ", ")])
           continue
         }
@@ -83,7 +83,7 @@ struct RuleBookCompiler {
       case .refer(let referral):
         guard let r = referralIndex[referral] else {
           report(
-            "unknown-referral", rule.location,
+            .unknownReferral, rule.location,
             ["referral": referral, "rule": rule.id, "expected": ruleSet.referrals.map(\.id).joined(separator: ", ")])
           continue
         }
@@ -107,7 +107,7 @@ struct RuleBookCompiler {
       let host = Rule(id: "question \(question.id)", condition: .all([], nil), action: .refer(referral: ""), location: question.location)
       guard let f = resolveFact(question.fact, rule: host, at: question.location) else { continue }
       if ruleSet.facts[f].derived {
-        report("question-derived-fact", question.location, ["question": question.id, "fact": question.fact])
+        report(.questionDerivedFact, question.location, ["question": question.id, "fact": question.fact])
       }
       questionFacts.append(f)
       questionConditions.append(question.askIf.flatMap { compileCondition($0, rule: host) })
@@ -155,7 +155,7 @@ struct RuleBookCompiler {
     let at = leaf.location ?? rule.location
     guard leaf.op.kinds.contains(definition.kind) else {
       report(
-        "operator-kind", at,
+        .operatorKind, at,
         [
           "operator": leaf.op.rawValue, "fact": leaf.fact, "kind": definition.kind.rawValue,
           "expected": leaf.op.kinds.map(\.rawValue).sorted().joined(separator: ", "),
@@ -164,7 +164,7 @@ struct RuleBookCompiler {
     }
     var node = ConditionProgram.Node(op: .known, fact: Int32(f), first: 0, count: 0, a: 0, b: 0, mask: 0)
     func operandError(_ expected: String) -> Int? {
-      report("operand", at, ["operator": leaf.op.rawValue, "fact": leaf.fact, "expected": expected])
+      report(.operand, at, ["operator": leaf.op.rawValue, "fact": leaf.fact, "expected": expected])
       return nil
     }
     switch (leaf.op, leaf.operand) {
@@ -216,7 +216,7 @@ struct RuleBookCompiler {
       node.a = n[0]
       node.b = n[1]
       if n[0] > n[1] {
-        report("between-order", at, ["fact": leaf.fact, "low": String(n[0]), "high": String(n[1])])
+        report(.betweenOrder, at, ["fact": leaf.fact, "low": String(n[0]), "high": String(n[1])])
         return nil
       }
     case (.includes, _): return operandError("one value")
@@ -300,7 +300,7 @@ struct RuleBookCompiler {
     }
     let cyclic = rules.enumerated().filter { level[$0.offset] >= rules.count }.map(\.element)
     for rule in cyclic.isEmpty ? rules : cyclic {
-      report("derivation-cycle", rule.source.location, ["rule": rule.id])
+      report(.derivationCycle, rule.source.location, ["rule": rule.id])
     }
     return nil
   }
@@ -310,7 +310,7 @@ struct RuleBookCompiler {
   private mutating func resolveFact(_ id: String, rule: Rule, at location: SourceLocation?) -> Int? {
     if let f = factIndex[id] { return f }
     report(
-      "unknown-fact", location,
+      .unknownFact, location,
       ["fact": id, "rule": rule.id, "suggestion": Suggestion.nearest(to: id, in: ruleSet.facts.map(\.id)) ?? ""])
     return nil
   }
@@ -318,7 +318,7 @@ struct RuleBookCompiler {
   private mutating func resolveValue(_ value: String, of fact: FactDefinition, at location: SourceLocation?) -> Int? {
     if let v = fact.index(of: value) { return v }
     report(
-      "unknown-value", location,
+      .unknownValue, location,
       [
         "fact": fact.id, "value": value, "expected": fact.values.joined(separator: ", "),
         "suggestion": Suggestion.nearest(to: value, in: fact.values) ?? "",
@@ -335,7 +335,7 @@ struct RuleBookCompiler {
     return ok ? mask : nil
   }
 
-  private mutating func report(_ code: String, _ location: SourceLocation?, _ arguments: [String: String]) {
+  private mutating func report(_ code: DiagnosticCode, _ location: SourceLocation?, _ arguments: [String: String]) {
     diagnostics.append(
       Diagnostic(.error, code, at: location ?? SourceLocation(file: "Rules", line: 1, column: 1), arguments))
   }

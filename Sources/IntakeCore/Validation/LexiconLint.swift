@@ -28,14 +28,14 @@ public struct LexiconLint {
           guard let definition = ruleSet.fact(fact), !definition.derived else {
             diagnostics.append(
               Diagnostic(
-                .error, "lexicon-unknown-fact", at: at,
+                .error, .lexiconUnknownFact, at: at,
                 ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
             continue
           }
           if let problem = Self.check(value, definition) {
             diagnostics.append(
               Diagnostic(
-                .error, "lexicon-value", at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)])
+                .error, .lexiconValue, at: at, ["entry": entry.id, "fact": fact, "value": problem, "expected": Self.expected(definition)])
             )
           }
         }
@@ -48,10 +48,10 @@ public struct LexiconLint {
       for phrase in entry.phrases + entry.accented + entry.quoted where phrase.contains("{") || phrase.contains("}") {
         diagnostics.append(
           Diagnostic(
-            .error, "unknown-value", at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
+            .error, .unknownValue, at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
       }
       if entry.phrases.isEmpty && entry.accented.isEmpty && entry.quoted.isEmpty {
-        diagnostics.append(Diagnostic(.error, "empty-group", at: at, ["group": "\(entry.id).phrases"]))
+        diagnostics.append(Diagnostic(.error, .emptyGroup, at: at, ["group": "\(entry.id).phrases"]))
       }
     }
     // Only a phrase in two entries can say two things: compare their readings, tense by tense.
@@ -68,7 +68,7 @@ public struct LexiconLint {
               if case .set = valueA, definition.kind == .set { continue }
               diagnostics.append(
                 Diagnostic(
-                  .error, "lexicon-conflict", at: b.location ?? fallback,
+                  .error, .lexiconConflict, at: b.location ?? fallback,
                   ["phrase": phrase, "fact": fact, "first": a.id, "second": b.id]))
             }
           }
@@ -78,13 +78,13 @@ public struct LexiconLint {
     for (code, _) in lexicon.stateSpellings.sorted(by: { $0.key < $1.key }) where !states.contains(code) {
       diagnostics.append(
         Diagnostic(
-          .error, "unknown-value", at: fallback,
+          .error, .unknownValue, at: fallback,
           ["fact": "state", "value": code, "expected": states.joined(separator: ", "), "suggestion": ""]))
     }
     for city in lexicon.cities where !states.contains(city.state) {
       diagnostics.append(
         Diagnostic(
-          .error, "unknown-value", at: city.location ?? fallback,
+          .error, .unknownValue, at: city.location ?? fallback,
           ["fact": "state", "value": city.state, "expected": states.joined(separator: ", "), "suggestion": ""]))
     }
     for implication in lexicon.implications {
@@ -93,14 +93,14 @@ public struct LexiconLint {
       for fact in Set(implication.when.keys).union(implication.add.keys).sorted() where ruleSet.fact(fact).map({ $0.derived }) ?? true {
         diagnostics.append(
           Diagnostic(
-            .error, "lexicon-unknown-fact", at: at,
+            .error, .lexiconUnknownFact, at: at,
             ["entry": "implications", "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
       }
       for (fact, value) in pairs.sorted(by: { $0.0 < $1.0 }) {
         guard let definition = ruleSet.fact(fact), !definition.derived, let problem = Self.check(value, definition) else { continue }
         diagnostics.append(
           Diagnostic(
-            .error, "lexicon-value", at: at,
+            .error, .lexiconValue, at: at,
             ["entry": "implications", "fact": fact, "value": problem, "expected": Self.expected(definition)]))
       }
     }
@@ -111,7 +111,7 @@ public struct LexiconLint {
         let folded = NarrativeTokens.words(name).joined(separator: " ")
         if let other = spellings[folded], other != code {
           diagnostics.append(
-            Diagnostic(.error, "lexicon-conflict", at: fallback, ["phrase": name, "fact": "state", "first": other, "second": code]))
+            Diagnostic(.error, .lexiconConflict, at: fallback, ["phrase": name, "fact": "state", "first": other, "second": code]))
         }
         spellings[folded] = code
       }
@@ -142,7 +142,7 @@ public struct LexiconLint {
         guard let word = everyday[folded]?.first(where: { $0.marked != marked })?.word else { continue }
         diagnostics.append(
           Diagnostic(
-            .warning, "lexicon-fold-collision", at: at, ["part": part.trimmingWhitespace, "phrase": phrase, "entry": owner, "word": word]))
+            .warning, .lexiconFoldCollision, at: at, ["part": part.trimmingWhitespace, "phrase": phrase, "entry": owner, "word": word]))
         return
       }
     }

@@ -29,7 +29,7 @@ public struct RuleSetLint {
     for rule in ruleSet.rules {
       let location = rule.location ?? fallback
       if let first = seen[rule.id] {
-        diagnostics.append(Diagnostic(.error, "duplicate-id", at: location, ["id": rule.id, "first": first.description]))
+        diagnostics.append(Diagnostic(.error, .duplicateID, at: location, ["id": rule.id, "first": first.description]))
       } else {
         seen[rule.id] = location
       }
@@ -50,10 +50,10 @@ public struct RuleSetLint {
     }
     var diagnostics: [Diagnostic] = []
     for service in ruleSet.services where !recommended.contains(service.id) {
-      diagnostics.append(Diagnostic(.error, "service-unreachable", at: service.location ?? fallback, ["service": service.id]))
+      diagnostics.append(Diagnostic(.error, .serviceUnreachable, at: service.location ?? fallback, ["service": service.id]))
     }
     for referral in ruleSet.referrals where !referred.contains(referral.id) {
-      diagnostics.append(Diagnostic(.error, "referral-unreachable", at: referral.location ?? fallback, ["referral": referral.id]))
+      diagnostics.append(Diagnostic(.error, .referralUnreachable, at: referral.location ?? fallback, ["referral": referral.id]))
     }
     return diagnostics
   }
@@ -64,12 +64,12 @@ public struct RuleSetLint {
     let directory = ruleSet.offices
     var diagnostics: [Diagnostic] = []
     for value in state.values where value != "outside_us" && directory.route(for: value) == nil {
-      diagnostics.append(Diagnostic(.error, "state-unrouted", at: state.location ?? fallback, ["state": value]))
+      diagnostics.append(Diagnostic(.error, .stateUnrouted, at: state.location ?? fallback, ["state": value]))
     }
     for route in directory.states where !state.values.contains(route.state) {
       diagnostics.append(
         Diagnostic(
-          .error, "unknown-value", at: route.location ?? fallback,
+          .error, .unknownValue, at: route.location ?? fallback,
           [
             "fact": "state", "value": route.state, "expected": state.values.joined(separator: ", "),
             "suggestion": Suggestion.nearest(to: route.state, in: state.values) ?? "",
@@ -77,7 +77,7 @@ public struct RuleSetLint {
     }
     let used = Set(directory.states.map(\.region) + ["national"])
     for region in directory.regions where !used.contains(region.id) {
-      diagnostics.append(Diagnostic(.warning, "region-unused", at: region.location ?? fallback, ["region": region.id]))
+      diagnostics.append(Diagnostic(.warning, .regionUnused, at: region.location ?? fallback, ["region": region.id]))
     }
     return diagnostics
   }
@@ -98,7 +98,7 @@ public struct RuleSetLint {
     for (i, rule) in ruleSet.rules.enumerated() {
       let location = rule.location ?? fallback
       if !constraints[i].satisfiable {
-        diagnostics.append(Diagnostic(.warning, "rule-unreachable", at: location, ["rule": rule.id]))
+        diagnostics.append(Diagnostic(.warning, .ruleUnreachable, at: location, ["rule": rule.id]))
         continue
       }
       for leaf in rule.condition.leaves {
@@ -107,7 +107,7 @@ public struct RuleSetLint {
         if leaf.op != .includesAll, !values.contains(where: possible.contains) {
           diagnostics.append(
             Diagnostic(
-              .warning, "rule-unreachable-derived", at: leaf.location ?? location,
+              .warning, .ruleUnreachableDerived, at: leaf.location ?? location,
               ["rule": rule.id, "fact": leaf.fact, "value": values.joined(separator: ", ")]))
         }
       }
@@ -128,12 +128,12 @@ public struct RuleSetLint {
             if winnerConjuncts.allSatisfy({ c in loserConjuncts.contains { same($0, c) } }) {
               diagnostics.append(
                 Diagnostic(
-                  .warning, "rule-shadowed", at: loser.location ?? fallback,
+                  .warning, .ruleShadowed, at: loser.location ?? fallback,
                   ["rule": loser.id, "by": winner.id, "fact": pa.fact]))
             } else if ruleA.priority == ruleB.priority {
               diagnostics.append(
                 Diagnostic(
-                  .warning, "derivation-conflict", at: ruleB.location ?? fallback,
+                  .warning, .derivationConflict, at: ruleB.location ?? fallback,
                   [
                     "rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
                     "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", "),
@@ -165,11 +165,11 @@ public struct RuleSetLint {
       switch rule.action {
       case .recommend(let service, _):
         if let outOfScope, constraints.compatible(with: outOfScope) {
-          diagnostics.append(Diagnostic(.warning, "service-out-of-scope", at: location, ["rule": rule.id, "service": service]))
+          diagnostics.append(Diagnostic(.warning, .serviceOutOfScope, at: location, ["rule": rule.id, "service": service]))
         }
       case .refer(let referral):
         if usOnly.contains(referral), let abroad, constraints.compatible(with: abroad) {
-          diagnostics.append(Diagnostic(.warning, "referral-outside-us", at: location, ["rule": rule.id, "referral": referral]))
+          diagnostics.append(Diagnostic(.warning, .referralOutsideUS, at: location, ["rule": rule.id, "referral": referral]))
         }
       case .derive:
         break
@@ -226,7 +226,7 @@ public struct RuleSetLint {
     var diagnostics: [Diagnostic] = []
     for (key, location) in requiredKeys() {
       for language in Language.allCases where !catalog.has(key, in: language) {
-        diagnostics.append(Diagnostic(.error, "locale-gap", at: location, ["key": key, "language": language.rawValue]))
+        diagnostics.append(Diagnostic(.error, .localeGap, at: location, ["key": key, "language": language.rawValue]))
       }
     }
     return diagnostics

@@ -30,7 +30,7 @@ struct Console {
 
   /// `file:line:column: error|warning: message`, as compilers write it.
   func render(_ diagnostic: Diagnostic, _ catalog: MessageCatalog, _ language: Language) -> String {
-    let message = catalog.problem("diagnostic.\(diagnostic.code)", language, diagnostic.arguments)
+    let message = catalog.problem(diagnostic.code.messageKey, language, diagnostic.arguments)
     return "\(diagnostic.location): \(diagnostic.severity.rawValue): \(message)"
   }
 }

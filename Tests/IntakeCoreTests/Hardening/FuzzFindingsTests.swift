@@ -38,7 +38,7 @@ struct FuzzFindingsTests {
   func classLoop() throws {
     let text = Self.lexicon(classes: "  loop: [\"x {loop}\", \"y {loop}\"]", phrase: "hit {loop}")
     let (lexicon, diagnostics) = try Self.load(text)
-    let errors = diagnostics.filter { $0.code == "lexicon-class-expansion" }
+    let errors = diagnostics.filter { $0.code == .lexiconClassExpansion }
     #expect(errors.count == 1, "\(diagnostics.map(\.code))")
     #expect(errors.first?.location.line == 6)
     #expect(lexicon.entries.first?.phrases == ["beaten"])
@@ -51,7 +51,7 @@ struct FuzzFindingsTests {
     let started = Date()
     let (lexicon, diagnostics) = try Self.load(text)
     #expect(Date().timeIntervalSince(started) < 10)
-    #expect(diagnostics.contains { $0.code == "lexicon-class-expansion" }, "\(diagnostics.map(\.code))")
+    #expect(diagnostics.contains { $0.code == .lexiconClassExpansion }, "\(diagnostics.map(\.code))")
     #expect(lexicon.entries.first?.phrases == ["beaten"])
   }
 

@@ -51,8 +51,8 @@ struct EmbeddedDataTests {
   func brokenEmbeddedFile() {
     let files = EmbeddedFiles(files: ["facts.yaml": Data("version: 1\nfacts: [\n".utf8)])
     let (_, diagnostics) = RulesLoader(folder: .embedded(name: "Rules", files: files)).load()
-    #expect(diagnostics.contains { $0.code == "yaml-syntax" && $0.location.description.hasPrefix("Rules/facts.yaml:3:") })
-    #expect(diagnostics.contains { $0.code == "file-unreadable" && $0.arguments["path"] == "Rules/services.yaml" })
+    #expect(diagnostics.contains { $0.code == .yamlSyntax && $0.location.description.hasPrefix("Rules/facts.yaml:3:") })
+    #expect(diagnostics.contains { $0.code == .fileUnreadable && $0.arguments["path"] == "Rules/services.yaml" })
   }
 
   @Test("The cache key follows the embedded content: another byte, another key")

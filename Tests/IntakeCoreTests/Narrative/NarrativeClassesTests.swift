@@ -52,8 +52,8 @@ struct NarrativeClassesTests {
           phrases: ["{who} … {nobody}"]
           set: { violence: true }
       """)
-    #expect(diagnostics.contains { $0.code == "unknown-value" && $0.arguments["value"] == "nobody" })
-    #expect(diagnostics.contains { $0.code == "empty-group" && $0.arguments["group"] == "classes.none" })
+    #expect(diagnostics.contains { $0.code == .unknownValue && $0.arguments["value"] == "nobody" })
+    #expect(diagnostics.contains { $0.code == .emptyGroup && $0.arguments["group"] == "classes.none" })
   }
 
   @Test("a phrase with braces left is reported by the lint")
@@ -62,7 +62,7 @@ struct NarrativeClassesTests {
     var lexicon = Lexicon()
     lexicon.entries = [Lexicon.Entry(id: "x", phrases: ["{police … hit"], set: ["violence": .bool(true)])]
     let found = LexiconLint(lexicon: lexicon, ruleSet: book.ruleSet).run()
-    #expect(found.contains { $0.code == "unknown-value" && $0.arguments["fact"] == "classes" })
+    #expect(found.contains { $0.code == .unknownValue && $0.arguments["fact"] == "classes" })
   }
 
   /// The police named before what they did, in combinations nobody wrote out.

@@ -47,7 +47,7 @@ struct NarrativeRound5Tests {
           set: { violence: false }
       """)
     #expect(lexicon.spellings["không"] == ["ko", "hok"])
-    #expect(diagnostics.contains { $0.code == "empty-group" && $0.arguments["group"] == "spellings.chưa" })
+    #expect(diagnostics.contains { $0.code == .emptyGroup && $0.arguments["group"] == "spellings.chưa" })
   }
 
   @Test(
