@@ -467,7 +467,7 @@ public struct NarrativeReader: Sendable {
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
     // Each word's number in the lexicon (-1: in no phrase); a police department's initials
     // ("APD", "NOPD", "Gallup PD") read as "police".
-    let ids = tokens.indices.map { t in words[tokens[t].folded] ?? (isPoliceInitials(cut, t) ? policeWord : -1) }
+    let ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
     // Spellings with marks, only for words some phrase has.
     let marked = tokens.indices.map { ids[$0] >= 0 ? cut.marked($0) : nil }
     // All matches, the best first at each position; words a phrase skipped are read too.

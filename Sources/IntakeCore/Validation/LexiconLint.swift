@@ -20,7 +20,7 @@ public struct LexiconLint {
       for fact in entry.clears where ruleSet.fact(fact).map({ $0.derived }) ?? true {
         diagnostics.append(
           Diagnostic(
-            .error, "lexicon-unknown-fact", at: at,
+            .error, .lexiconUnknownFact, at: at,
             ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
       }
       for (_, reading) in Self.readings(entry) {
