@@ -35,7 +35,14 @@ public enum DayCount {
     var count: Int?
     var unit = 1
     var sawUnit = false
-    for token in tokens {
+    let fillers = words("answer.filler")
+    func isNumber(_ token: String) -> Bool {
+      Int(token) != nil || (1...12).contains { words("answer.number.\($0)").contains(token) }
+    }
+    for (i, token) in tokens.enumerated() {
+      // A filler before the count that folds like a unit ("cách đây năm bữa": "đây" is not
+      // "day").
+      if count == nil, fillers.contains(token), tokens[(i + 1)...].contains(where: isNumber) { continue }
       if count == nil, let number = Int(token), number >= 0 {
         count = number
         continue
@@ -50,7 +57,7 @@ public enum DayCount {
         sawUnit = true
         continue
       }
-      if words("answer.filler").contains(token) { continue }
+      if fillers.contains(token) { continue }
       return nil
     }
     guard let count else { return nil }

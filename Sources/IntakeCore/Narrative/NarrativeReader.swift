@@ -512,6 +512,10 @@ public struct NarrativeReader: Sendable {
     // right after, 1 for a place word before ("ở Salem, Oregon" 3 beats "từ Portland" 1).
     var cityStrength = 0
     var townStrength = 0
+    // Whether every city of `cities` read was named as a landmark ("ở Sugar Land, gần Houston"),
+    // and the words of those that were.
+    var citiesOnlyNear = true
+    var landmarkWords = Set<Range<Int>>()
     // Tokens no phrase took, or that only a town not read took ("Darby" of "Upper Darby").
     var takenForCities = consumed
     // The words of cities of `cities` read.
@@ -592,6 +596,11 @@ public struct NarrativeReader: Sendable {
           let city = lexicon.cities[c]
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           cityStrength = max(cityStrength, (stateAfter(match) != nil ? 2 : 0) + (placeWordBefore(match) ? 1 : 0))
+          if match.start > 0 && Self.nearWords.contains(tokens[match.start - 1].folded) {
+            landmarkWords.insert(words)
+          } else {
+            citiesOnlyNear = false
+          }
           cityWords.insert(words)
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
           if let state = factIndex["state"] { found.append((state, .choice(stateAfter(match) ?? city.state), words)) }
@@ -629,9 +638,15 @@ public struct NarrativeReader: Sendable {
     // Costa Mesa" is a park in Costa Mesa), unless the town is named more clearly ("ở Salem,
     // Oregon … xe bus từ Portland xuống").
     if let cityFact = factIndex["city"] {
+      // A landmark gives way to a city named as where things are.
+      if !citiesOnlyNear, !landmarkWords.isEmpty, let stateFact = factIndex["state"] {
+        found.removeAll { ($0.fact == cityFact || $0.fact == stateFact) && landmarkWords.contains($0.words) }
+      }
       if !found.contains(where: { $0.fact == cityFact }) {
         found += townFound
-      } else if townStrength >= 2, townStrength > cityStrength, let stateFact = factIndex["state"] {
+      } else if (townStrength >= 2 && townStrength > cityStrength) || (townStrength >= 1 && citiesOnlyNear),
+        let stateFact = factIndex["state"]
+      {
         found.removeAll { ($0.fact == cityFact || $0.fact == stateFact) && cityWords.contains($0.words) }
         found += townFound
       }
@@ -696,6 +711,9 @@ public struct NarrativeReader: Sendable {
     }
     return best.tense
   }
+
+  /// Words that name a place as a landmark, not where something is ("gần Houston", "near").
+  static let nearWords: Set<String> = ["near", "gan", "outside", "around"]
 
   /// Words that may stand before a place's name ("in", "ở", "từ"), and the police a place is
   /// named after ("police Auburn", "cảnh sát Pearland"): a run of capitalised words after one

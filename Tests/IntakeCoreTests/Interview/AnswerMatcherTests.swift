@@ -171,6 +171,9 @@ struct AnswerMatcherTests {
     Row("incident_days_ago", "mười ngày", days(10)),
     Row("incident_days_ago", "một tháng", days(30)),
     Row("incident_days_ago", "hai năm", days(730)),
+    // "đây" folds like the English "day": before the count it is "cách đây".
+    Row("incident_days_ago", "cách đây năm bữa", days(5)),
+    Row("incident_days_ago", "cach day 3 ngay", days(3)),
     Row("incident_days_ago", "3.", days(3)),
     Row("incident_days_ago", "-1", invalid("-1")),
     Row("incident_days_ago", "abc", invalid("abc")),

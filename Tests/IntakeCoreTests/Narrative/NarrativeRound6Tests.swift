@@ -88,6 +88,8 @@ struct NarrativeRound6Tests {
     let salem = try Self.read("Ba ngày nữa tụi mình biểu tình ở Salem, Oregon. Có xe bus từ Portland xuống.")
     #expect(salem["city"]?.displayValues == ["Salem"])
     #expect(salem["state"] == .choice("OR"))
+    let sugarLand = try Self.read("Tụi em ở Sugar Land, gần Houston")
+    #expect(sugarLand["city"]?.displayValues == ["Sugar Land"])
     let darby = try Self.read("Mấy tuần nay ở Upper Darby, PA có nhóm teens giựt purse")
     #expect(darby["city"]?.displayValues == ["Upper Darby"])
   }
