@@ -6,6 +6,7 @@ extension CRSIntake {
   /// `crs-intake check`: every problem in Rules/ and Locales/ at once.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Validate Rules/ and Locales/, reporting every problem with file:line:column.",
       discussion: """
         Checks the rules and texts built into crs-intake, or the folders given by --rules and \

@@ -10,6 +10,7 @@ extension CRSIntake {
   /// `crs-intake draft FILE`: the draft request for an intake JSON, as Markdown or JSON.
   struct Draft: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "draft",
       abstract: "Render the draft intake request for an intake JSON file (Markdown or JSON).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

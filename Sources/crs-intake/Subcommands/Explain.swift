@@ -8,6 +8,7 @@ extension CRSIntake {
   /// `crs-intake explain`: the rule trace behind one request's outcome.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "explain",
       abstract: "Print the rule trace for one intake request, or why a service is not recommended.")
 
     @OptionGroup var data: DataOptions

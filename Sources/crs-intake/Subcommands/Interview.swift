@@ -11,6 +11,7 @@ extension CRSIntake {
   /// `crs-intake` / `crs-intake interview`: the interview in the terminal.
   struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "interview",
       abstract: "Interview a local leader, in Vietnamese or English, and show the CRS services that fit.")
 
     @OptionGroup var data: DataOptions

@@ -7,6 +7,7 @@ extension CRSIntake {
   /// `crs-intake offices`: the office directory, or how one state routes.
   struct Offices: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "offices",
       abstract: "Print the CRS office directory, or how one state or territory routes.")
 
     @OptionGroup var data: DataOptions

@@ -11,6 +11,7 @@ extension CRSIntake {
   /// `crs-intake screen`: batch screening, streamed.
   struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "screen",
       abstract: "Screen intake requests (a JSON object, a JSON array or JSON Lines) from files or stdin.")
 
     @OptionGroup var data: DataOptions

@@ -9,6 +9,7 @@ extension CRSIntake {
   /// `crs-intake sessions list|show ID|delete ID|purge`: the saved interviews.
   struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sessions",
       abstract: "List, show or delete saved interview sessions.",
       subcommands: [List.self, Show.self, Delete.self, Purge.self],
       defaultSubcommand: List.self)
@@ -16,7 +17,7 @@ extension CRSIntake {
     static var store: SessionStore { SessionStore(directory: StatePaths.directory.appendingPathComponent("sessions")) }
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List saved sessions, newest first.")
+      static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved sessions, newest first.")
       @OptionGroup var data: DataOptions
 
       func run() throws {
@@ -28,7 +29,7 @@ extension CRSIntake {
     }
 
     struct Show: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Show one session's answers and where it stands.")
+      static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one session's answers and where it stands.")
       @OptionGroup var data: DataOptions
       @Argument(help: "The session ID.") var id: String
 
@@ -42,7 +43,7 @@ extension CRSIntake {
     }
 
     struct Delete: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Delete one session.")
+      static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete one session.")
       @OptionGroup var data: DataOptions
       @Argument(help: "The session ID.") var id: String
 
@@ -60,7 +61,7 @@ extension CRSIntake {
     }
 
     struct Purge: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Delete every saved session (asks first).")
+      static let configuration = CommandConfiguration(commandName: "purge", abstract: "Delete every saved session (asks first).")
       @OptionGroup var data: DataOptions
       @Flag(help: "Do not ask for confirmation.") var yes = false
 

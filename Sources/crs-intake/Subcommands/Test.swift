@@ -7,6 +7,7 @@ extension CRSIntake {
   /// `crs-intake test`: the scenario tests in Rules/scenarios, with rule coverage.
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "test",
       abstract: "Run the scenario tests in Rules/scenarios (or PATH), with per-rule coverage.")
 
     @OptionGroup var data: DataOptions
