@@ -48,15 +48,25 @@ struct NarrativeTokens {
     // Apostrophes folded at the end so far (quotes, dropped if nothing follows).
     var trailingQuotes = 0
     var ascii = true
+    // Whether the token starts with a capital, and has a lowercase letter: kept while cutting
+    // (measured: looking at the token's scalars again was a twentieth of a read).
+    var capital = false
+    var lower = false
     var quote = Quote.none
+    /// A letter starts a token, or goes on with one.
+    func letter(_ at: String.Index, _ scalar: Unicode.Scalar) {
+      let value = scalar.value
+      let isLower = (0x61...0x7A).contains(value) || (value >= 0x80 && !lower && scalar.properties.isLowercase)
+      if start == nil {
+        start = at
+        capital = (0x41...0x5A).contains(value) || (value >= 0x80 && !isLower && scalar.properties.isUppercase)
+      }
+      if isLower { lower = true }
+    }
     func flush() {
       guard let first = start else { return }
       folded.removeLast(trailingQuotes)
-      let initial = text.unicodeScalars[first]
-      let capital = (0x41...0x5A).contains(initial.value) || (initial.value >= 0x80 && initial.properties.isUppercase)
-      let name =
-        capital
-        && text.unicodeScalars[first..<end].contains { (0x61...0x7A).contains($0.value) || ($0.value >= 0x80 && $0.properties.isLowercase) }
+      let name = capital && lower
       tokens.append(
         Token(
           folded: String(decoding: folded, as: UTF8.self), range: first..<end, ascii: ascii, clause: clause, quoted: quote != .none,
@@ -66,6 +76,8 @@ struct NarrativeTokens {
       folded.removeAll(keepingCapacity: true)
       trailingQuotes = 0
       ascii = true
+      capital = false
+      lower = false
     }
     var i = scalars.startIndex
     while i < scalars.endIndex {
@@ -74,12 +86,12 @@ struct NarrativeTokens {
       let next = scalars.index(after: i)
       if value < 0x80 {
         if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
-          if start == nil { start = i }
+          letter(i, scalar)
           folded.append(UInt8(value))
           trailingQuotes = 0
           end = next
         } else if (0x41...0x5A).contains(value) {
-          if start == nil { start = i }
+          letter(i, scalar)
           folded.append(UInt8(value + 0x20))
           trailingQuotes = 0
           end = next
@@ -94,7 +106,7 @@ struct NarrativeTokens {
         } else {
           // "St. Petersburg", "Ft. Myers", "Mt. Vernon": the period of a short title ends nothing.
           var title = false
-          if value == 0x2E, let first = start, end == i, Self.isTitle(folded, capital: scalars[first]) {
+          if value == 0x2E, start != nil, end == i, capital, Self.isTitle(folded) {
             // …followed by a name: "St. Petersburg", not "on Main St. Then…" (rare, and harmless).
             let after = scalars[next...].prefix(2)
             title = after.count == 2 && after.first == " " && (0x41...0x5A).contains(after.last!.value)
@@ -123,13 +135,13 @@ struct NarrativeTokens {
         }
       } else if let base = TextFolding.baseLetter(value) {
         // A Vietnamese (or other Latin) letter with marks: the common case beyond ASCII.
-        if start == nil { start = i }
+        letter(i, scalar)
         ascii = false
         folded.append(contentsOf: UTF8.encode(base)!)
         trailingQuotes = 0
         end = next
       } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        if start == nil { start = i }
+        letter(i, scalar)
         ascii = false
         for lower in scalar.properties.lowercaseMapping.unicodeScalars { folded.append(contentsOf: UTF8.encode(lower)!) }
         trailingQuotes = 0
@@ -146,9 +158,9 @@ struct NarrativeTokens {
     clauseCount = clause + 1
   }
 
-  /// Whether a token is "St", "Ft" or "Mt" with a capital (folded bytes, its first letter).
-  private static func isTitle(_ folded: [UInt8], capital: Unicode.Scalar) -> Bool {
-    guard folded.count == 2, folded[1] == 0x74, (0x41...0x5A).contains(capital.value) else { return false }
+  /// Whether a token is "St", "Ft" or "Mt" (folded bytes; its capital is asked apart).
+  private static func isTitle(_ folded: [UInt8]) -> Bool {
+    guard folded.count == 2, folded[1] == 0x74 else { return false }
     return folded[0] == 0x73 || folded[0] == 0x66 || folded[0] == 0x6D
   }
 
@@ -164,16 +176,16 @@ struct NarrativeTokens {
     String(text.unicodeScalars[tokens[i].range])
   }
 
-  /// Tokens as typed, one space between them (the words a finding came from), appended
-  /// straight from the text's scalars (measured: a string per token, then joined, was a
-  /// third of combining the findings).
+  /// Tokens as typed, one space between them (the words a finding came from), copied as UTF-8
+  /// bytes (measured: a string per token, then joined, was a third of combining the findings;
+  /// appending scalar views was slower still).
   func original(joining span: Range<Int>) -> String {
-    var out = String.UnicodeScalarView()
+    var bytes: [UInt8] = []
     for i in span {
-      if i > span.lowerBound { out.append(" ") }
-      out.append(contentsOf: text.unicodeScalars[tokens[i].range])
+      if i > span.lowerBound { bytes.append(0x20) }
+      bytes.append(contentsOf: text.utf8[tokens[i].range])
     }
-    return String(out)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Token `i`'s spelling with its Vietnamese marks (`VietnameseSpelling.key`); nil when
