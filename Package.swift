@@ -75,16 +75,31 @@ let package = Package(
     .target(
       name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal",
       linkerSettings: [.linkedLibrary("util")]),
+    // Helpers the test targets share: the package's folders and shipped data, temporary folders,
+    // rule fixtures, the built binary run from a pipe or on a pseudo-terminal, interviews driven
+    // in code. No test framework: the test targets make the assertions.
+    .target(
+      name: "IntakeTestSupport", dependencies: ["IntakeCore", "IntakeLoading", "CPseudoTerminal"],
+      path: "Tests/Support/IntakeTestSupport", swiftSettings: strict),
+    // One test target per library, and CLITests for the built binary end to end. Tests that run
+    // the binary find it in the build folder (`swift build --build-tests` builds it). Folders of
+    // data the tests read beside their files (inputs, golden files, transcripts) are excluded.
     .testTarget(
-      name: "IntakeCoreTests",
-      dependencies: [
-        "IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeScreening", "IntakeTerminal", "IntakeSessions", "IntakeFuzzing",
-        "IntakeInterface", "CPseudoTerminal",
-      ],
-      // Data the tests read from their own folder (inputs, golden files, transcripts).
-      exclude: [
-        "Drafts/Inputs", "Drafts/Golden", "Interview/Snapshots", "Narrative/narratives.yaml", "Narrative/Corpus", "Narrative/HeldOut",
-      ],
+      name: "IntakeCoreTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeFuzzing", "IntakeTestSupport"],
+      exclude: ["Narrative/narratives.yaml", "Narrative/Corpus", "Narrative/HeldOut"], swiftSettings: strict),
+    .testTarget(
+      name: "IntakeLoadingTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeTestSupport"],
       swiftSettings: strict),
+    .testTarget(
+      name: "IntakeScreeningTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTestSupport"],
+      swiftSettings: strict),
+    .testTarget(name: "IntakeSessionsTests", dependencies: ["IntakeCore", "IntakeSessions", "IntakeTestSupport"], swiftSettings: strict),
+    .testTarget(name: "IntakeTerminalTests", dependencies: ["IntakeTerminal", "IntakeTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "IntakeInterfaceTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeInterface", "IntakeTestSupport"],
+      exclude: ["Snapshots"], swiftSettings: strict),
+    .testTarget(
+      name: "CLITests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeTestSupport"],
+      exclude: ["Drafts/Inputs", "Drafts/Golden"], swiftSettings: strict),
   ]
 )

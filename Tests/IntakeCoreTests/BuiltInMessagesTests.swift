@@ -1,5 +1,6 @@
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// The messages built into the code (for when the texts cannot be loaded) are complete in both

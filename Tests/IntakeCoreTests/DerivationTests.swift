@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Derived facts: the conflict policy (priority, then file order), set union, dependency

@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// The same request always gives the same outcome: no ties broken by chance, and nothing

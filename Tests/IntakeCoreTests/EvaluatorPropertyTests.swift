@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// The indexed evaluator against the naive reference, over thousands of random requests on

@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 
 /// Small rule sets built in code, over a fixed vocabulary, for engine semantics tests.
 enum Inline {

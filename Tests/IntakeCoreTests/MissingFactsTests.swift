@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// `missing`: the unknown input facts that could still change the outcome — and not those

@@ -1,5 +1,6 @@
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// How every state and territory routes to a region and office.

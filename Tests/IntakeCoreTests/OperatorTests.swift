@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Every operator of the closed set, on the kinds of fact it applies to, with a value that

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Unknown never means "nothing for you": an undecided request says what would fit and on

@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// Services: every rule that holds recommends its service; best weight first, then the

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// `Rules/README.md` is the rule author's reference: it must name every operator the loader

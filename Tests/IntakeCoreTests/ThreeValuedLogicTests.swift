@@ -1,4 +1,5 @@
 import IntakeCore
+import IntakeTestSupport
 import Testing
 
 /// An unknown fact makes a condition unknown, never false: a missing answer must not silently

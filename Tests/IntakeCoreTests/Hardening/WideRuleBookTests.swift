@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// Issue 11: a rule book with more referrals or services than a 64-bit mask holds still refers

@@ -1,5 +1,6 @@
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// How typed answers are understood, over the shipped catalog (Rules/facts.yaml and the

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Safety first: the moment someone says a person is in danger now — at the safety question,

@@ -1,5 +1,6 @@
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// `:save` / `:lưu` writes the draft request as it stands, and the interview goes on.

@@ -1,0 +1,23 @@
+import IntakeCore
+import IntakeLoading
+
+/// The shipped Rules/ and Locales/, loaded once for every test that only reads them.
+public enum ShippedData {
+  /// The shipped data as the program loads it, with its diagnostics.
+  public static let loaded: IntakeData = IntakeData.load(rules: PackagePaths.rules, locales: PackagePaths.locales)
+
+  /// The compiled rule book; a test using it fails (not crashes) when the data has errors.
+  public static func book() throws -> RuleBook {
+    guard let book = loaded.book else {
+      throw TestSetupError(
+        "shipped data does not compile: \(loaded.diagnostics.prefix(5).map { "\($0.location) \($0.code) \($0.arguments)" })")
+    }
+    return book
+  }
+}
+
+/// A test precondition that did not hold, with what was seen.
+public struct TestSetupError: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
