@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Round 4: what generalizes. Word classes in the lexicon ("{police} … {force}", "{self-vi}

@@ -2,6 +2,7 @@ import Foundation
 import IntakeCore
 import IntakeFuzzing
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Nothing a person types may crash or hang the reader, the answer reader, the interview or a
@@ -118,7 +119,7 @@ struct NarrativeFuzzTests {
     }
     let result = try await CLI.run(["screen", "--format", "jsonl"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
     #expect(result.status == 0, "\(result.stderr.prefix(500))")
-    let records = try CLIScreenTests.jsonLines(result.stdout)
+    let records = try CLI.jsonLines(result.stdout)
     #expect(records.count == 300)
     #expect(records.compactMap { $0["id"] as? String } == (0..<300).map { "r\($0)" })
   }

@@ -1,6 +1,7 @@
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeTestSupport
 import Testing
 
 /// Round 5: more that generalizes. Short spellings (`spellings:`: "cs", "ko", "hqua") read as

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// Staff screening requests that have only a narrative, or a narrative and some facts, and

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// An interview that starts with the user's own words asks fewer questions than one that

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeTestSupport
 import Testing
 
 /// Answers as people type them, and a read-back they can correct, through the built binary on
