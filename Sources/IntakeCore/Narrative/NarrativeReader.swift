@@ -368,10 +368,23 @@ public struct NarrativeReader: Sendable {
   /// What a search for the best phrase at one position sees: the text's tokens, their word
   /// numbers and spellings, and which tokens earlier phrases took.
   private struct Scan {
-    let tokens: [NarrativeTokens.Token]
+    let cut: NarrativeTokens
+    var tokens: [NarrativeTokens.Token] { cut.tokens }
     let ids: [Int]
-    let marked: [String?]
+    /// Tokens' spellings with marks, made when a phrase ending there asks (measured: making
+    /// them all up front was a fifteenth of a read); `markedKnown` says which are made.
+    var marked: [String?]
+    var markedKnown: [Bool]
     var consumed: [Bool]
+
+    /// Token `p`'s spelling with marks (nil: typed without), made once.
+    mutating func spelling(_ p: Int) -> String? {
+      if !markedKnown[p] {
+        markedKnown[p] = true
+        marked[p] = cut.tokens[p].ascii ? nil : cut.marked(p)
+      }
+      return marked[p]
+    }
     /// The positions of the words matched so far on the current path (reused); a short
     /// spelling stands there once per word it stands for.
     var positions: [Int] = []
@@ -419,7 +432,8 @@ public struct NarrativeReader: Sendable {
     // A short spelling ("cs", "ko", "dc") walks on as the word or words it stands for (most
     // words have none: asked without touching the list).
     guard id >= 0, id < hasAlternates.count, hasAlternates[id] else { return }
-    for alternate in alternates[id] where alternate.typed == scan.marked[pos] {
+    let typed = scan.spelling(pos)
+    for alternate in alternates[id] where alternate.typed == typed {
       var next = node
       var reached = true
       for word in alternate.ids {
@@ -443,6 +457,9 @@ public struct NarrativeReader: Sendable {
   /// The walk has matched the token at `pos` and reached `node`: a phrase may end here, a
   /// longer one may go on.
   private func arrive(_ node: Int, _ pos: Int, _ start: Int, _ clause: Int, _ scan: inout Scan, _ best: inout Match?) {
+    if !nodes[node].variants.isEmpty {
+      for p in scan.positions { _ = scan.spelling(p) }
+    }
     if !nodes[node].variants.isEmpty, nodes[node].variants.contains(where: { spells($0, scan) }) {
       let meanings = nodes[node].variants.filter { spells($0, scan) }.map(\.meaning)
       let match = Match(start: start, end: pos + 1, words: scan.positions, meanings: meanings)
@@ -468,11 +485,11 @@ public struct NarrativeReader: Sendable {
     // Each word's number in the lexicon (-1: in no phrase); a police department's initials
     // ("APD", "NOPD", "Gallup PD") read as "police".
     let ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
-    // Spellings with marks, only for words some phrase has.
-    let marked = tokens.indices.map { ids[$0] >= 0 ? cut.marked($0) : nil }
     // All matches, the best first at each position; words a phrase skipped are read too.
     var matches: [Match] = []
-    var scan = Scan(tokens: tokens, ids: ids, marked: marked, consumed: Array(repeating: false, count: tokens.count))
+    var scan = Scan(
+      cut: cut, ids: ids, marked: Array(repeating: nil, count: tokens.count), markedKnown: Array(repeating: false, count: tokens.count),
+      consumed: Array(repeating: false, count: tokens.count))
     for i in tokens.indices where !scan.consumed[i] {
       guard let match = best(at: i, &scan) else { continue }
       matches.append(match)

@@ -181,9 +181,11 @@ struct NarrativeTokens {
   /// appending scalar views was slower still).
   func original(joining span: Range<Int>) -> String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(span.count * 8)
     for i in span {
       if i > span.lowerBound { bytes.append(0x20) }
-      bytes.append(contentsOf: text.utf8[tokens[i].range])
+      let word = text.utf8[tokens[i].range]
+      if word.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: word) }
     }
     return String(decoding: bytes, as: UTF8.self)
   }
