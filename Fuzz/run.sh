@@ -7,7 +7,9 @@
 #
 # Environment: FUZZ_ARGS adds libFuzzer options (e.g. FUZZ_ARGS=-runs=1000000 to stop after a
 # number of executions); FUZZ_ARTIFACTS is where findings are written (default
-# Fuzz/.build/artifacts); FUZZ_SKIP_BUILD=1 runs what was built last.
+# Fuzz/.build/artifacts); FUZZ_SKIP_BUILD=1 runs what was built last; FUZZ_CORPUS=DIR keeps each
+# target's corpus in DIR/TARGET (seeded from Corpus/TARGET when empty), so a long run can stop
+# and go on where it was.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 all=(screen yaml conversation narrative session cache)
@@ -45,10 +47,11 @@ export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0${LSAN_OPT
 failed=()
 summary=()
 for target in "${targets[@]}"; do
-  corpus="$work/$target"
+  corpus="${FUZZ_CORPUS:+$FUZZ_CORPUS/$target}"
+  corpus="${corpus:-$work/$target}"
   mkdir -p "$corpus" "$artifacts/$target"
-  # The committed seeds are never grown: the run works on a copy.
-  cp -R "$here/Corpus/$target/." "$corpus/"
+  # The committed seeds are never grown: the run works on a copy (kept if FUZZ_CORPUS says where).
+  if [ -z "$(ls -A "$corpus")" ]; then cp -R "$here/Corpus/$target/." "$corpus/"; fi
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 -print_final_stats=1
     -artifact_prefix="$artifacts/$target/")
   if [ -f "$here/Dictionaries/$target.dict" ]; then options+=(-dict="$here/Dictionaries/$target.dict"); fi
@@ -63,7 +66,9 @@ for target in "${targets[@]}"; do
   log="$work/$target.log"
   echo "run.sh: fuzz-$target for ${seconds} s on $(find "$corpus" -type f | wc -l | tr -d ' ') seeds"
   status=0
+  started=$SECONDS
   "$bin/fuzz-$target" "${options[@]}" "${extra[@]}" "$corpus" > "$log" 2>&1 || status=$?
+  took=$((SECONDS - started))
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   runs="${runs:-$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -1)}"
   artifact="$(sed -n "s/.*Test unit written to \(.*\)$/\1/p" "$log" | tail -1)"
@@ -74,10 +79,11 @@ for target in "${targets[@]}"; do
     cp "$log" "$artifacts/$target/last-run.log"
     echo "run.sh: the whole log: $artifacts/$target/last-run.log" >&2
   fi
-  summary+=("$(printf '%-13s %10s executions  %s' "$target" "${runs:-?}" "$([ "$status" -eq 0 ] && [ -n "$runs" ] && echo ok || echo "FAILED: ${artifact:-see the log}")")")
+  summary+=("$(printf '%-13s %10s executions in %6s s, corpus %6s  %s' "$target" "${runs:-?}" "$took" \
+    "$(find "$corpus" -type f | wc -l | tr -d ' ')" "$([ "$status" -eq 0 ] && [ -n "$runs" ] && echo ok || echo "FAILED: ${artifact:-see the log}")")")
 done
 
-echo "run.sh: summary (${seconds} s each)"
+echo "run.sh: summary (at most ${seconds} s each)"
 printf '  %s\n' "${summary[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "run.sh: findings in: ${failed[*]} (reproduce: $bin/fuzz-TARGET ARTIFACT)" >&2
