@@ -93,7 +93,9 @@ let package = Package(
     .testTarget(
       name: "IntakeScreeningTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTestSupport"],
       swiftSettings: strict),
-    .testTarget(name: "IntakeSessionsTests", dependencies: ["IntakeCore", "IntakeSessions", "IntakeTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "IntakeSessionsTests", dependencies: ["IntakeCore", "IntakeSessions", "IntakeFuzzing", "IntakeTestSupport"],
+      swiftSettings: strict),
     .testTarget(name: "IntakeTerminalTests", dependencies: ["IntakeTerminal", "IntakeTestSupport"], swiftSettings: strict),
     .testTarget(
       name: "IntakeInterfaceTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeInterface", "IntakeTestSupport"],

@@ -5,7 +5,7 @@ import IntakeCore
 /// end), punctuation, lone combining marks, decomposed letters, emoji and control characters.
 /// Deterministic for a seed, so a failure can be replayed.
 public struct RandomNarrative {
-  private var state: UInt64
+  private var generator: SeededGenerator
   private let vocabulary: [String]
 
   /// Pieces that are not in any lexicon but stress the tokenizer and the number reader.
@@ -22,23 +22,19 @@ public struct RandomNarrative {
   ]
 
   public init(seed: UInt64, lexicon: Lexicon) {
-    state = seed &+ 0x9E37_79B9_7F4A_7C15
-    var words = lexicon.negation + lexicon.negationAccented + lexicon.past + lexicon.future + lexicon.ahead + lexicon.ago
-    for entry in lexicon.entries { words += entry.phrases + entry.accented }
+    generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
+    var words =
+      lexicon.negation + lexicon.negationAccented + lexicon.past + lexicon.future + lexicon.ahead + lexicon.ago + lexicon.present
+      + lexicon.hypothetical
+    for entry in lexicon.entries { words += entry.phrases + entry.accented + entry.quoted }
     for names in lexicon.stateSpellings.values { words += names }
     for city in lexicon.cities { words += city.names }
     // People type the words of a phrase with a gap, not the mark of the gap.
     vocabulary = Self.oddities + words.map { $0.withoutGapMarks }
   }
 
-  /// SplitMix64.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  /// The next 64 random bits (SplitMix64, `SeededGenerator`).
+  public mutating func next() -> UInt64 { generator.next() }
 
   public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import IntakeCore
+import IntakeFuzzing
 import IntakeSessions
 import IntakeTestSupport
 import Testing

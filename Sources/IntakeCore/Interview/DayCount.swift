@@ -36,9 +36,10 @@ public enum DayCount {
     var unit = 1
     var sawUnit = false
     let fillers = words("answer.filler")
-    func isNumber(_ token: String) -> Bool {
-      Int(token) != nil || (1...12).contains { words("answer.number.\($0)").contains(token) }
-    }
+    // Number words 1…12, looked up once for all the tokens.
+    let numberWords = (1...12).map { words("answer.number.\($0)") }
+    func numberWord(_ token: String) -> Int? { numberWords.firstIndex { $0.contains(token) }.map { $0 + 1 } }
+    func isNumber(_ token: String) -> Bool { Int(token) != nil || numberWord(token) != nil }
     for (i, token) in tokens.enumerated() {
       // A filler before the count that folds like a unit ("cách đây năm bữa": "đây" is not
       // "day").
@@ -47,7 +48,7 @@ public enum DayCount {
         count = number
         continue
       }
-      if count == nil, let n = (1...12).first(where: { words("answer.number.\($0)").contains(token) }) {
+      if count == nil, let n = numberWord(token) {
         count = n
         continue
       }

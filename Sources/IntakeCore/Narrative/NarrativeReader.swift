@@ -353,7 +353,8 @@ public struct NarrativeReader: Sendable {
     for (j, p) in scan.positions.enumerated() {
       let word = variant.marked[j]
       let override = scan.overrides[j]
-      if let typed = override < 0 ? scan.marked[p] : alternateSpellings[override] {
+      // (`arrive` has made the spellings of every position.)
+      if let typed = override < 0 ? scan.marked[p] ?? nil : alternateSpellings[override] {
         if word != typed { return false }
       } else if variant.accentedOnly && word != nil {
         return false
@@ -371,19 +372,18 @@ public struct NarrativeReader: Sendable {
     let cut: NarrativeTokens
     var tokens: [NarrativeTokens.Token] { cut.tokens }
     let ids: [Int]
-    /// Tokens' spellings with marks, made when a phrase ending there asks (measured: making
-    /// them all up front was a fifteenth of a read); `markedKnown` says which are made.
-    var marked: [String?]
-    var markedKnown: [Bool]
+    /// Tokens' spellings with marks (`.some(nil)`: typed without), made when a phrase ending
+    /// there asks (measured: making them all up front was a fifteenth of a read); nil: not
+    /// made yet.
+    var marked: [String??]
     var consumed: [Bool]
 
     /// Token `p`'s spelling with marks (nil: typed without), made once.
     mutating func spelling(_ p: Int) -> String? {
-      if !markedKnown[p] {
-        markedKnown[p] = true
-        marked[p] = cut.tokens[p].ascii ? nil : cut.marked(p)
-      }
-      return marked[p]
+      if let made = marked[p] { return made }
+      let made = cut.tokens[p].ascii ? nil : cut.marked(p)
+      marked[p] = .some(made)
+      return made
     }
     /// The positions of the words matched so far on the current path (reused); a short
     /// spelling stands there once per word it stands for.
@@ -459,11 +459,11 @@ public struct NarrativeReader: Sendable {
   private func arrive(_ node: Int, _ pos: Int, _ start: Int, _ clause: Int, _ scan: inout Scan, _ best: inout Match?) {
     if !nodes[node].variants.isEmpty {
       for p in scan.positions { _ = scan.spelling(p) }
-    }
-    if !nodes[node].variants.isEmpty, nodes[node].variants.contains(where: { spells($0, scan) }) {
-      let meanings = nodes[node].variants.filter { spells($0, scan) }.map(\.meaning)
-      let match = Match(start: start, end: pos + 1, words: scan.positions, meanings: meanings)
-      if best.map({ ($0.words.count, -$0.gaps) < (match.words.count, -match.gaps) }) ?? true { best = match }
+      if nodes[node].variants.contains(where: { spells($0, scan) }) {
+        let meanings = nodes[node].variants.filter { spells($0, scan) }.map(\.meaning)
+        let match = Match(start: start, end: pos + 1, words: scan.positions, meanings: meanings)
+        if best.map({ ($0.words.count, -$0.gaps) < (match.words.count, -match.gaps) }) ?? true { best = match }
+      }
     }
     walk(node, pos + 1, start, clause, &scan, &best)
   }
@@ -488,8 +488,7 @@ public struct NarrativeReader: Sendable {
     // All matches, the best first at each position; words a phrase skipped are read too.
     var matches: [Match] = []
     var scan = Scan(
-      cut: cut, ids: ids, marked: Array(repeating: nil, count: tokens.count), markedKnown: Array(repeating: false, count: tokens.count),
-      consumed: Array(repeating: false, count: tokens.count))
+      cut: cut, ids: ids, marked: Array(repeating: nil, count: tokens.count), consumed: Array(repeating: false, count: tokens.count))
     for i in tokens.indices where !scan.consumed[i] {
       guard let match = best(at: i, &scan) else { continue }
       matches.append(match)
@@ -529,9 +528,7 @@ public struct NarrativeReader: Sendable {
     // right after, 1 for a place word before ("ở Salem, Oregon" 3 beats "từ Portland" 1).
     var cityStrength = 0
     var townStrength = 0
-    // Whether every city of `cities` read was named as a landmark ("ở Sugar Land, gần Houston"),
-    // and the words of those that were.
-    var citiesOnlyNear = true
+    // The words of cities of `cities` named as a landmark ("ở Sugar Land, gần Houston").
     var landmarkWords = Set<Range<Int>>()
     // Tokens no phrase took, or that only a town not read took ("Darby" of "Upper Darby").
     var takenForCities = consumed
@@ -613,11 +610,7 @@ public struct NarrativeReader: Sendable {
           let city = lexicon.cities[c]
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           cityStrength = max(cityStrength, (stateAfter(match) != nil ? 2 : 0) + (placeWordBefore(match) ? 1 : 0))
-          if match.start > 0 && Self.nearWords.contains(tokens[match.start - 1].folded) {
-            landmarkWords.insert(words)
-          } else {
-            citiesOnlyNear = false
-          }
+          if match.start > 0 && Self.nearWords.contains(tokens[match.start - 1].folded) { landmarkWords.insert(words) }
           cityWords.insert(words)
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
           if let state = factIndex["state"] { found.append((state, .choice(stateAfter(match) ?? city.state), words)) }
@@ -655,6 +648,7 @@ public struct NarrativeReader: Sendable {
     // Costa Mesa" is a park in Costa Mesa), unless the town is named more clearly ("ở Salem,
     // Oregon … xe bus từ Portland xuống").
     if let cityFact = factIndex["city"] {
+      let citiesOnlyNear = landmarkWords == cityWords
       // A landmark gives way to a city named as where things are.
       if !citiesOnlyNear, !landmarkWords.isEmpty, let stateFact = factIndex["state"] {
         found.removeAll { ($0.fact == cityFact || $0.fact == stateFact) && landmarkWords.contains($0.words) }
@@ -802,6 +796,18 @@ public struct NarrativeReader: Sendable {
     return threat && violent
   }
 
+  /// The index of the first match starting at or after `position` (matches are in the order of
+  /// their starts): where a look at the few words before a match begins.
+  private func firstMatch(from position: Int, in matches: [Match]) -> Int {
+    var low = 0
+    var high = matches.count
+    while low < high {
+      let mid = (low + high) / 2
+      if matches[mid].start < position { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
   /// Whether a reading names a bias: a basis, or an act of prejudice.
   private func saysBias(_ reading: [(Int, FactValue)]) -> Bool {
     reading.contains { fact, value in
@@ -816,19 +822,11 @@ public struct NarrativeReader: Sendable {
   private func isHypothetical(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token]) -> Bool {
     let clause = tokens[match.start].clause
     let windowStart = max(0, match.start - 3)
-    // Matches are in the order of their starts: look back from the match's own.
-    var low = 0
-    var high = matches.count
-    while low < high {
-      let mid = (low + high) / 2
-      if matches[mid].start < match.start { low = mid + 1 } else { high = mid }
-    }
-    var k = low - 1
-    while k >= 0, matches[k].start >= windowStart - longestSpan {
-      let other = matches[k]
-      k -= 1
-      guard other.end <= match.start, other.end > windowStart, tokens[other.start].clause == clause else { continue }
-      if other.meanings.contains(.hypothetical) { return true }
+    for other in matches[firstMatch(from: windowStart - longestSpan, in: matches)...] {
+      if other.start >= match.start { break }
+      if other.end <= match.start, other.end > windowStart, tokens[other.start].clause == clause, other.meanings.contains(.hypothetical) {
+        return true
+      }
     }
     return false
   }
@@ -839,14 +837,7 @@ public struct NarrativeReader: Sendable {
   private func isNegated(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token], _ consumed: [Bool]) -> Bool {
     let clause = tokens[match.start].clause
     let windowStart = max(0, match.start - 3)
-    // Matches are in the order of their starts: only those from a few words before count.
-    var low = 0
-    var high = matches.count
-    while low < high {
-      let mid = (low + high) / 2
-      if matches[mid].start < windowStart - longestSpan { low = mid + 1 } else { high = mid }
-    }
-    for other in matches[low...] {
+    for other in matches[firstMatch(from: windowStart - longestSpan, in: matches)...] {
       if other.start >= match.end { break }
       guard other.end > windowStart, other.meanings.contains(.negation), tokens[other.start].clause == clause else { continue }
       if other.end <= match.start || (other.start > match.start && other.end <= match.end && !match.words.contains(other.start)) {

@@ -18,18 +18,12 @@ public struct LexiconLint {
     for (e, entry) in lexicon.entries.enumerated() {
       let at = entry.location ?? fallback
       for fact in entry.clears where ruleSet.fact(fact).map({ $0.derived }) ?? true {
-        diagnostics.append(
-          Diagnostic(
-            .error, .lexiconUnknownFact, at: at,
-            ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+        diagnostics.append(unknownFact(fact, in: entry.id, at: at))
       }
       for (_, reading) in Self.readings(entry) {
         for (fact, value) in reading.sorted(by: { $0.key < $1.key }) {
           guard let definition = ruleSet.fact(fact), !definition.derived else {
-            diagnostics.append(
-              Diagnostic(
-                .error, .lexiconUnknownFact, at: at,
-                ["entry": entry.id, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+            diagnostics.append(unknownFact(fact, in: entry.id, at: at))
             continue
           }
           if let problem = Self.check(value, definition) {
@@ -91,10 +85,7 @@ public struct LexiconLint {
       let at = implication.location ?? fallback
       let pairs = implication.when.compactMap { fact, value in value.map { (fact, $0) } } + implication.add.map { ($0.key, $0.value) }
       for fact in Set(implication.when.keys).union(implication.add.keys).sorted() where ruleSet.fact(fact).map({ $0.derived }) ?? true {
-        diagnostics.append(
-          Diagnostic(
-            .error, .lexiconUnknownFact, at: at,
-            ["entry": "implications", "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""]))
+        diagnostics.append(unknownFact(fact, in: "implications", at: at))
       }
       for (fact, value) in pairs.sorted(by: { $0.0 < $1.0 }) {
         guard let definition = ruleSet.fact(fact), !definition.derived, let problem = Self.check(value, definition) else { continue }
@@ -117,6 +108,13 @@ public struct LexiconLint {
       }
     }
     return diagnostics
+  }
+
+  /// An entry (or the implications) names a fact the rules do not have, or one derived by them.
+  private func unknownFact(_ fact: String, in entry: String, at: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .error, .lexiconUnknownFact, at: at,
+      ["entry": entry, "fact": fact, "suggestion": Suggestion.nearest(to: fact, in: ruleSet.facts.map(\.id)) ?? ""])
   }
 
   /// Phrases matched without marks whose folded form is an everyday word spelled otherwise
