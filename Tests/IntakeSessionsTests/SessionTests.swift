@@ -65,11 +65,13 @@ struct SessionTests {
     #expect(try terminal.waitForExit() == 0)
   }
 
-  @Test("--no-save keeps nothing on disk")
+  @Test("--no-save keeps nothing on disk: no session, no history, no data cache")
   func noSave() throws {
     let home = try TemporaryFolder()
     defer { home.remove() }
-    let terminal = try PseudoTerminal.atFirstQuestion(["--lang", "en", "--no-save"], home: home.url)
+    let cache = home.url.appendingPathComponent("cache")
+    let terminal = try PseudoTerminal.atFirstQuestion(
+      ["--lang", "en", "--no-save"], environment: ["XDG_CACHE_HOME": cache.path], home: home.url)
     try terminal.waitFor("Is anyone in danger right now?")
     terminal.line("no")
     try terminal.waitFor("Has something already happened")
@@ -78,6 +80,7 @@ struct SessionTests {
     terminal.press(.controlD)
     #expect(try terminal.waitForExit() == 0)
     #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("state/crs-intake").path))
+    #expect(!FileManager.default.fileExists(atPath: cache.path))
   }
 
   @Test("--resume continues where the interview stopped, keeping the answers")

@@ -22,20 +22,21 @@ public struct DataCache: Sendable {
 
   /// The data, from the cache when it is current, else loaded from YAML (and then cached if
   /// it has no errors).
-  public func load(rules: URL, locales: URL) -> IntakeData {
-    load(rules: .directory(rules), locales: .directory(locales))
+  public func load(rules: URL, locales: URL, storing: Bool = true) -> IntakeData {
+    load(rules: .directory(rules), locales: .directory(locales), storing: storing)
   }
 
   /// The data of two folders (on disk or compiled in), from the cache when it is current, else
-  /// loaded from YAML (and then cached if it has no errors).
-  public func load(rules: DataFolder, locales: DataFolder) -> IntakeData {
+  /// loaded from YAML (and then cached if it has no errors and `storing` is set: `--no-save`
+  /// reads a current cache, which holds no answers, but writes nothing).
+  public func load(rules: DataFolder, locales: DataFolder, storing: Bool = true) -> IntakeData {
     let key = Self.key(rules: rules, locales: locales)
     let file = directory.appendingPathComponent("data-\(key).bin")
     if Self.isOwnDirectory(directory.path), let bytes = FileBytes.contents(of: file.path), let data = Self.read([UInt8](bytes)) {
       return data
     }
     let loaded = IntakeData.load(rules: rules, locales: locales)
-    if loaded.book != nil, !loaded.diagnostics.hasErrors {
+    if storing, loaded.book != nil, !loaded.diagnostics.hasErrors {
       store(loaded, as: file)
     }
     return loaded

@@ -49,7 +49,7 @@ extension CRSIntake {
     func run() throws {
       let console = Console()
       let language = data.language
-      let (loaded, book) = try data.loadValid(console: console, useCache: !noSave)
+      let (loaded, book) = try data.loadValid(console: console, storingCache: !noSave)
       if let answers {
         try runScript(answers, book: book, catalog: loaded.catalog, language: language, console: console)
         return

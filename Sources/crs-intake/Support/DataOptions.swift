@@ -53,14 +53,12 @@ struct DataOptions: ParsableArguments {
     return catalog.fallingBack(to: fallback)
   }
 
-  /// Loads and checks the data (from the private cache when it is current); when it has
-  /// errors, prints them, says where the data came from, and exits 65.
-  func loadValid(console: Console, useCache: Bool = true) throws -> (IntakeData, RuleBook) {
+  /// Loads and checks the data (from the private cache when it is current; a new cache file is
+  /// written only when `storingCache`); when it has errors, prints them, says where the data
+  /// came from, and exits 65.
+  func loadValid(console: Console, storingCache: Bool = true) throws -> (IntakeData, RuleBook) {
     let (rulesFolder, localesFolder) = try folders(console: console)
-    let data =
-      useCache
-      ? DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesFolder, locales: localesFolder)
-      : IntakeData.load(rules: rulesFolder, locales: localesFolder)
+    let data = DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesFolder, locales: localesFolder, storing: storingCache)
     guard let book = data.book, !data.diagnostics.hasErrors else {
       let messages = messages(data.catalog)
       let errors = data.diagnostics.filter { $0.severity == .error }

@@ -93,8 +93,10 @@ public final class PseudoTerminal {
   }
 
   /// Waits until `text` appears after what earlier waits consumed; returns the new text.
+  /// The limit is generous: CI runs every suite at once on two cores, and a debug build's start
+  /// can then take many times its usual half second. Only a failing test waits it out.
   @discardableResult
-  public func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+  public func waitFor(_ text: String, timeout: TimeInterval = 60) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let plain = screen
@@ -127,7 +129,7 @@ public final class PseudoTerminal {
   }
 
   /// Waits until one of `texts` appears; returns which one and the new text up to it.
-  public func waitForAny(_ texts: [String], timeout: TimeInterval = 15) throws -> (match: String, text: String) {
+  public func waitForAny(_ texts: [String], timeout: TimeInterval = 60) throws -> (match: String, text: String) {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let plain = screen
@@ -174,7 +176,7 @@ public final class PseudoTerminal {
   }
 
   /// Waits for the program to exit and returns its exit code (128 + signal when killed).
-  public func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
+  public func waitForExit(timeout: TimeInterval = 60) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       pump(milliseconds: 20)
