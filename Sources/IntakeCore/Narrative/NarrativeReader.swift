@@ -929,6 +929,52 @@ public struct NarrativeReader: Sendable {
     }
   }
 
+  /// A yes/no fact read both ways, the last reading after a "but" ("nhưng", "but", "however")
+  /// that follows every reading of the other value: what is said after the contrast stands
+  /// ("bà không bị gãy xương nhưng phải khâu 6 mũi": there was violence). Not a weapon or a
+  /// threat after it: "police not hurt anybody, but they come in with gun" hurt nobody.
+  private func valueAfterContrast(_ found: [Found], _ f: Int, _ cut: NarrativeTokens, _ threats: Set<Range<Int>>) -> FactValue? {
+    let readings = found.filter { $0.fact == f }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+    guard let last = readings.last, let other = readings.last(where: { $0.value != last.value }) else { return nil }
+    let threatening = found.contains { item in
+      guard item.words == last.words, item.fact == threatFacts.types, case .set(let types) = item.value else { return false }
+      return types.contains("threats")
+    }
+    guard !threats.contains(last.words), !threatening else { return nil }
+    guard other.words.upperBound <= last.words.lowerBound else { return nil }
+    for t in other.words.upperBound..<last.words.lowerBound where Self.contrastWords.contains(cut.tokens[t].folded) {
+      return last.value
+    }
+    return nil
+  }
+
+  /// Words that turn a sentence against what came before it.
+  private static let contrastWords: Set<String> = ["nhung", "but", "however"]
+
+  /// Of several day counts since something, the one an intake worker takes: a count said in a
+  /// sentence that also tells of an incident (an incident type or violence read there), the
+  /// most recent of those. "Yesterday a man called and said he will shoot us … two did not
+  /// come to work today" is yesterday; "since we moved in two months ago they left notes …
+  /// last night someone slashed our tires" is last night. With no count beside an incident
+  /// the counts stay unread, as any two values that disagree.
+  private func incidentDay(_ found: [Found], _ days: Int, _ cut: NarrativeTokens) -> FactValue? {
+    var sentence = [Int](repeating: 0, count: cut.clauseCount)
+    for clause in sentence.indices.dropFirst() {
+      sentence[clause] = sentence[clause - 1] + (cut.opensAfterComma[clause] ? 0 : 1)
+    }
+    func sentenceOf(_ words: Range<Int>) -> Int { sentence[cut.tokens[words.lowerBound].clause] }
+    var incidents = Set<Int>()
+    for item in found where item.fact == threatFacts.types || (item.fact == threatFacts.violence && item.value == .bool(true)) {
+      incidents.insert(sentenceOf(item.words))
+    }
+    var chosen: Int?
+    for item in found where item.fact == days && incidents.contains(sentenceOf(item.words)) {
+      guard case .integer(let count) = item.value else { continue }
+      chosen = min(chosen ?? count, count)
+    }
+    return chosen.map(FactValue.integer)
+  }
+
   /// Whether a value read fits an implication's condition: any value for `nil`, a set
   /// including the wanted values, or the same value.
   private func holds(_ value: FactValue?, _ wanted: FactValue?) -> Bool {
@@ -967,6 +1013,16 @@ public struct NarrativeReader: Sendable {
       conflicted[violence] = false
       values[violence] = .bool(true)
     }
+    for f in facts.indices where conflicted[f] && facts[f].kind == .bool {
+      if let after = valueAfterContrast(found, f, cut, threats) {
+        conflicted[f] = false
+        values[f] = after
+      }
+    }
+    if let days = factIndex["incident_days_ago"], conflicted[days], let chosen = incidentDay(found, days, cut) {
+      conflicted[days] = false
+      values[days] = chosen
+    }
     for f in facts.indices {
       if let set = sets[f] { values[f] = .set(facts[f].values.filter(set.contains)) }
       if conflicted[f] { values[f] = nil }
@@ -985,6 +1041,15 @@ public struct NarrativeReader: Sendable {
         }
         for w in because where !words[f].contains(w) { words[f].append(w) }
       }
+    }
+    // An event planned and an incident a year or more ago: the incident is history told beside
+    // the request, which is to keep the event safe ("10 days from now our Tet festival … two
+    // years ago a boy got stabbed in the parking lot").
+    if let goal = factIndex["request_goal"], let planned = factIndex["planned_event"], values[planned] == .bool(true),
+      let days = factIndex["incident_days_ago"], case .integer(let ago)? = values[days], ago >= 365, !conflicted[goal]
+    {
+      values[goal] = .choice("prevent")
+      words[goal] = words[planned] + words[days]
     }
     // Days ahead with no event planned say when something else is ("the workshop next month").
     if !keepingDaysAhead, let ahead = factIndex["event_in_days"], let planned = factIndex["planned_event"],
