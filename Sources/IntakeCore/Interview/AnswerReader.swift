@@ -41,12 +41,22 @@ public struct AnswerReader {
   public func read(_ input: String) -> Reading {
     let text = stripped(input.trimmingWhitespace)
     guard !text.isEmpty else { return .empty }
+    // A city as people name it ("dạ ở San Hô Xê", "Sugar Land, gần Houston"): the place the
+    // description reader finds in it, else the words as typed.
+    if fact.kind == .text, let place = narrative?.read(text, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id }) {
+      return .value(place.value, note: nil)
+    }
     switch matcher.match(text) {
     case .value(let value): return .value(value, note: nil)
     case .ambiguous(let values): return .ambiguous(values)
     case .empty: return .empty
     case .invalid(let part):
       if let reading = dontKnowReading(text) { return reading }
+      // A town in several states ("Kansas City"): which one is asked back, never guessed from
+      // a state's name inside the town's.
+      if fact.id == "state", let states = narrative?.statesOfTownNamed(text), states.count > 1 {
+        return .ambiguous(states)
+      }
       if let rest = withoutPreamble(text) {
         switch matcher.match(rest) {
         case .value(let value): return .value(value, note: nil)
@@ -148,15 +158,36 @@ public struct AnswerReader {
   /// has one, else unknown.
   private func dontKnowReading(_ text: String) -> Reading? {
     let folded = TextFolding.fold(text)
-    let first = TextFolding.fold(String(text.split(separator: ",").first ?? ""))
+    // Each part the answer ends on or begins with: before or after a comma, and after "nên" /
+    // "so" ("bên kia chưa trả lời, em không biết họ chịu không", "tui hổng có ở đó nên hổng biết").
+    let parts = Self.conclusions(folded)
     guard
-      dontKnow.contains(folded) || dontKnow.contains(first.trimmingWhitespace) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
-        || Self.saysUnsure(first)
+      dontKnow.contains(folded) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
+        || parts.contains(where: { part in dontKnow.contains(part) || Self.saysUnsure(part) })
     else { return nil }
     if fact.values.contains("unsure") {
       return .value(fact.kind == .set ? .set(["unsure"]) : .choice("unsure"), note: nil)
     }
     return .unknown
+  }
+
+  /// The first part of a folded answer and every part after a comma, "nên" or "so".
+  static func conclusions(_ folded: String) -> [String] {
+    var parts: [String] = []
+    for piece in folded.split(separator: ",") {
+      let words = piece.split(separator: " ")
+      var current: [Substring] = []
+      for word in words {
+        if word == "nen" || word == "so", !current.isEmpty {
+          parts.append(current.joined(separator: " "))
+          current = []
+        } else {
+          current.append(word)
+        }
+      }
+      if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+    }
+    return parts
   }
 
   /// Vietnamese "not sure" in its everyday forms, after a pronoun or "cũng" (also): a negator

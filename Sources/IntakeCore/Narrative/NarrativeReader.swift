@@ -471,6 +471,22 @@ public struct NarrativeReader: Sendable {
   /// Reads a description. Days ahead ("next month", "tuần sau") are kept only when an event is
   /// read as planned: in a description they say when that event is ("the workshop next
   /// month", "we move out next week" plan no event).
+  /// The states of a town named alone ("Kansas City", "ở Springfield") when it is in several
+  /// and the lexicon prefers none (`town-states`): asked which state, the program must ask back.
+  /// Empty for anything else.
+  public func statesOfTownNamed(_ text: String) -> [String] {
+    var words = NarrativeTokens.words(text)
+    while let first = words.first, words.count > 1, Self.placeLeads.contains(first) { words.removeFirst() }
+    guard !words.isEmpty else { return [] }
+    for town in towns where town.preferred == nil && town.states.count > 1 && NarrativeTokens.words(town.name) == words {
+      return town.states
+    }
+    return []
+  }
+
+  /// Words that lead a place in an answer: "ở", "tại", "bên", "in", "at", "from".
+  private static let placeLeads: Set<String> = ["o", "tai", "ben", "tu", "in", "at", "from", "near", "gan"]
+
   public func read(_ text: String) -> NarrativeExtraction {
     read(text, keepingDaysAhead: false)
   }
