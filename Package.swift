@@ -22,6 +22,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // SHA-256 of the data cache (BoringSSL's assembly: about ten times the hand-written one).
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
   ],
   targets: [
     // Pure: facts, conditions, rules, evaluation, routing, messages. No I/O, no dependencies.
@@ -29,7 +31,7 @@ let package = Package(
     // Reads Rules/ and Locales/ with Yams, keeping source positions for diagnostics.
     .target(
       name: "IntakeLoading",
-      dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")],
+      dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict),
     // GNU readline (Debian: libreadline-dev). Its headers are in the default include path;
     // pkg-config is not used because readline.pc adds feature macros SwiftPM refuses.

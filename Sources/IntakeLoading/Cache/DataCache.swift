@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import IntakeCore
 
@@ -105,7 +106,7 @@ public struct DataCache: Sendable {
   /// cache is read back only when the digest matches; anything else (damage, an edit, a
   /// crafted file) makes the data load from the YAML again and the cache be rewritten.
   public static func sealed(_ payload: [UInt8]) -> [UInt8] {
-    magic + SHA256.hash(payload) + payload
+    magic + Array(SHA256.hash(data: payload)) + payload
   }
 
   /// The payload of a sealed file whose digest matches, else nil.
@@ -113,7 +114,7 @@ public struct DataCache: Sendable {
     let start = magic.count + 32
     guard file.count >= start, file.starts(with: magic) else { return nil }
     let payload = Array(file[start...])
-    guard SHA256.hash(payload).elementsEqual(file[magic.count..<start]) else { return nil }
+    guard SHA256.hash(data: payload).elementsEqual(file[magic.count..<start]) else { return nil }
     return payload
   }
 
