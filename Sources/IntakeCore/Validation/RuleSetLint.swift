@@ -117,33 +117,80 @@ public struct RuleSetLint {
       if case .derive(let pairs) = rule.action { return (i, rule, pairs) }
       return nil
     }
-    for (a, ruleA, pairsA) in derivations {
-      for (b, ruleB, pairsB) in derivations where a < b {
-        for pa in pairsA where facts[pa.fact]?.kind == .choice {
-          for pb in pairsB where pb.fact == pa.fact && pb.values != pa.values {
-            guard constraints[a].compatible(with: constraints[b]) else { continue }
-            let (winner, loser, loserIndex) = ruleA.priority >= ruleB.priority ? (ruleA, ruleB, b) : (ruleB, ruleA, a)
-            let winnerConjuncts = winner.condition.conjuncts
-            let loserConjuncts = ruleSet.rules[loserIndex].condition.conjuncts
-            if winnerConjuncts.allSatisfy({ c in loserConjuncts.contains { same($0, c) } }) {
-              diagnostics.append(
-                Diagnostic(
-                  .warning, .ruleShadowed, at: loser.location ?? fallback,
-                  ["rule": loser.id, "by": winner.id, "fact": pa.fact]))
-            } else if ruleA.priority == ruleB.priority {
-              diagnostics.append(
-                Diagnostic(
-                  .warning, .derivationConflict, at: ruleB.location ?? fallback,
-                  [
-                    "rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
-                    "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", "),
-                  ]))
-            }
+    for (x, y) in candidatePairs(derivations, constraints, facts) {
+      let (a, ruleA, pairsA) = derivations[x]
+      let (b, ruleB, pairsB) = derivations[y]
+      for pa in pairsA where facts[pa.fact]?.kind == .choice {
+        for pb in pairsB where pb.fact == pa.fact && pb.values != pa.values {
+          guard constraints[a].compatible(with: constraints[b]) else { continue }
+          let (winner, loser, loserIndex) = ruleA.priority >= ruleB.priority ? (ruleA, ruleB, b) : (ruleB, ruleA, a)
+          let winnerConjuncts = winner.condition.conjuncts
+          let loserConjuncts = ruleSet.rules[loserIndex].condition.conjuncts
+          if winnerConjuncts.allSatisfy({ c in loserConjuncts.contains { same($0, c) } }) {
+            diagnostics.append(
+              Diagnostic(
+                .warning, .ruleShadowed, at: loser.location ?? fallback,
+                ["rule": loser.id, "by": winner.id, "fact": pa.fact]))
+          } else if ruleA.priority == ruleB.priority {
+            diagnostics.append(
+              Diagnostic(
+                .warning, .derivationConflict, at: ruleB.location ?? fallback,
+                [
+                  "rule": ruleB.id, "other": ruleA.id, "fact": pa.fact,
+                  "value": pb.values.joined(separator: ", "), "other_value": pa.values.joined(separator: ", "),
+                ]))
           }
         }
       }
     }
     return diagnostics
+  }
+
+  /// The pairs of derivations (positions in `derivations`, in the order the pairwise check
+  /// visits them) that can give one choice fact different values and might hold together.
+  /// Indexed instead of tried all against all (40,000 rules took minutes): derivations are
+  /// grouped by the fact and values they give, and by the one value they pin of the choice fact
+  /// most of them pin (`state: CA`); two that pin different values never hold together, so
+  /// their pair is not built. The pairs left are exactly those the full check could report on.
+  private func candidatePairs(
+    _ derivations: [(Int, Rule, [(fact: String, values: [String])])], _ constraints: [ConjunctConstraints],
+    _ facts: [String: FactDefinition]
+  ) -> [(Int, Int)] {
+    // The value a derivation pins of a fact: known, and one value allowed.
+    func pinned(_ constraint: ConjunctConstraints, _ fact: String) -> Int? {
+      guard let domain = constraint.domains[fact], domain.mustBeKnown, !domain.mustBeUnknown else { return nil }
+      let allowed = domain.allowed & domain.allowedIfKnown
+      return allowed.nonzeroBitCount == 1 ? allowed.trailingZeroBitCount : nil
+    }
+    var pinCounts: [String: Int] = [:]
+    for (rule, _, _) in derivations {
+      for (fact, _) in constraints[rule].domains where facts[fact]?.kind == .choice && pinned(constraints[rule], fact) != nil {
+        pinCounts[fact, default: 0] += 1
+      }
+    }
+    let pinFact = pinCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    let pins = derivations.map { derivation in pinFact.flatMap { pinned(constraints[derivation.0], $0) } }
+    // Per choice fact given: (position, key of the values given) in order.
+    var byFact: [String: [(position: Int, values: [String])]] = [:]
+    for (position, derivation) in derivations.enumerated() {
+      for pair in derivation.2 where facts[pair.fact]?.kind == .choice {
+        byFact[pair.fact, default: []].append((position, pair.values))
+      }
+    }
+    var pairs = Set<Int>()
+    let count = derivations.count
+    for (_, givers) in byFact {
+      var byPin: [Int: [Int]] = [:]
+      var unpinned: [Int] = []
+      for (i, giver) in givers.enumerated() {
+        let earlier = pins[giver.position].map { (byPin[$0] ?? []) + unpinned } ?? Array(0..<i)
+        for j in earlier where givers[j].values != giver.values && givers[j].position != giver.position {
+          pairs.insert(givers[j].position * count + giver.position)
+        }
+        if let pin = pins[giver.position] { byPin[pin, default: []].append(i) } else { unpinned.append(i) }
+      }
+    }
+    return pairs.sorted().map { ($0 / count, $0 % count) }
   }
 
   /// Knowledge mistakes: a service that can be recommended while the situation is outside
