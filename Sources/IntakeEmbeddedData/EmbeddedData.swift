@@ -8,11 +8,11 @@ import IntakeLoading
 public enum EmbeddedData {
   /// The shipped `Rules/`.
   public static var rules: DataFolder {
-    .embedded(name: "Rules", files: EmbeddedFiles(base64: rulesFiles))
+    .embedded(name: "Rules", files: EmbeddedFiles(base64: rulesFiles, digest: rulesDigest))
   }
 
   /// The shipped `Locales/`.
   public static var locales: DataFolder {
-    .embedded(name: "Locales", files: EmbeddedFiles(base64: localesFiles))
+    .embedded(name: "Locales", files: EmbeddedFiles(base64: localesFiles, digest: localesDigest))
   }
 }

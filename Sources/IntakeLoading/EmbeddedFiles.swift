@@ -8,12 +8,15 @@ public struct EmbeddedFiles: Sendable {
   private let plain: [String: Data]
   /// Every relative path, sorted.
   public let paths: [String]
+  /// `digest` as the generator computed it at build time, so a start computes nothing.
+  private let knownDigest: String?
 
   /// Files as Base64 text, as the build-time generator writes them.
-  public init(base64 files: [(path: String, base64: String)]) {
+  public init(base64 files: [(path: String, base64: String)], digest: String? = nil) {
     encoded = Dictionary(files.map { ($0.path, $0.base64) }, uniquingKeysWith: { first, _ in first })
     plain = [:]
     paths = encoded.keys.sorted()
+    knownDigest = digest
   }
 
   /// Files as bytes.
@@ -21,11 +24,17 @@ public struct EmbeddedFiles: Sendable {
     encoded = [:]
     plain = files
     paths = files.keys.sorted()
+    knownDigest = nil
   }
 
   /// What identifies this content, as the key of the data cache: FNV-1a over each path, a zero
   /// byte and its encoded text, in path order (about a millisecond for the shipped data).
   public var digest: String {
+    knownDigest ?? computedDigest
+  }
+
+  /// `digest` computed from the files, as `crs-intake-embed` computes it.
+  public var computedDigest: String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
       for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -43,6 +43,7 @@ struct EmbedData {
         source += "    (\(literal(file.path)), \"\(file.data.base64EncodedString())\"),\n"
       }
       source += "  ]\n"
+      source += "  static let \(name.lowercased())Digest = \"\(digest(files))\"\n"
     }
     source += "}\n"
     let url = URL(fileURLWithPath: arguments[0])
@@ -50,6 +51,23 @@ struct EmbedData {
     if (try? Data(contentsOf: url)) != Data(source.utf8) {
       try Data(source.utf8).write(to: url, options: .atomic)
     }
+  }
+
+  /// The content digest `EmbeddedFiles.digest` gives for these files (the data cache's key),
+  /// computed here so that a start does not: FNV-1a over each path, a zero byte and its Base64
+  /// text, in path order.
+  static func digest(_ files: [(path: String, data: Data)]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    for file in files {
+      mix(file.path.utf8)
+      mix(CollectionOfOne(0))
+      mix(file.data.base64EncodedString().utf8)
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
   }
 
   /// A path as a Swift string literal (paths are plain file names; quotes and backslashes are

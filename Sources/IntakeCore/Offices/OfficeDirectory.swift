@@ -203,14 +203,24 @@ public struct OfficeDirectory: Sendable, Equatable {
   /// A city or county name as people type it, reduced for lookup: folded (lowercase, no
   /// diacritics), punctuation as spaces, without a leading "city of" or a trailing state.
   public static func placeKey(_ text: String) -> String {
-    var words = TextFolding.fold(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    let folded = TextFolding.fold(text)
+    var words: [String]
+    if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII (nearly every place name; every start builds thousands of keys): split on bytes,
+      // the same words as the Character test below gives for ASCII.
+      words = folded.utf8.split { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) }.map { String(decoding: $0, as: UTF8.self) }
+    } else {
+      words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
     if words.count > 2, words[0] == "city", words[1] == "of" { words.removeFirst(2) }
-    let trailing: Set<String> = [
-      "ca", "california", "tx", "texas", "fl", "florida", "pa", "pennsylvania", "mi", "michigan", "mo", "missouri", "usa", "us",
-    ]
-    while words.count > 1, let last = words.last, trailing.contains(last) { words.removeLast() }
+    while words.count > 1, let last = words.last, trailingWords.contains(last) { words.removeLast() }
     return words.joined(separator: " ")
   }
+
+  /// State names and codes a place name may end with ("Houston, TX").
+  private static let trailingWords: Set<String> = [
+    "ca", "california", "tx", "texas", "fl", "florida", "pa", "pennsylvania", "mi", "michigan", "mo", "missouri", "usa", "us",
+  ]
 }
 
 /// Where a request goes: region, regional office and (where one serves the state) field office.
