@@ -92,7 +92,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "IntakeScreeningTests", dependencies: ["IntakeCore", "IntakeLoading", "IntakeScreening", "IntakeTestSupport"],
-      swiftSettings: strict),
+      exclude: ["ScreenGolden"], swiftSettings: strict),
     .testTarget(
       name: "IntakeSessionsTests", dependencies: ["IntakeCore", "IntakeSessions", "IntakeFuzzing", "IntakeTestSupport"],
       swiftSettings: strict),
