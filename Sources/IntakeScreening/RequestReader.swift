@@ -1,5 +1,11 @@
 import IntakeCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads one intake request (schema `crs-intake/1`) straight from its bytes into the rule
 /// book's fact slots: no Foundation objects, no `String` per field, nothing allocated per
 /// request. Written by hand for exactly this schema because Foundation's reading was most of
@@ -83,7 +89,7 @@ final class RequestReader {
     switch field {
     case .schema:
       guard let text = cursor.string(scratch) else { return false }
-      return text.elementsEqual(IntakeRequest.schema.utf8)
+      return Self.equal(text, Self.schema)
     case .id:
       if cursor.null() { return true }
       guard let text = cursor.string(scratch) else { return false }
@@ -93,7 +99,7 @@ final class RequestReader {
       return true
     case .language:
       guard let text = cursor.string(scratch) else { return false }
-      return Language.allCases.contains { text.elementsEqual($0.rawValue.utf8) }
+      return Self.languages.contains { Self.equal(text, $0) }
     case .narrative:
       if cursor.null() { return true }
       guard let text = cursor.string(scratch) else { return false }
@@ -161,19 +167,21 @@ final class RequestReader {
 
   /// A top-level field by its name, decoded (as Foundation decodes it, escapes and all).
   private static func field(_ key: UnsafeBufferPointer<UInt8>) -> Field? {
-    switch key.count {
-    case 2: return key.elementsEqual("id".utf8) ? .id : nil
-    case 5:
-      if key.elementsEqual("facts".utf8) { return .facts }
-      if key.elementsEqual("notes".utf8) { return .notes }
-      return key.elementsEqual("draft".utf8) ? .draft : nil
-    case 6: return key.elementsEqual("schema".utf8) ? .schema : nil
-    case 7:
-      if key.elementsEqual("contact".utf8) { return .contact }
-      return key.elementsEqual("outcome".utf8) ? .outcome : nil
-    case 8: return key.elementsEqual("language".utf8) ? .language : nil
-    case 9: return key.elementsEqual("narrative".utf8) ? .narrative : nil
-    default: return nil
-    }
+    for (name, field) in fields where equal(key, name) { return field }
+    return nil
+  }
+
+  private static let fields: [([UInt8], Field)] = [
+    ("facts", .facts), ("id", .id), ("schema", .schema), ("language", .language), ("narrative", .narrative),
+    ("notes", .notes), ("contact", .contact), ("outcome", .outcome), ("draft", .draft),
+  ].map { (Array($0.utf8), $1) }
+  private static let schema = Array(IntakeRequest.schema.utf8)
+  private static let languages = Language.allCases.map { Array($0.rawValue.utf8) }
+
+  @inline(__always)
+  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+    guard bytes.count == name.count else { return false }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+    return name.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped, base, bytes.count) == 0 }
   }
 }

@@ -48,6 +48,8 @@ public final class Screener {
   /// Requests screened, and requests rejected, so far.
   public private(set) var screened = 0
   public private(set) var rejected = 0
+  /// Of the requests screened, those read straight from their bytes (`readsBytes`).
+  public private(set) var readFromBytes = 0
 
   public init(
     book: RuleBook, catalog: MessageCatalog, language: Language, format: OutputFormat, includeTrace: Bool = false,
@@ -151,6 +153,7 @@ public final class Screener {
     guard readsBytes, reader.read(bytes, into: &facts, narratives: narratives) else { return false }
     evaluator.decide(facts, restoring: includeTrace, into: &decision)
     screened += 1
+    readFromBytes += 1
     guard (format == .jsonl || format == .json) && !includeTrace else {
       let id = reader.hasID ? String(decoding: reader.id, as: UTF8.self) : nil
       write(Outcome(decision, id: id, book: book, catalog: catalog, language: language), line: line, name: name, extracted: [:])

@@ -50,47 +50,14 @@ extension Evaluator {
   public func decide(_ input: FactTable, missing: [Int]? = nil, restoring: Bool = true, into decision: inout Decision) {
     evaluate(input)
     decide(into: &decision)
-    var base: UInt64 = 0
-    for s in decision.services where s < 63 { base |= 1 &<< UInt64(s) }
-    let baseKnown = known
-    var probed = false
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: max(book.facts.count, 1)) { saved in
-      // The derived values, put back after each value tried that derived them again.
-      for f in 0..<book.facts.count { saved[f] = slots[f] }
-      func tryValues(_ f: Int) {
-        guard f >= 0, f < book.facts.count, !input.isKnown(f), book.servicesReading[f] & ~base != 0 else { return }
-        for slot in book.probeSlots[f] {
-          probed = true
-          var found: UInt64 = 0
-          if book.services.count <= 63 {
-            found = services(withFact: f, at: slot, known: baseKnown, besides: base)
-            var derived = layout.probeDerived[f]
-            while derived != 0 {
-              slots[derived.trailingZeroBitCount] = saved[derived.trailingZeroBitCount]
-              derived &= derived - 1
-            }
-          } else {
-            evaluate(input, probe: (f, slot))
-          }
-          for s in 0..<book.services.count where s >= 63 || base & (1 &<< UInt64(s)) == 0 {
-            if book.services.count <= 63 ? found & (1 &<< UInt64(s)) != 0 : recommends(s) {
-              decision.possibilities.append(Decision.Possibility(service: s, fact: f, slot: slot))
-            }
-          }
-        }
-        slots[f] = saved[f]
-      }
-      if let missing {
-        for f in missing { tryValues(f) }
-      } else {
-        var bits = decision.missing
-        while bits != 0 {
-          tryValues(bits.trailingZeroBitCount)
-          bits &= bits - 1
-        }
-      }
+    let changed: Bool
+    switch (missing, book.services.count <= 63) {
+    case (let missing?, true): changed = tryValues(of: missing, input, &decision)
+    case (let missing?, false): changed = tryEvaluating(missing, input, &decision)
+    case (nil, true): changed = tryValues(of: FactBits(decision.missing), input, &decision)
+    case (nil, false): changed = tryEvaluating(FactBits(decision.missing), input, &decision)
     }
-    if probed && restoring { evaluate(input) }
+    if changed && restoring { evaluate(input) }
     // By service, each service's values in the order they were tried (a stable insertion sort).
     for i in decision.possibilities.indices.dropFirst() {
       let item = decision.possibilities[i]
@@ -103,46 +70,28 @@ extension Evaluator {
     }
   }
 
-  /// The services (bits; not those of `besides`) that the request last evaluated would be
-  /// recommended with fact `f`, unknown in it, at `slot`: what evaluating it again with that
-  /// value would give, but only rules whose result can depend on `f` are run again (a rule that
-  /// does not read `f` gives what it gave, and gave no service outside `besides`), only those
-  /// whose guard holds (as `act` runs them), and only when one of those is left, the derivations
-  /// of the derived facts `f` can change. Leaves `f` and the derived facts with the values tried.
-  private func services(withFact f: Int, at slot: Int, known baseKnown: UInt64, besides base: UInt64) -> UInt64 {
-    slots[f] = slot
-    var known = baseKnown | 1 &<< UInt64(f)
-    let actions = layout.actions
-    let setFacts = layout.setFacts
-    let slots = UnsafeBufferPointer(self.slots)
-    /// Whether rule `r` may hold: its service is not found yet and its guard (an input fact) holds.
-    func candidate(_ r: Int, _ found: UInt64) -> Bool {
-      guard (found | base) & (1 &<< UInt64(actions.targets[r])) == 0 else { return false }
-      let g = actions.guardFacts[r]
-      guard g >= 0 else { return true }
-      guard known & (1 &<< UInt64(g)) != 0 else { return false }
-      let value = slots[g]
-      if setFacts & (1 &<< UInt64(g)) != 0 { return UInt64(truncatingIfNeeded: value) & actions.guardMasks[r] != 0 }
-      return value >= 0 && value < 64 && (1 &<< UInt64(value)) & actions.guardMasks[r] != 0
-    }
-    let rules = layout.probeActions[f]
-    guard rules.contains(where: { candidate($0, 0) }) else { return 0 }
-    return texts.withUnsafeBufferPointer { texts in
-      pool.withUnsafeBufferPointer { pool in
-        let machine = Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool)
-        let derived = layout.probeDerived[f]
-        if derived != 0 {
-          var run = Run(known: known, epoch: epoch)
-          derive(&run, machine, slots, texts, only: derived)
-          known = run.known
+  /// Whether fact `f` is worth trying: unknown in `input`, and read by a service not recommended.
+  func worthTrying(_ f: Int, _ input: FactTable, besides base: UInt64) -> Bool {
+    f >= 0 && f < book.facts.count && !input.isKnown(f) && book.servicesReading[f] & ~base != 0
+  }
+
+  /// The possibilities, each value tried by evaluating the whole request again: for a book of
+  /// more than 63 services, which the bit masks of `tryValues(of:_:_:)` cannot hold.
+  /// Returns whether anything was evaluated.
+  private func tryEvaluating(_ facts: some Sequence<Int>, _ input: FactTable, _ decision: inout Decision) -> Bool {
+    var base: UInt64 = 0
+    for s in decision.services where s < 63 { base |= 1 &<< UInt64(s) }
+    var changed = false
+    for f in facts where worthTrying(f, input, besides: base) {
+      for slot in book.probeSlots[f] {
+        changed = true
+        evaluate(input, probe: (f, slot))
+        for s in 0..<book.services.count where (s >= 63 || base & (1 &<< UInt64(s)) == 0) && recommends(s) {
+          decision.possibilities.append(Decision.Possibility(service: s, fact: f, slot: slot))
         }
-        var found: UInt64 = 0
-        for r in rules where candidate(r, found) && machine.run(actions.roots[r], slots, texts, known) == .true {
-          found |= 1 &<< UInt64(actions.targets[r])
-        }
-        return found
       }
     }
+    return changed
   }
 
   @inline(__always) func isKnown(_ f: Int) -> Bool { known & (1 &<< UInt64(f)) != 0 }
@@ -163,5 +112,18 @@ extension Evaluator {
       for c in d.setStart[i]..<d.setStart[i + 1] where d.setFacts[c] == f { gives = true }
       if gives { derived.reasons.append(d.orders[i]) }
     }
+  }
+}
+
+/// The facts of a mask (bit `f` for fact `f`), in fact order, without an array.
+struct FactBits: Sequence, IteratorProtocol {
+  var bits: UInt64
+
+  init(_ bits: UInt64) { self.bits = bits }
+
+  mutating func next() -> Int? {
+    guard bits != 0 else { return nil }
+    defer { bits &= bits - 1 }
+    return bits.trailingZeroBitCount
   }
 }

@@ -41,7 +41,7 @@ public final class Evaluator {
   let nodes: UnsafeMutableBufferPointer<ConditionProgram.Node>
   let children: UnsafeMutableBufferPointer<Int32>
   let pool: [String]
-  private let derivationResults: UnsafeMutableBufferPointer<Tri>
+  let derivationResults: UnsafeMutableBufferPointer<Tri>
   /// Derived choice facts: the winning rule's priority and order.
   private let winnerPriority: UnsafeMutableBufferPointer<Int>
   private let winnerOrder: UnsafeMutableBufferPointer<Int>
@@ -152,10 +152,14 @@ public final class Evaluator {
   // MARK: Derivations
 
   /// Derives the derived facts of `only` (all of them when nil), running only the derivations
-  /// that derive one of them.
+  /// that derive one of them. With `reuse` (each derivation's result before the facts of `tried`
+  /// became known), a derivation whose result cannot have changed is not run again: one that
+  /// reads neither those facts nor a fact derived again, or one already decided that reads no
+  /// fact derived again and does not test whether they are known (three-valued logic is
+  /// monotone: what more is known cannot undo a true or a false).
   func derive(
     _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>,
-    only: UInt64? = nil
+    only: UInt64? = nil, reuse: (results: UnsafeMutableBufferPointer<Tri>, tried: UInt64)? = nil
   ) {
     let d = layout.derivations
     let targets = only ?? layout.derivedMask
@@ -169,7 +173,14 @@ public final class Evaluator {
     }
     for i in 0..<d.roots.count {
       if only != nil && d.targetMasks[i] & targets == 0 { continue }
-      let result = machine.run(d.roots[i], slots, texts, run.known)
+      let result: Tri
+      if let reuse, d.factMasks[i] & targets == 0,
+        d.factMasks[i] & reuse.tried == 0 || (d.absenceMasks[i] & reuse.tried == 0 && reuse.results[i] != .unknown)
+      {
+        result = reuse.results[i]
+      } else {
+        result = machine.run(d.roots[i], slots, texts, run.known)
+      }
       derivationResults[i] = result
       guard result == .true else { continue }
       firedDerivations[run.firedDerivationCount] = Int32(i)

@@ -54,6 +54,9 @@ extension Evaluator {
     /// directly or through a derived fact, and the derived facts whose value can (bits).
     var probeActions: [[Int]] = []
     var probeDerived: [UInt64] = []
+    /// Per derived fact: itself and the derived facts its derivations read, directly or not
+    /// (what must be derived again for its value).
+    var derivedReads: [UInt64] = []
 
     init(_ book: RuleBook) {
       inputMask = book.inputMask
@@ -135,6 +138,17 @@ extension Evaluator {
         guard case .derive(let choices, let sets) = rule.effect else { continue }
         let reads = inputs(rule.factMask)
         for f in choices.map(\.fact) + sets.map(\.fact) { dependsOn[f] |= reads }
+      }
+      derivedReads = (0..<factCount).map { UInt64(1) &<< UInt64($0) }
+      for rule in book.derivations {
+        guard case .derive(let choices, let sets) = rule.effect else { continue }
+        var reads: UInt64 = 0
+        var bits = rule.factMask & derivedMask
+        while bits != 0 {
+          reads |= derivedReads[bits.trailingZeroBitCount]
+          bits &= bits - 1
+        }
+        for f in choices.map(\.fact) + sets.map(\.fact) { derivedReads[f] |= reads }
       }
       probeDerived = Array(repeating: 0, count: factCount)
       for g in 0..<factCount where derivedMask & (1 &<< UInt64(g)) != 0 {
