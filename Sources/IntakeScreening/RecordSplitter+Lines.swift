@@ -35,7 +35,9 @@ extension RecordSplitter {
       while first < end && Self.isSpace(base[first]) { first += 1 }
       var last = end
       while last > first && Self.isSpace(base[last - 1]) { last -= 1 }
-      if first == last || (end - first <= Self.maximumRecordBytes && lines(UnsafeBufferPointer(start: base + first, count: last - first), line)) {
+      if first == last
+        || (end - first <= Self.maximumRecordBytes && lines(UnsafeBufferPointer(start: base + first, count: last - first), line))
+      {
         // A blank line, or a request screened.
         if newline != nil { advanceLine() }
         i = newline.map { $0 + 1 } ?? count

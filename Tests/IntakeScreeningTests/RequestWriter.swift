@@ -16,7 +16,9 @@ struct RequestWriter {
   mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
   mutating func chance(_ n: Int) -> Bool { below(n) == 0 }
 
-  static let texts = ["Seattle", "Houston", "San José", "Westminster", "Đà Nẵng", "  houston, tx ", "Orange County", "a\"b\\c", "tab\there"]
+  static let texts = [
+    "Seattle", "Houston", "San José", "Westminster", "Đà Nẵng", "  houston, tx ", "Orange County", "a\"b\\c", "tab\there",
+  ]
 
   mutating func space() -> String { ["", "", "", " ", "  ", "\t", " \r "][below(7)] }
 
@@ -64,7 +66,9 @@ struct RequestWriter {
     if chance(10) { factFields.append(string(facts[below(facts.count)].id) + ":null") }
     factFields.shuffle(using: &random)
     fields.append(string("facts") + ":" + space() + "{" + space() + factFields.joined(separator: "," + space()) + space() + "}")
-    if !chance(5) { fields.append(string("id") + ":" + (chance(10) ? "null" : string("r\(below(100_000))" + (chance(5) ? "-é\u{1F600}\"" : "")))) }
+    if !chance(5) {
+      fields.append(string("id") + ":" + (chance(10) ? "null" : string("r\(below(100_000))" + (chance(5) ? "-é\u{1F600}\"" : ""))))
+    }
     if chance(3) { fields.append(string("schema") + ":" + string("crs-intake/1")) }
     if chance(3) { fields.append(string("language") + ":" + string(chance(2) ? "vi" : "en")) }
     if chance(6) { fields.append(string("notes") + ":{" + string("violence") + ":" + string("có, bị đánh") + "}") }
@@ -75,11 +79,12 @@ struct RequestWriter {
     return Array((space() + "{" + space() + fields.joined(separator: space() + "," + space()) + space() + "}" + space()).utf8)
   }
 
-  static let tokens: [[UInt8]] = [
-    "null", "true", "1.0", "-0", "1e2", "2.5", "99999999999999999999", "\\u0000", "\\ud800", "\\udc00", "\\u007f",
-    ",\"id\":\"dup\"", ",\"facts\":{}", "\"x\":1,", " ", "\r", "é", "\u{7F}", "\"", "\\", "{", "}", "[", "]", ",", ":",
-    "\"state\":\"ZZ\",", "\"bases\":[\"race\"],", "\"narrative\":\"Houston\",", "\"stat\":1,",
-  ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE0, 0x80], [0x00], [0x09]]
+  static let tokens: [[UInt8]] =
+    [
+      "null", "true", "1.0", "-0", "1e2", "2.5", "99999999999999999999", "\\u0000", "\\ud800", "\\udc00", "\\u007f",
+      ",\"id\":\"dup\"", ",\"facts\":{}", "\"x\":1,", " ", "\r", "é", "\u{7F}", "\"", "\\", "{", "}", "[", "]", ",", ":",
+      "\"state\":\"ZZ\",", "\"bases\":[\"race\"],", "\"narrative\":\"Houston\",", "\"stat\":1,",
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE0, 0x80], [0x00], [0x09]]
 
   /// `bytes` with one to three random edits: a token inserted, a byte replaced, or a span removed.
   mutating func mutated(_ bytes: [UInt8]) -> [UInt8] {

@@ -230,6 +230,8 @@ case "fuzz":
 
 default:
   FileHandle.standardError.write(
-    Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | rules-json [LANG] | load | answer | narrative | fuzz N [SEED]\n".utf8))
+    Data(
+      "usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | rules-json [LANG] | load | answer | narrative | fuzz N [SEED]\n"
+        .utf8))
   exit(64)
 }
