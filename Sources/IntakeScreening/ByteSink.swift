@@ -28,6 +28,13 @@ public final class ByteSink {
     if buffer.count >= capacity { flush() }
   }
 
+  /// Lets `body` write straight into the buffer (an outcome from pieces, without a copy).
+  func append(_ body: (inout [UInt8]) -> Void) {
+    guard failure == nil else { return }
+    body(&buffer)
+    if buffer.count >= capacity { flush() }
+  }
+
   public func write(_ text: String) {
     guard failure == nil else { return }
     buffer.append(contentsOf: text.utf8)

@@ -12,8 +12,14 @@ public struct JSONText {
   }
 
   public mutating func string(_ text: String) {
+    Self.string(text.utf8, into: &bytes)
+  }
+
+  /// `text` as a JSON string, quoted and escaped, appended to `bytes`: the one escaping every
+  /// writer uses, so pieces escaped ahead of time are what escaping each time would give.
+  static func string(_ text: some Sequence<UInt8>, into bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    for byte in text {
       switch byte {
       case UInt8(ascii: "\""):
         bytes.append(UInt8(ascii: "\\"))
@@ -31,10 +37,10 @@ public struct JSONText {
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(UInt8(ascii: "t"))
       case 0x00..<0x20, 0x7F:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        let hex: StaticString = "0123456789abcdef"
         bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0xF)])
+        bytes.append(hex.utf8Start[Int(byte >> 4)])
+        bytes.append(hex.utf8Start[Int(byte & 0xF)])
       default: bytes.append(byte)
       }
     }

@@ -22,17 +22,17 @@ public struct RecordSplitter {
     public var oversized = false
   }
 
-  private enum Mode { case undecided, array, objects, finished }
+  enum Mode { case undecided, array, objects, finished }
 
-  private var mode: Mode = .undecided
-  private var line = 1
-  private var atLineStart = true
-  private var current: [UInt8] = []
+  var mode: Mode = .undecided
+  var line = 1
+  var atLineStart = true
+  var current: [UInt8] = []
   /// The current record passed `maximumRecordBytes`; its bytes are no longer kept.
-  private var oversized = false
+  var oversized = false
   private var currentLine = 1
-  private var depth = 0
-  private var inString = false
+  var depth = 0
+  var inString = false
   private var escaped = false
   /// Byte-order mark bytes still to skip at the start of input.
   private var bomSkipped = false
@@ -66,11 +66,23 @@ public struct RecordSplitter {
     escaped = false
   }
 
-  private static func isSpace(_ byte: UInt8) -> Bool {
+  /// Whether a line starting here would start a new JSON Lines record: between records, at the
+  /// start of a line, in the objects mode.
+  var isAtRecordStart: Bool {
+    mode == .objects && atLineStart && current.isEmpty && !oversized && depth == 0 && !inString
+  }
+
+  /// Passes a newline that ends a line taken whole (`feed(_:holdingPartialLine:lines:_:)`).
+  mutating func advanceLine() {
+    line += 1
+    atLineStart = true
+  }
+
+  static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 
-  private mutating func step(_ byte: UInt8, _ emit: (Record) -> Void) {
+  mutating func step(_ byte: UInt8, _ emit: (Record) -> Void) {
     defer {
       if byte == 0x0A { line += 1 }
       atLineStart = byte == 0x0A

@@ -18,6 +18,13 @@ public final class Screener {
   public let includeTrace: Bool
   /// Reads facts from requests' narratives (they count as unconfirmed), if given.
   public var narrativeReader: NarrativeReader?
+  /// The same, built only when a request first has a narrative (compiling the lexicon takes
+  /// longer than screening thousands of requests without one).
+  public var lazyNarrativeReader: LazyNarrativeReader?
+  /// Whether plainly good requests are read straight from their bytes (`RequestReader`) and
+  /// their outcomes written from pieces (`OutcomeWriter`); false sends every request through
+  /// Foundation and `Outcome`, for tests that hold the two paths to the same output.
+  public var readsBytes = true
   /// Whether each record names the file it came from (a batch of several files).
   public var namesFiles = false
   /// A progress bar on stderr, for a long batch on a terminal.
@@ -26,6 +33,14 @@ public final class Screener {
   private let table: TableRow
   private let evaluator: Evaluator
   private let decoder = RequestDecoder()
+  private lazy var reader = RequestReader(book: book)
+  private lazy var writer = OutcomeWriter(book: book, catalog: catalog, language: language)
+  private lazy var facts = FactTable(for: book)
+  private var decision = Decision()
+  /// The file last named in a record, quoted.
+  private var quotedName: (name: String, bytes: [UInt8])?
+  /// How much is read at a time.
+  static let readSize = 1 << 18
   private let output: ByteSink
   private let errors: ByteSink
   private var recordsWritten = 0
@@ -33,6 +48,8 @@ public final class Screener {
   /// Requests screened, and requests rejected, so far.
   public private(set) var screened = 0
   public private(set) var rejected = 0
+  /// Of the requests screened, those read straight from their bytes (`readsBytes`).
+  public private(set) var readFromBytes = 0
 
   public init(
     book: RuleBook, catalog: MessageCatalog, language: Language, format: OutputFormat, includeTrace: Bool = false,
@@ -72,23 +89,41 @@ public final class Screener {
   @discardableResult
   public func screen(descriptor: Int32, name: String) -> Bool {
     var splitter = RecordSplitter()
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var buffer = [UInt8](repeating: 0, count: Self.readSize)
+    // The start of a line not ended by the last read, kept at the buffer's start.
+    var kept = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if kept == buffer.count {
+        // A line longer than the buffer: the splitter takes it byte by byte (and keeps no
+        // more of it than a record may have).
+        buffer.withUnsafeBufferPointer { splitter.feed($0) { screen($0, name: name) } }
+        kept = 0
+      }
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + kept }, $0.count - kept) }
       if count < 0 {
         if errno == EINTR { continue }
         return false
       }
       if count == 0 { break }
-      chunk.withUnsafeBufferPointer { buffer in
-        splitter.feed(UnsafeBufferPointer(rebasing: buffer[0..<count])) { screen($0, name: name) }
+      let total = kept + count
+      let used = buffer.withUnsafeBufferPointer { buffer in
+        splitter.feed(
+          UnsafeBufferPointer(rebasing: buffer[0..<total]), holdingPartialLine: true,
+          lines: { screenLine($0, line: $1, name: name) }, { screen($0, name: name) })
       }
+      kept = total - used
+      if kept > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: $0.baseAddress! + used, count: kept) } }
       // What was read is answered now: a slow producer sees each outcome at once.
       output.flush()
       errors.flush()
       // Output that cannot be written (a closed pipe, a full disk): stop at once.
       if output.failure != nil { return true }
       progress?.advance(bytes: count, records: screened + rejected)
+    }
+    _ = buffer.withUnsafeBufferPointer { buffer in
+      splitter.feed(
+        UnsafeBufferPointer(rebasing: buffer[0..<kept]), holdingPartialLine: false,
+        lines: { screenLine($0, line: $1, name: name) }, { screen($0, name: name) })
     }
     splitter.finish { screen($0, name: name) }
     return true
@@ -102,6 +137,7 @@ public final class Screener {
       reject(record.line, id: nil, [problem], name: name)
       return
     }
+    if record.bytes.withUnsafeBufferPointer({ screenLine($0, line: record.line, name: name) }) { return }
     switch decoder.decode(record.bytes) {
     case .failure(let problems):
       reject(record.line, id: nil, problems.problems, name: name)
@@ -110,11 +146,41 @@ public final class Screener {
     }
   }
 
+  /// Screens one whole record straight from its bytes, if it is a plainly good request
+  /// (`RequestReader`); returns false, having done nothing, if it is not.
+  private func screenLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, name: String) -> Bool {
+    let narratives = narrativeReader != nil || lazyNarrativeReader != nil
+    guard readsBytes, reader.read(bytes, into: &facts, narratives: narratives) else { return false }
+    evaluator.decide(facts, restoring: includeTrace, into: &decision)
+    screened += 1
+    readFromBytes += 1
+    guard (format == .jsonl || format == .json) && !includeTrace else {
+      let id = reader.hasID ? String(decoding: reader.id, as: UTF8.self) : nil
+      write(Outcome(decision, id: id, book: book, catalog: catalog, language: language), line: line, name: name, extracted: [:])
+      return true
+    }
+    separator()
+    if namesFiles && quotedName?.name != name {
+      var quoted: [UInt8] = []
+      JSONText.string(name.utf8, into: &quoted)
+      quotedName = (name, quoted)
+    }
+    let file = namesFiles ? quotedName?.bytes : nil
+    let jsonl = format == .jsonl
+    reader.id.withUnsafeBufferPointer { id in
+      output.append { out in
+        writer.write(decision, line: line, id: reader.hasID ? id : nil, file: file, into: &out)
+        if jsonl { out.append(0x0A) }
+      }
+    }
+    return true
+  }
+
   /// Screens one decoded request.
   public func screen(_ request: IntakeRequest, line: Int, name: String) {
     // Facts the narrative states that the request does not: used, and reported as unconfirmed.
     var extracted: [String: FactValue] = [:]
-    if let reader = narrativeReader, let narrative = request.narrative, !narrative.isEmpty {
+    if let reader = narrativeReader ?? lazyNarrativeReader?.reader, let narrative = request.narrative, !narrative.isEmpty {
       for finding in reader.read(narrative).findings where request.facts[finding.fact] == nil {
         extracted[finding.fact] = finding.value
       }

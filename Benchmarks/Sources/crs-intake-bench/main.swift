@@ -1,6 +1,7 @@
 // Benchmark helper for crs-intake (see Benchmarks/README.md):
 //   crs-intake-bench generate N [SEED]          N synthetic requests as JSON Lines on stdout
 //   crs-intake-bench engine N [EXTRA_RULES]     evaluation cost per request, data already decoded
+//   crs-intake-bench rules-json [LANG]          the shipped rules as JSON, for the reference screener
 import Foundation
 import IntakeCore
 import IntakeFuzzing
@@ -32,6 +33,17 @@ case "generate":
     }
   }
   FileHandle.standardOutput.write(Data(buffer.utf8))
+
+case "rules-json":
+  // The shipped rules as JSON for the reference screener (Benchmarks/reference/), reasons in LANG.
+  let language = arguments.dropFirst().first.flatMap(Language.init(rawValue:)) ?? .en
+  guard let book = data.book else { exit(65) }
+  do {
+    FileHandle.standardOutput.write(try RulesExport.json(book, catalog: data.catalog, language: language))
+  } catch {
+    FileHandle.standardError.write(Data("the rules could not be written as JSON: \(error)\n".utf8))
+    exit(1)
+  }
 
 case "engine":
   let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
@@ -218,6 +230,8 @@ case "fuzz":
 
 default:
   FileHandle.standardError.write(
-    Data("usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | load | answer | narrative | fuzz N [SEED]\n".utf8))
+    Data(
+      "usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | rules-json [LANG] | load | answer | narrative | fuzz N [SEED]\n"
+        .utf8))
   exit(64)
 }

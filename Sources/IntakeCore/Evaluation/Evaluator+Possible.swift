@@ -8,31 +8,10 @@ extension Evaluator {
   public func outcome(
     of input: FactTable, id: String? = nil, catalog: MessageCatalog, language: Language, missing: [String]? = nil
   ) -> Outcome {
-    evaluate(input)
-    var outcome = self.outcome(id: id, catalog: catalog, language: language)
+    var decision = Decision()
+    decide(input, missing: missing.map { $0.compactMap { book.index(ofFact: $0) } }, into: &decision)
+    var outcome = Outcome(decision, id: id, book: book, catalog: catalog, language: language)
     if let missing { outcome.missing = missing }
-    outcome.possibleServices = possibleServices(input, missing: outcome.missing, recommended: outcome.services)
     return outcome
-  }
-
-  private func possibleServices(_ input: FactTable, missing: [String], recommended: [Outcome.Recommendation]) -> [Outcome.Possibility] {
-    let facts = book.facts
-    var base: UInt64 = 0
-    for item in recommended {
-      if let s = book.services.firstIndex(where: { $0.id == item.id }), s < 63 { base |= 1 &<< UInt64(s) }
-    }
-    var found: [Int: [Outcome.Condition]] = [:]
-    for id in missing {
-      // Only a fact that some service not yet recommended depends on is worth trying.
-      guard let f = book.index(ofFact: id), !input.isKnown(f), book.servicesReading[f] & ~base != 0 else { continue }
-      for slot in book.probeSlots[f] {
-        evaluate(input, probe: (f, slot))
-        for s in book.services.indices where s >= 63 || base & (1 &<< UInt64(s)) == 0 {
-          if recommends(s) { found[s, default: []].append(Outcome.Condition(fact: id, value: facts[f].value(ofSlot: slot))) }
-        }
-      }
-    }
-    evaluate(input)
-    return found.keys.sorted().map { Outcome.Possibility(id: book.services[$0].id, when: found[$0] ?? []) }
   }
 }

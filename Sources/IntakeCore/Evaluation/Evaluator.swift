@@ -5,23 +5,21 @@ public final class Evaluator {
   public let book: RuleBook
 
   // The request's facts plus the derived ones, after `evaluate`.
-  private let slots: UnsafeMutableBufferPointer<Int>
-  private var texts: [String?]
+  let slots: UnsafeMutableBufferPointer<Int>
+  private(set) var texts: [String?]
   private(set) var known: UInt64 = 0
 
   /// Per service: the highest weight of a rule that holds; `Int.min` when none holds.
-  private let weights: UnsafeMutableBufferPointer<Int>
+  let weights: UnsafeMutableBufferPointer<Int>
   /// Per referral: the epoch of the last evaluation that gave it. Any number of referrals,
   /// with nothing to clear between evaluations (a 64-bit mask wrapped past 64 referrals).
   private let referralStamp: UnsafeMutableBufferPointer<UInt32>
   /// Unknown input facts that could still change the outcome.
   public private(set) var missingMask: UInt64 = 0
-  private let fired: UnsafeMutableBufferPointer<Int32>
-  private var firedCount = 0
-  private let firedDerivations: UnsafeMutableBufferPointer<Int32>
-  private var firedDerivationCount = 0
-
-  var serviceWeights: [Int] { Array(weights) }
+  let fired: UnsafeMutableBufferPointer<Int32>
+  private(set) var firedCount = 0
+  let firedDerivations: UnsafeMutableBufferPointer<Int32>
+  private(set) var firedDerivationCount = 0
 
   /// Whether service `s` is recommended by the last evaluation.
   @inline(__always) func recommends(_ s: Int) -> Bool { weights[s] != .min }
@@ -31,7 +29,7 @@ public final class Evaluator {
   var firedDerivationRules: [Int32] { Array(firedDerivations[0..<firedDerivationCount]) }
 
   /// Mutable state of one evaluation, kept in locals so the hot loops pay no exclusivity checks.
-  private struct Run {
+  struct Run {
     var known: UInt64
     var firedCount = 0
     var firedDerivationCount = 0
@@ -39,16 +37,16 @@ public final class Evaluator {
     var epoch: UInt32
   }
 
-  private let layout: Layout
-  private let nodes: UnsafeMutableBufferPointer<ConditionProgram.Node>
-  private let children: UnsafeMutableBufferPointer<Int32>
-  private let pool: [String]
-  private let derivationResults: UnsafeMutableBufferPointer<Tri>
+  let layout: Layout
+  let nodes: UnsafeMutableBufferPointer<ConditionProgram.Node>
+  let children: UnsafeMutableBufferPointer<Int32>
+  let pool: [String]
+  let derivationResults: UnsafeMutableBufferPointer<Tri>
   /// Derived choice facts: the winning rule's priority and order.
   private let winnerPriority: UnsafeMutableBufferPointer<Int>
   private let winnerOrder: UnsafeMutableBufferPointer<Int>
   private let stamp: UnsafeMutableBufferPointer<UInt32>
-  private var epoch: UInt32 = 0
+  private(set) var epoch: UInt32 = 0
   private let undecided: UnsafeMutableBufferPointer<Int32>
 
   public init(book: RuleBook) {
@@ -153,12 +151,20 @@ public final class Evaluator {
 
   // MARK: Derivations
 
-  private func derive(
-    _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
+  /// Derives the derived facts of `only` (all of them when nil), running only the derivations
+  /// that derive one of them. With `reuse` (each derivation's result before the facts of `tried`
+  /// became known), a derivation whose result cannot have changed is not run again: one that
+  /// reads neither those facts nor a fact derived again, or one already decided that reads no
+  /// fact derived again and does not test whether they are known (three-valued logic is
+  /// monotone: what more is known cannot undo a true or a false).
+  func derive(
+    _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>,
+    only: UInt64? = nil, reuse: (results: UnsafeMutableBufferPointer<Tri>, tried: UInt64)? = nil
   ) {
     let d = layout.derivations
-    run.known &= ~layout.derivedMask
-    var bits = layout.derivedMask
+    let targets = only ?? layout.derivedMask
+    run.known &= ~targets
+    var bits = targets
     while bits != 0 {
       let f = bits.trailingZeroBitCount
       bits &= bits - 1
@@ -166,7 +172,15 @@ public final class Evaluator {
       winnerOrder[f] = .max
     }
     for i in 0..<d.roots.count {
-      let result = machine.run(d.roots[i], slots, texts, run.known)
+      if only != nil && d.targetMasks[i] & targets == 0 { continue }
+      let result: Tri
+      if let reuse, d.factMasks[i] & targets == 0,
+        d.factMasks[i] & reuse.tried == 0 || (d.absenceMasks[i] & reuse.tried == 0 && reuse.results[i] != .unknown)
+      {
+        result = reuse.results[i]
+      } else {
+        result = machine.run(d.roots[i], slots, texts, run.known)
+      }
       derivationResults[i] = result
       guard result == .true else { continue }
       firedDerivations[run.firedDerivationCount] = Int32(i)

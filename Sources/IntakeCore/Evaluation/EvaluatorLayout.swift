@@ -6,6 +6,8 @@ extension Evaluator {
       var roots: [Int] = []
       var priorities: [Int] = []
       var orders: [Int] = []
+      /// The facts each rule derives (bits).
+      var targetMasks: [UInt64] = []
       var factMasks: [UInt64] = []
       var absenceMasks: [UInt64] = []
       /// Rule `i`'s derived choices are `choiceFacts[choiceStart[i]..<choiceStart[i+1]]`.
@@ -19,11 +21,16 @@ extension Evaluator {
 
     struct Actions {
       var roots: [Int] = []
+      /// Each rule's index in `RuleBook.rules`.
+      var orders: [Int] = []
       var factMasks: [UInt64] = []
       var absenceMasks: [UInt64] = []
       var isReferral: [Bool] = []
       var targets: [Int] = []
       var weights: [Int] = []
+      /// Each rule's guard (`CompiledRule.guardFact`, -1 for none) and its value mask.
+      var guardFacts: [Int] = []
+      var guardMasks: [UInt64] = []
       /// Rules guarded by value bit `b` of fact `f` are `bucketRules[bucketStart[f*64+b]..<bucketStart[f*64+b+1]]`.
       var bucketStart: [Int] = []
       var bucketRules: [Int] = []
@@ -43,6 +50,13 @@ extension Evaluator {
     var textFacts: UInt64 = 0
     var guardFacts: UInt64 = 0
     var stateMask: UInt64 = 0
+    /// Per input fact: the action rules recommending a service whose result can depend on it,
+    /// directly or through a derived fact, and the derived facts whose value can (bits).
+    var probeActions: [[Int]] = []
+    var probeDerived: [UInt64] = []
+    /// Per derived fact: itself and the derived facts its derivations read, directly or not
+    /// (what must be derived again for its value).
+    var derivedReads: [UInt64] = []
 
     init(_ book: RuleBook) {
       inputMask = book.inputMask
@@ -60,6 +74,7 @@ extension Evaluator {
         derivations.factMasks.append(rule.factMask)
         derivations.absenceMasks.append(rule.absenceMask)
         if case .derive(let choices, let sets) = rule.effect {
+          derivations.targetMasks.append((choices.map(\.fact) + sets.map(\.fact)).reduce(0) { $0 | 1 &<< UInt64($1) })
           derivations.choiceFacts += choices.map(\.fact)
           derivations.choiceValues += choices.map(\.value)
           derivations.setFacts += sets.map(\.fact)
@@ -74,8 +89,11 @@ extension Evaluator {
       actions.groupMasks = book.guardGroupMasks
       for rule in book.actions {
         actions.roots.append(rule.root)
+        actions.orders.append(rule.order)
         actions.factMasks.append(rule.factMask)
         actions.absenceMasks.append(rule.absenceMask)
+        actions.guardFacts.append(rule.guardFact ?? -1)
+        actions.guardMasks.append(rule.guardMask)
         switch rule.effect {
         case .recommend(let service, let weight):
           actions.isReferral.append(false)
@@ -103,6 +121,52 @@ extension Evaluator {
       actions.bucketStart.append(actions.bucketRules.count)
       actions.groupStart.append(actions.groupRules.count)
       actions.unguarded = book.unguarded.map(Int.init)
+
+      // Which input facts each fact depends on: itself, and for a derived fact every fact its
+      // derivations read (derivations are in dependency order, so one pass suffices).
+      var dependsOn = (0..<factCount).map { UInt64(1) &<< UInt64($0) }
+      func inputs(_ mask: UInt64) -> UInt64 {
+        var reads: UInt64 = 0
+        var bits = mask
+        while bits != 0 {
+          reads |= dependsOn[bits.trailingZeroBitCount]
+          bits &= bits - 1
+        }
+        return reads
+      }
+      for rule in book.derivations {
+        guard case .derive(let choices, let sets) = rule.effect else { continue }
+        let reads = inputs(rule.factMask)
+        for f in choices.map(\.fact) + sets.map(\.fact) { dependsOn[f] |= reads }
+      }
+      derivedReads = (0..<factCount).map { UInt64(1) &<< UInt64($0) }
+      for rule in book.derivations {
+        guard case .derive(let choices, let sets) = rule.effect else { continue }
+        var reads: UInt64 = 0
+        var bits = rule.factMask & derivedMask
+        while bits != 0 {
+          reads |= derivedReads[bits.trailingZeroBitCount]
+          bits &= bits - 1
+        }
+        for f in choices.map(\.fact) + sets.map(\.fact) { derivedReads[f] |= reads }
+      }
+      probeDerived = Array(repeating: 0, count: factCount)
+      for g in 0..<factCount where derivedMask & (1 &<< UInt64(g)) != 0 {
+        var reads = dependsOn[g] & ~derivedMask
+        while reads != 0 {
+          probeDerived[reads.trailingZeroBitCount] |= 1 &<< UInt64(g)
+          reads &= reads - 1
+        }
+      }
+      probeActions = Array(repeating: [], count: factCount)
+      for (r, rule) in book.actions.enumerated() {
+        guard case .recommend = rule.effect else { continue }
+        var reads = inputs(rule.factMask)
+        while reads != 0 {
+          probeActions[reads.trailingZeroBitCount].append(r)
+          reads &= reads - 1
+        }
+      }
     }
   }
 }

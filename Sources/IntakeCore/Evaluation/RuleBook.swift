@@ -30,6 +30,10 @@ public struct RuleBook: Sendable {
   /// Per value index of the `state` fact, for split states: routing by `placeKey` of the city.
   let placeRoutes: [[String: OfficeRouting]]
   let cityFact: Int?
+  /// The derived facts an outcome shows, when the book has them.
+  let jurisdictionFact: Int?
+  let jurisdictionBasisFact: Int?
+  let urgencyFact: Int?
   let nationalRouting: OfficeRouting
   /// Per fact: the slots worth trying when it is unknown (`Evaluator.outcome(of:)`): each value
   /// a rule tests it for, both bools, and each integer bound.
@@ -111,6 +115,9 @@ public struct RuleBook: Sendable {
       placeRoutes = []
     }
     cityFact = factIndex["city"].flatMap { ruleSet.facts[$0].kind == .text ? $0 : nil }
+    jurisdictionFact = factIndex["jurisdiction"]
+    jurisdictionBasisFact = factIndex["jurisdiction_basis"]
+    urgencyFact = factIndex["urgency"]
   }
 
   private static func servicesReading(_ factCount: Int, derivations: [CompiledRule], actions: [CompiledRule]) -> [UInt64] {
@@ -187,6 +194,12 @@ public struct RuleBook: Sendable {
       if let route = placeRoutes[state][key] ?? placeRoutes[state][key + " county"] { return route }
     }
     return routes[state]
+  }
+
+  /// Whether the office for `state` (a value index of the `state` fact) can depend on the
+  /// city (a state split by county): when not, `routing(state:city:)` ignores the city.
+  public func routesByPlace(_ state: Int) -> Bool {
+    state >= 0 && state < placeRoutes.count && !placeRoutes[state].isEmpty
   }
 
   /// The index of a fact id.

@@ -33,7 +33,7 @@ extension CRSIntake {
       let screener = Screener(
         book: book, catalog: loaded.catalog, language: language, format: chosen, includeTrace: trace,
         output: console.output, errors: console.errors, width: TerminalSize.columns)
-      screener.narrativeReader = loaded.narrativeReader()
+      screener.lazyNarrativeReader = LazyNarrativeReader { NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog) }
       let inputs = files.isEmpty ? ["-"] : files
       screener.namesFiles = inputs.count > 1
       // A bar on stderr only when a person watches it and the outcomes go elsewhere.

@@ -44,10 +44,12 @@ public enum CLI {
   }()
 
   /// Runs `crs-intake arguments` with the shipped data (unless `rules` / `locales` say
-  /// otherwise), English messages, and `stdin` as standard input.
+  /// otherwise), English messages, and `stdin` as standard input, in `directory` (a new
+  /// empty folder when nil; a folder of inputs lets arguments name them as relative paths, so
+  /// what the program prints of them is the same on every machine).
   public static func run(
     _ arguments: [String], stdin: Data = Data(), rules: URL = PackagePaths.rules, locales: URL = PackagePaths.locales,
-    environment extra: [String: String] = [:]
+    environment extra: [String: String] = [:], directory: URL? = nil
   ) async throws -> Result {
     guard let binary else {
       throw CLIError("crs-intake binary not found near \(CommandLine.arguments[0]); build with `swift build --build-tests`")
@@ -62,7 +64,7 @@ public enum CLI {
       environment["XDG_CACHE_HOME"] = SharedTestCache.path
     }
     environment.merge(extra) { _, new in new }
-    return try await execute(binary, arguments, stdin: stdin, environment: environment, directory: folder.url)
+    return try await execute(binary, arguments, stdin: stdin, environment: environment, directory: directory ?? folder.url)
   }
 
   /// Runs `executable arguments` with exactly `environment` (nothing inherited), in

@@ -1,0 +1,136 @@
+extension Evaluator {
+  /// What trying values needs at hand: the request as it was evaluated, and room for the rules
+  /// worth running for one fact.
+  private struct Trial {
+    let machine: Machine
+    let slots: UnsafeBufferPointer<Int>
+    let texts: UnsafeBufferPointer<String?>
+    /// The request's own slots and known facts, put back after each value.
+    let saved: UnsafeMutableBufferPointer<Int>
+    let known: UInt64
+    /// Each derivation's result for the request as it is.
+    let results: UnsafeMutableBufferPointer<Tri>
+    /// Services recommended already (bits).
+    let base: UInt64
+    /// The rules worth running for the fact being tried, and whether each is false already.
+    let candidates: UnsafeMutableBufferPointer<Int>
+    let falseAlready: UnsafeMutableBufferPointer<Bool>
+  }
+
+  /// The possibilities of the request last evaluated (`input`), for a book of at most 63
+  /// services: for each fact of `facts` worth trying, each value rules test it for, what
+  /// evaluating the request again with that value would recommend beyond what it does — but
+  /// without evaluating it again. A rule that does not read the fact, directly or through a
+  /// derived fact, gives what it gave, and gave no service not recommended yet; so only the rules
+  /// that read it are run, of those only the ones whose service is not recommended and whose
+  /// guard holds (as `act` runs them), and of the derivations only those of the derived facts
+  /// such a rule reads that the fact can change. Returns whether the evaluator's slots were
+  /// changed (they hold the last values tried).
+  func tryValues(of facts: some Sequence<Int>, _ input: FactTable, _ decision: inout Decision) -> Bool {
+    var base: UInt64 = 0
+    for s in decision.services { base |= 1 &<< UInt64(s) }
+    let factCount = book.facts.count
+    let ruleCount = max(book.actions.count, 1)
+    var changed = false
+    texts.withUnsafeBufferPointer { texts in
+      pool.withUnsafeBufferPointer { pool in
+        withUnsafeTemporaryAllocation(of: Tri.self, capacity: max(book.derivations.count, 1)) { results in
+          withUnsafeTemporaryAllocation(of: Int.self, capacity: factCount + ruleCount) { ints in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: ruleCount) { flags in
+              let trial = Trial(
+                machine: Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool),
+                slots: UnsafeBufferPointer(slots), texts: texts, saved: UnsafeMutableBufferPointer(rebasing: ints[0..<factCount]),
+                known: known, results: results, base: base, candidates: UnsafeMutableBufferPointer(rebasing: ints[factCount...]),
+                falseAlready: flags)
+              for i in 0..<book.derivations.count { results[i] = derivationResults[i] }
+              for f in 0..<factCount { trial.saved[f] = slots[f] }
+              for f in facts where worthTrying(f, input, besides: base) {
+                let count = candidates(for: f, trial)
+                guard count > 0 else { continue }
+                for slot in book.probeSlots[f] {
+                  changed = true
+                  var found = services(withFact: f, at: slot, count, trial)
+                  while found != 0 {
+                    decision.possibilities.append(Decision.Possibility(service: found.trailingZeroBitCount, fact: f, slot: slot))
+                    found &= found - 1
+                  }
+                }
+                slots[f] = trial.saved[f]
+              }
+            }
+          }
+        }
+      }
+    }
+    return changed
+  }
+
+  /// Puts in `trial.candidates` the rules that could bring a service for some value of fact `f`:
+  /// not recommended yet, a guard that holds already (one on another fact) or may (one on `f`),
+  /// and not false already for a reason `f` cannot undo. Three-valued logic is monotone: a rule
+  /// false while `f` is unknown stays false once it is known, unless it tests whether `f` is
+  /// known or reads a derived fact `f` can change. Returns how many there are.
+  private func candidates(for f: Int, _ trial: Trial) -> Int {
+    let actions = layout.actions
+    let bit = UInt64(1) &<< UInt64(f)
+    var count = 0
+    for r in layout.probeActions[f] where trial.base & (1 &<< UInt64(actions.targets[r])) == 0 {
+      let g = actions.guardFacts[r]
+      if g >= 0 && g != f && (trial.known & (1 &<< UInt64(g)) == 0 || !guardHolds(r, g, trial.slots)) { continue }
+      let isFalse =
+        actions.absenceMasks[r] & bit == 0 && trial.machine.run(actions.roots[r], trial.slots, trial.texts, trial.known) == .false
+      if isFalse && actions.factMasks[r] & layout.probeDerived[f] == 0 { continue }
+      trial.candidates[count] = r
+      trial.falseAlready[count] = isFalse
+      count += 1
+    }
+    return count
+  }
+
+  /// The services (bits) the first `count` candidates bring with fact `f` at `slot`: the
+  /// derivations of the derived facts they read that `f` can change are run again (reusing
+  /// each whose result cannot have changed), then each candidate whose guard holds, unless it
+  /// was false already and reads no derived fact whose value changed. The derived facts are put
+  /// back after; `f` is left at `slot`.
+  private func services(withFact f: Int, at slot: Int, _ count: Int, _ trial: Trial) -> UInt64 {
+    let actions = layout.actions
+    slots[f] = slot
+    var reads: UInt64 = 0
+    for k in 0..<count where actions.guardFacts[trial.candidates[k]] != f || guardHolds(trial.candidates[k], f, trial.slots) {
+      reads |= actions.factMasks[trial.candidates[k]]
+    }
+    guard reads != 0 else { return 0 }
+    // The derived facts those rules read that `f` can change, and what they come from.
+    let changeable = layout.probeDerived[f]
+    var derived: UInt64 = 0
+    for g in FactBits(reads & changeable) { derived |= layout.derivedReads[g] }
+    derived &= changeable
+    let bit = UInt64(1) &<< UInt64(f)
+    var run = Run(known: trial.known | bit, epoch: epoch)
+    if derived != 0 { derive(&run, trial.machine, trial.slots, trial.texts, only: derived, reuse: (trial.results, bit)) }
+    var changedFacts: UInt64 = 0
+    for g in FactBits(derived) {
+      let was = trial.known & (1 &<< UInt64(g)) != 0
+      if was != (run.known & (1 &<< UInt64(g)) != 0) || (was && slots[g] != trial.saved[g]) { changedFacts |= 1 &<< UInt64(g) }
+    }
+    var found: UInt64 = 0
+    for k in 0..<count {
+      let r = trial.candidates[k]
+      let target = UInt64(1) &<< UInt64(actions.targets[r])
+      if found & target != 0 || (actions.guardFacts[r] == f && !guardHolds(r, f, trial.slots)) { continue }
+      if trial.falseAlready[k] && actions.factMasks[r] & changedFacts == 0 { continue }
+      if trial.machine.run(actions.roots[r], trial.slots, trial.texts, run.known) == .true { found |= target }
+    }
+    for g in FactBits(derived) { slots[g] = trial.saved[g] }
+    return found
+  }
+
+  /// Whether the guard of action rule `r`, on fact `g`, holds for the value in `slots`.
+  @inline(__always)
+  private func guardHolds(_ r: Int, _ g: Int, _ slots: UnsafeBufferPointer<Int>) -> Bool {
+    let value = slots[g]
+    let mask = layout.actions.guardMasks[r]
+    if layout.setFacts & (1 &<< UInt64(g)) != 0 { return UInt64(truncatingIfNeeded: value) & mask != 0 }
+    return value >= 0 && value < 64 && (1 &<< UInt64(value)) & mask != 0
+  }
+}
