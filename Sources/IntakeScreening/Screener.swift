@@ -33,9 +33,11 @@ public final class Screener {
   private let table: TableRow
   private let evaluator: Evaluator
   private let decoder = RequestDecoder()
-  private lazy var reader = RequestReader(book: book)
-  private lazy var writer = OutcomeWriter(book: book, catalog: catalog, language: language)
-  private lazy var facts = FactTable(for: book)
+  private let reader: RequestReader
+  private let writer: OutcomeWriter
+  /// The request being screened from its bytes, and what the rules decided: kept and reused.
+  /// (Stored, not lazy: a lazy property passed `inout` is copied, and its arrays with it.)
+  private var facts: FactTable
   private var decision = Decision()
   /// The file last named in a record, quoted.
   private var quotedName: (name: String, bytes: [UInt8])?
@@ -63,6 +65,9 @@ public final class Screener {
     self.includeTrace = includeTrace
     self.evaluator = Evaluator(book: book)
     self.output = output
+    self.reader = RequestReader(book: book)
+    self.writer = OutcomeWriter(book: book, catalog: catalog, language: language)
+    self.facts = FactTable(for: book)
     self.errors = errors
   }
 
