@@ -114,7 +114,7 @@ public final class Screener {
       let used = buffer.withUnsafeBufferPointer { buffer in
         splitter.feed(
           UnsafeBufferPointer(rebasing: buffer[0..<total]), holdingPartialLine: true,
-          lines: { screenLine($0, line: $1, name: name) }, { screen($0, name: name) })
+          lines: { screenFromBytes($0, line: $1, name: name) }, { screen($0, name: name) })
       }
       kept = total - used
       if kept > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: $0.baseAddress! + used, count: kept) } }
@@ -128,7 +128,7 @@ public final class Screener {
     _ = buffer.withUnsafeBufferPointer { buffer in
       splitter.feed(
         UnsafeBufferPointer(rebasing: buffer[0..<kept]), holdingPartialLine: false,
-        lines: { screenLine($0, line: $1, name: name) }, { screen($0, name: name) })
+        lines: { screenFromBytes($0, line: $1, name: name) }, { screen($0, name: name) })
     }
     splitter.finish { screen($0, name: name) }
     return true
@@ -142,7 +142,7 @@ public final class Screener {
       reject(record.line, id: nil, [problem], name: name)
       return
     }
-    if record.bytes.withUnsafeBufferPointer({ screenLine($0, line: record.line, name: name) }) { return }
+    if record.bytes.withUnsafeBufferPointer({ screenFromBytes($0, line: record.line, name: name) }) { return }
     switch decoder.decode(record.bytes) {
     case .failure(let problems):
       reject(record.line, id: nil, problems.problems, name: name)
@@ -153,7 +153,7 @@ public final class Screener {
 
   /// Screens one whole record straight from its bytes, if it is a plainly good request
   /// (`RequestReader`); returns false, having done nothing, if it is not.
-  private func screenLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, name: String) -> Bool {
+  private func screenFromBytes(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, name: String) -> Bool {
     let narratives = narrativeReader != nil || lazyNarrativeReader != nil
     guard readsBytes, reader.read(bytes, into: &facts, narratives: narratives) else { return false }
     evaluator.decide(facts, restoring: includeTrace, into: &decision)
