@@ -34,19 +34,9 @@ public enum OutcomeJSON {
     recommendations(outcome.services, &json)
     json.raw(",\"referrals\":")
     recommendations(outcome.referrals, &json)
-    json.raw(",\"office\":{\"region\":")
-    json.string(outcome.office.region)
     json.raw(",\"office\":")
-    json.string(outcome.office.office)
-    json.raw(",\"field_office\":")
-    json.optionalString(outcome.office.fieldOffice)
-    json.raw(",\"confirmed\":")
-    json.raw(outcome.office.confirmed ? "true" : "false")
-    if let county = outcome.office.county {
-      json.raw(",\"county\":")
-      json.string(county)
-    }
-    json.raw("},\"missing\":")
+    json.bytes += OutcomeWriter.office(outcome.office)
+    json.raw(",\"missing\":")
     json.strings(outcome.missing)
     json.raw(",\"possible_services\":")
     array(outcome.possibleServices, &json) { possibility, json in
