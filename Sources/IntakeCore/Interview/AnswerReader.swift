@@ -66,7 +66,8 @@ public struct AnswerReader {
       }
       if let noted = yesNoWithNote(text) { return noted }
       if fact.kind == .set, text.contains(",") || text.contains(";") { return listReading(text) }
-      let read = narrative?.read(text, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id })?.value
+      let findings = narrative?.read(text, keepingDaysAhead: true).findings ?? []
+      let read = findings.first(where: { $0.fact == fact.id })?.value ?? Self.goalTold(by: findings, for: fact)
       let named = namedInside(text)
       // A list: what the description says and the choices named, together.
       if case .set(let a)? = read, case .value(.set(let b), _)? = named {
@@ -76,6 +77,18 @@ public struct AnswerReader {
       if let named { return named }
       return .invalid(part: part)
     }
+  }
+
+  /// Asked whether something happened or is to be prevented, a person often just tells what
+  /// happened ("bị đánh rồi", "they spray-painted our door"): an attack or an incident told,
+  /// with no planned event, answers "respond". The description reader does not imply this
+  /// (in a long description violence may be feared or be history beside a planned event).
+  private static func goalTold(by findings: [NarrativeExtraction.Finding], for fact: FactDefinition) -> FactValue? {
+    guard fact.id == "request_goal", fact.values.contains("respond"),
+      !findings.contains(where: { $0.fact == "planned_event" || $0.fact == "event_in_days" }),
+      findings.contains(where: { $0.fact == "incident_types" || ($0.fact == "violence" && $0.value == .bool(true)) })
+    else { return nil }
+    return .choice("respond")
   }
 
   /// A list with commas ("race, religion", "chủng tộc, bị chửi"): each item must name choices
