@@ -52,7 +52,7 @@ public struct LexiconLoader {
     }
     reader.checkVersion(top, rootNode: root)
     if let cues = reader.mapping(
-      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical"])
+      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported"])
     {
       func words(_ key: String, accented: Bool = false) -> [String] {
         let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
@@ -68,6 +68,7 @@ public struct LexiconLoader {
       lexicon.ago = words("ago")
       lexicon.present = words("present")
       lexicon.hypothetical = words("hypothetical")
+      lexicon.reported = words("reported")
     }
     // Word classes, named in phrases as {name}.
     var classes: [String: [String]] = [:]

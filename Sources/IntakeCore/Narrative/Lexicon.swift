@@ -82,6 +82,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that say what follows has not happened ("if", "afraid", "nếu", "lỡ", "sợ có"):
   /// an act after them is feared, not done.
   public var hypothetical: [String] = []
+  /// Words that say the rest of the sentence is news from elsewhere ("coi tin tức thấy", "on
+  /// the news"): acts told there happened to others, not to the people writing.
+  public var reported: [String] = []
   public var entries: [Entry]
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]

@@ -28,7 +28,7 @@ public struct NarrativeReader: Sendable {
     case cityAlias(Int)
     /// A town from `towns:` (by its index in `towns`): a place only where clearly named.
     case town(Int)
-    case negation, past, future, ahead, present, hypothetical
+    case negation, past, future, ahead, present, hypothetical, reported
   }
 
   /// A town's name and the states that have a town of that name, the one meant when no
@@ -113,6 +113,7 @@ public struct NarrativeReader: Sendable {
   /// `incident_types`, `violence` and `immediate_danger` by index (-1 when the rule book has
   /// no such fact).
   private let threatFacts: (types: Int, violence: Int, danger: Int)
+  private let goalFact: Int
   /// Folded number words (one word or two) and unit words, for durations.
   private var numbers: [String: Int] = [:]
   /// By word number: whether the word is a number word or starts one.
@@ -149,6 +150,7 @@ public struct NarrativeReader: Sendable {
       reading.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { ($0, value) } }
     }
     basesFact = factIndex["bases"] ?? -1
+    goalFact = factIndex["request_goal"] ?? -1
     clearedBy = lexicon.entries.map { $0.clears.compactMap { factIndex[$0] } }
     sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
     for (i, entry) in lexicon.entries.enumerated() {
@@ -183,6 +185,7 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.future { insert(cue, .future) }
     for cue in lexicon.present { insert(cue, .present) }
     for cue in lexicon.hypothetical { insert(cue, .hypothetical) }
+    for cue in lexicon.reported { insert(cue, .reported) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
     for (n, words) in numberWords {
       for word in words {
@@ -527,6 +530,16 @@ public struct NarrativeReader: Sendable {
     for clause in tense.indices.dropFirst() where tense[clause] == 0 && !now[clause] && cut.opensAfterComma[clause] {
       if tense[clause - 1] == 1 || tense[clause - 1] == 2 { tense[clause] = tense[clause - 1] }
     }
+    // News from elsewhere ("coi tin tức thấy bên Cali người già bị đánh"): by clause, the first
+    // word after such a cue, to the end of its sentence (clauses after a comma go on it).
+    var reportedFrom = [Int?](repeating: nil, count: cut.clauseCount)
+    for match in matches where match.meanings.contains(.reported) {
+      let clause = tokens[match.start].clause
+      if reportedFrom[clause] == nil { reportedFrom[clause] = match.end }
+    }
+    for clause in reportedFrom.indices.dropFirst() where reportedFrom[clause] == nil && cut.opensAfterComma[clause] {
+      if reportedFrom[clause - 1] != nil { reportedFrom[clause] = 0 }
+    }
     var found: [Found] = []
     // Cities named by their own name: another name of another city gives way to them.
     var named = Set<String>()
@@ -580,8 +593,11 @@ public struct NarrativeReader: Sendable {
       return gap == 1 && between.contains(",") ? code : nil
     }
     // Durations first ("3 days ago", "ba tuần nữa"): their words are not read again as phrases.
-    let (durations, durationTokens) = self.durations(tokens, ids, matches, tense)
+    let (durations, durationTokens, bareCounts) = self.durations(tokens, ids, matches, tense)
     found += durations
+    // Armed acts told with no tense and no "now" (the words of their readings): danger now
+    // only if the story is not one of days ago (see `combine`).
+    var untensedArms = Set<Range<Int>>()
     for match in matches {
       if durationTokens.contains(match.start) { continue }
       let clause = tokens[match.start].clause
@@ -597,7 +613,11 @@ public struct NarrativeReader: Sendable {
           if own == 2, let future = readings.future { reading = future }
           // Feared, not done ("sợ có đánh nhau", "if they attack"): its future reading, or
           // none of the incident, violence and danger it would state.
-          if !negated, isHypothetical(match, matches, tokens) {
+          if let from = reportedFrom[clause], match.start >= from {
+            reading.removeAll {
+              $0.0 == threatFacts.types || $0.0 == threatFacts.violence || $0.0 == threatFacts.danger || $0.0 == goalFact
+            }
+          } else if !negated, isHypothetical(match, matches, tokens) {
             if let future = readings.future {
               reading = future
             } else {
@@ -611,6 +631,11 @@ public struct NarrativeReader: Sendable {
             if basesFact >= 0 { cleared.insert(basesFact) }
           }
           if !negated, isCredibleThreat(reading) { threats.insert(words) }
+          if own == 0, !now[clause], reading.contains(where: { $0.0 == threatFacts.danger && $0.1 == .bool(true) }),
+            reading.contains(where: { $0.0 == threatFacts.violence && $0.1 == .bool(true) })
+          {
+            untensedArms.insert(words)
+          }
           for (fact, value) in reading {
             if negated {
               if case .bool = value { found.append((fact, .bool(false), words)) }
@@ -687,7 +712,9 @@ public struct NarrativeReader: Sendable {
         break
       }
     }
-    return combine(found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats)
+    return combine(
+      found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
+      bareCounts: bareCounts, untensedArms: untensedArms)
   }
 
   /// "APD", "LAPD", "PD": a police department's initials, in capitals.
@@ -855,9 +882,20 @@ public struct NarrativeReader: Sendable {
     let windowStart = max(0, match.start - 3)
     for other in matches[firstMatch(from: windowStart - longestSpan, in: matches)...] {
       if other.start >= match.end { break }
-      guard other.end > windowStart, other.meanings.contains(.negation), tokens[other.start].clause == clause else { continue }
+      guard other.end > windowStart, other.meanings.contains(.negation), tokens[other.start].clause == clause,
+        !saysLessThan(after: other.end, tokens)
+      else { continue }
       if other.end <= match.start || (other.start > match.start && other.end <= match.end && !match.words.contains(other.start)) {
         return true
+      }
+    }
+    // "chưa có cụ nào bị tấn công", "không có em nào bị đánh": a negation then "nào" (any)
+    // negates the act after it, however many words the one it names takes.
+    let anyWord = (max(0, match.start - 8)..<match.start).filter { tokens[$0].clause == clause && tokens[$0].folded == "nao" }
+    if let any = anyWord.last {
+      for other in matches[firstMatch(from: any - 8 - longestSpan, in: matches)...] {
+        if other.start >= any { break }
+        if other.end <= any, other.end >= any - 6, tokens[other.start].clause == clause, other.meanings.contains(.negation) { return true }
       }
     }
     // "n't" on a word no phrase took ("don't know" is a phrase, not a negation), before the
@@ -868,14 +906,28 @@ public struct NarrativeReader: Sendable {
     return false
   }
 
+  /// "chưa tới một phút", "không đến 5 phút", "chưa đầy 2 tuần": a negator then "tới", "đến",
+  /// "đầy" or "quá" and a number says "less than", and negates nothing ("chưa tới một phút đã
+  /// bắn": they shot within a minute).
+  private func saysLessThan(after end: Int, _ tokens: [NarrativeTokens.Token]) -> Bool {
+    guard end + 1 < tokens.count, tokens[end].clause == tokens[end + 1].clause,
+      Self.lessThanWords.contains(tokens[end].folded)
+    else { return false }
+    let next = tokens[end + 1].folded
+    return Int(next) != nil || numbers[next] != nil || numberStarts.contains(next)
+  }
+
+  private static let lessThanWords: Set<String> = ["toi", "den", "day", "qua"]
+
   /// "3 days ago", "ba tuần trước" → incident_days_ago; "in 5 days", "5 ngày nữa" →
   /// event_in_days (and a planned event). Read on the words themselves, whatever phrases
   /// they are also part of; returns the findings and the token positions they used.
   private func durations(
     _ tokens: [NarrativeTokens.Token], _ ids: [Int], _ matches: [Match], _ tense: [Int]
-  ) -> ([Found], Set<Int>) {
+  ) -> ([Found], Set<Int>, bare: Set<Range<Int>>) {
     var found: [Found] = []
     var used = Set<Int>()
+    var bare = Set<Range<Int>>()
     // Cue meanings by the token where their match starts.
     var cueAt = Array(repeating: -1, count: tokens.count)
     for (m, match) in matches.enumerated() { cueAt[match.start] = m }
@@ -923,6 +975,10 @@ public struct NarrativeReader: Sendable {
       let total = count * days
       if agoWord || laterCue.contains(.past) || (tense[clause] & 1 == 1 && !before && !aheadWord) {
         if let fact = factIndex["incident_days_ago"] { found.append((fact, .integer(total), words)) }
+        // Past only by the clause's tense: "làm ở đây đã 11 năm", "nhốt riêng ba ngày" count
+        // how long, not how long ago — unless "cách đây" stands before ("cách đây 2 tuần").
+        let since = i >= 2 && tokens[i - 2].folded == "cach" && tokens[i - 1].folded == "day" && tokens[i - 2].clause == clause
+        if !agoWord && !laterCue.contains(.past) && !since { bare.insert(words) }
       } else if before || aheadWord || laterCue.contains(.future) || laterCue.contains(.ahead) || tense[clause] == 2 {
         if let fact = factIndex["event_in_days"] { found.append((fact, .integer(total), words)) }
         if let fact = factIndex["planned_event"] { found.append((fact, .bool(true), words)) }
@@ -933,7 +989,7 @@ public struct NarrativeReader: Sendable {
       used.formUnion(i...u)
       i = u + 1
     }
-    return (found, used)
+    return (found, used, bare)
   }
 
   /// A match that only names guard entries (entries that state nothing).
@@ -974,21 +1030,28 @@ public struct NarrativeReader: Sendable {
   /// last night someone slashed our tires" is last night. With no count beside an incident
   /// the counts stay unread, as any two values that disagree.
   private func incidentDay(_ found: [Found], _ days: Int, _ cut: NarrativeTokens) -> FactValue? {
-    var sentence = [Int](repeating: 0, count: cut.clauseCount)
-    for clause in sentence.indices.dropFirst() {
-      sentence[clause] = sentence[clause - 1] + (cut.opensAfterComma[clause] ? 0 : 1)
-    }
-    func sentenceOf(_ words: Range<Int>) -> Int { sentence[cut.tokens[words.lowerBound].clause] }
-    var incidents = Set<Int>()
-    for item in found where item.fact == threatFacts.types || (item.fact == threatFacts.violence && item.value == .bool(true)) {
-      incidents.insert(sentenceOf(item.words))
-    }
+    let incidents = incidentSentences(found, cut)
     var chosen: Int?
-    for item in found where item.fact == days && incidents.contains(sentenceOf(item.words)) {
+    for item in found where item.fact == days && incidents.contains(sentence(of: item.words, cut)) {
       guard case .integer(let count) = item.value else { continue }
       chosen = min(chosen ?? count, count)
     }
     return chosen.map(FactValue.integer)
+  }
+
+  /// The sentence (counted from 0) the words stand in: clauses after a comma go on the sentence.
+  private func sentence(of words: Range<Int>, _ cut: NarrativeTokens) -> Int {
+    let clause = cut.tokens[words.lowerBound].clause
+    return (0...clause).reduce(0) { count, c in c == 0 || cut.opensAfterComma[c] ? count : count + 1 }
+  }
+
+  /// The sentences that tell of an incident: an incident type or violence read there.
+  private func incidentSentences(_ found: [Found], _ cut: NarrativeTokens) -> Set<Int> {
+    var incidents = Set<Int>()
+    for item in found where item.fact == threatFacts.types || (item.fact == threatFacts.violence && item.value == .bool(true)) {
+      incidents.insert(sentence(of: item.words, cut))
+    }
+    return incidents
   }
 
   /// Whether a value read fits an implication's condition: any value for `nil`, a set
@@ -1004,8 +1067,20 @@ public struct NarrativeReader: Sendable {
   /// what the lexicon's implications add. Facts by index, not by name (measured: hashing the
   /// names was most of this).
   private func combine(
-    _ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool, threats: Set<Range<Int>> = []
+    _ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool, threats: Set<Range<Int>> = [],
+    bareCounts: Set<Range<Int>> = [], untensedArms: Set<Range<Int>> = []
   ) -> NarrativeExtraction {
+    var found = found
+    let daysFact = factIndex["incident_days_ago"] ?? -1
+    if !bareCounts.isEmpty {
+      // A count that is past only by its clause's tense is a date when its sentence tells of an
+      // incident, and gives way to a count said as a date ("3 ngày trước", "tuần trước").
+      let incidents = incidentSentences(found, cut)
+      let dated = found.contains { $0.fact == daysFact && !bareCounts.contains($0.words) }
+      found.removeAll { item in
+        item.fact == daysFact && bareCounts.contains(item.words) && (dated || !incidents.contains(sentence(of: item.words, cut)))
+      }
+    }
     var values = [FactValue?](repeating: nil, count: facts.count)
     var sets = [Set<String>?](repeating: nil, count: facts.count)
     var words = [[Range<Int>]](repeating: [], count: facts.count)
@@ -1042,6 +1117,15 @@ public struct NarrativeReader: Sendable {
     for f in facts.indices {
       if let set = sets[f] { values[f] = .set(facts[f].values.filter(set.contains)) }
       if conflicted[f] { values[f] = nil }
+    }
+    // A weapon told with no tense in a story dated days ago ("Họ nói ảnh cầm vũ khí",
+    // "cách đối phó khi có người mang súng vô"): part of the story, not danger now. Left
+    // open (the interview asks), never read as "no danger".
+    let danger = threatFacts.danger
+    if danger >= 0, values[danger] == .bool(true), daysFact >= 0, case .integer(let ago)? = values[daysFact], ago >= 1,
+      !conflicted[daysFact], words[danger].allSatisfy(untensedArms.contains)
+    {
+      values[danger] = nil
     }
     func value(_ fact: String) -> FactValue? { factIndex[fact].flatMap { values[$0] } }
     for implication in lexicon.implications where implication.when.allSatisfy({ fact, wanted in holds(value(fact), wanted) }) {

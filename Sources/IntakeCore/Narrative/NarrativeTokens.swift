@@ -30,7 +30,7 @@ struct NarrativeTokens {
   var opensAfterComma: [Bool] = [false]
 
   /// Tokens are runs of letters, digits and apostrophes (not at either end: those are
-  /// quotes); clauses end at . , ; : ! ? and line breaks. Hyphens and other marks separate
+  /// quotes) and asterisks after a letter (a masked word); clauses end at . , ; : ! ? and line breaks. Hyphens and other marks separate
   /// tokens ("Ca-li" is "ca" "li"). Quoted speech runs from an opening quote (", “, ‘, or an
   /// apostrophe before a word) to its closing one or the end of the line. One pass over the
   /// scalars, folding as it goes (measured: cutting the text was most of the time of a read).
@@ -93,6 +93,12 @@ struct NarrativeTokens {
         } else if (0x41...0x5A).contains(value) {
           letter(i, scalar)
           folded.append(UInt8(value + 0x20))
+          trailingQuotes = 0
+          end = next
+        } else if value == 0x2A, start != nil {
+          // A word masked with asterisks ("g**k", "n*****") stays one word: its pieces are no
+          // other words ("k" alone is "không").
+          folded.append(0x2A)
           trailingQuotes = 0
           end = next
         } else if value == 0x27 {

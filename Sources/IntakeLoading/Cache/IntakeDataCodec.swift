@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 11
+  static let format = 12
   /// The deepest condition read back (the YAML allows far less nesting than this).
   static let maximumConditionDepth = 200
 
@@ -114,6 +114,7 @@ enum IntakeDataCodec {
     w.strings(lexicon.ago)
     w.strings(lexicon.present)
     w.strings(lexicon.hypothetical)
+    w.strings(lexicon.reported)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
       w.string(entry.id)
@@ -305,6 +306,7 @@ enum IntakeDataCodec {
     lexicon.ago = try r.strings()
     lexicon.present = try r.strings()
     lexicon.hypothetical = try r.strings()
+    lexicon.reported = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()

@@ -83,7 +83,9 @@ struct AnswerCorpusTests {
       if ok {
         tally.right += 1
       } else if details {
-        print("\(answer.id) [\(answer.question)] '\(answer.text)': got \(got), want \(answer.expect.scalar?.string ?? answer.expect.sequence.map { $0.compactMap(\.scalar?.string).joined(separator: ",") } ?? "?")")
+        print(
+          "\(answer.id) [\(answer.question)] '\(answer.text)': got \(got), want \(answer.expect.scalar?.string ?? answer.expect.sequence.map { $0.compactMap(\.scalar?.string).joined(separator: ",") } ?? "?")"
+        )
       }
       byLanguage[answer.language] = tally
     }

@@ -33,8 +33,10 @@ struct NarrativeCorpusTests {
         for fact in reading.missed { byFact[fact, default: (0, 0)].missed += 1 }
         for wrong in reading.wrong { byFact[String(wrong.prefix { $0 != "=" }), default: (0, 0)].wrong += 1 }
       }
-      print("Misses by fact: " + byFact.sorted { $0.value.missed + $0.value.wrong > $1.value.missed + $1.value.wrong }
-        .map { "\($0.key) \($0.value.missed) missed, \($0.value.wrong) wrong" }.joined(separator: "; "))
+      print(
+        "Misses by fact: "
+          + byFact.sorted { $0.value.missed + $0.value.wrong > $1.value.missed + $1.value.wrong }
+          .map { "\($0.key) \($0.value.missed) missed, \($0.value.wrong) wrong" }.joined(separator: "; "))
       for description in corpus {
         guard let reading = readings[description.id], !reading.complete || !reading.wrong.isEmpty else { continue }
         print(
