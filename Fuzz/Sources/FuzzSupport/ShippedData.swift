@@ -21,6 +21,12 @@ public enum ShippedData {
     return book
   }()
 
+  /// Loads and compiles everything above, before the first input.
+  public static func prepare() {
+    _ = book
+    _ = narrativeReader
+  }
+
   /// The narrative reader for the shipped lexicon, compiled once.
   public static let narrativeReader: NarrativeReader = NarrativeReader(lexicon: loaded.lexicon, book: book, catalog: loaded.catalog)
 }

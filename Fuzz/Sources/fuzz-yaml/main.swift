@@ -1,7 +1,7 @@
 import FuzzSupport
 
 // What an input is, and what it goes through: see YAMLTarget.
-FuzzDriver.run {
+FuzzDriver.run(preparing: ShippedData.prepare) {
   YAMLTarget.run(FuzzDriver.bytes($0, $1))
   return 0
 }
