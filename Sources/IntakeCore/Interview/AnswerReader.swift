@@ -46,17 +46,17 @@ public struct AnswerReader {
     if fact.kind == .text, let place = narrative?.read(text, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id }) {
       return .value(place.value, note: nil)
     }
+    // A town in several states ("Kansas City", "Portland"): which one is asked back, never
+    // guessed from a state's name inside the town's or from the better-known town.
+    if fact.id == "state", let states = narrative?.statesOfTownNamed(text), states.count > 1 {
+      return .ambiguous(states)
+    }
     switch matcher.match(text) {
     case .value(let value): return .value(value, note: nil)
     case .ambiguous(let values): return .ambiguous(values)
     case .empty: return .empty
     case .invalid(let part):
       if let reading = dontKnowReading(text) { return reading }
-      // A town in several states ("Kansas City"): which one is asked back, never guessed from
-      // a state's name inside the town's.
-      if fact.id == "state", let states = narrative?.statesOfTownNamed(text), states.count > 1 {
-        return .ambiguous(states)
-      }
       if let rest = withoutPreamble(text) {
         switch matcher.match(rest) {
         case .value(let value): return .value(value, note: nil)
@@ -162,7 +162,9 @@ public struct AnswerReader {
   private func stripped(_ text: String) -> String {
     var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
     func isParticle(_ word: String) -> Bool { particles.contains(TextFolding.fold(word.trimmingPunctuation)) }
-    while words.count > 1, let first = words.first, isParticle(first) { words.removeFirst() }
+    // "a" typed without marks at the start is the English article ("a week from today"), not
+    // "ạ", which ends a sentence.
+    while words.count > 1, let first = words.first, isParticle(first), first.lowercased() != "a" { words.removeFirst() }
     while words.count > 1, let last = words.last, isParticle(last) { words.removeLast() }
     return words.joined(separator: " ").trimmingPunctuation
   }

@@ -101,6 +101,10 @@ public struct NarrativeReader: Sendable {
   let lexicon: Lexicon
   /// The towns of `lexicon.towns`, one per name.
   private var towns: [Town] = []
+  /// Names that are among the five largest towns of two or more states ("Portland": Oregon and
+  /// Maine; "Columbus": Ohio and Georgia), folded words joined by spaces: a state answered with
+  /// one of them alone is asked back, even where a description reads the name as one city.
+  private var leadingTownStates: [String: [String]] = [:]
   /// By word number: whether the word starts only towns (filled with `startsPhrase`).
   private var startsOnlyTowns: [Bool] = []
   let facts: [FactDefinition]
@@ -219,6 +223,11 @@ public struct NarrativeReader: Sendable {
         }
       }
     }
+    var leading: [String: [String]] = [:]
+    for (code, names) in lexicon.towns.sorted(by: { $0.key < $1.key }) {
+      for name in names.prefix(5) { leading[NarrativeTokens.words(name).joined(separator: " "), default: []].append(code) }
+    }
+    leadingTownStates = leading.filter { $0.value.count > 1 }
     // Words that start a phrase other than a town's: a word starting only towns is walked
     // only when written with a capital.
     let startsOther = Set(nodes[0].next.keys)
@@ -481,6 +490,7 @@ public struct NarrativeReader: Sendable {
     var words = NarrativeTokens.words(text)
     while let first = words.first, words.count > 1, Self.placeLeads.contains(first) { words.removeFirst() }
     guard !words.isEmpty else { return [] }
+    if let states = leadingTownStates[words.joined(separator: " ")] { return states }
     for town in towns where town.preferred == nil && town.states.count > 1 && NarrativeTokens.words(town.name) == words {
       return town.states
     }
