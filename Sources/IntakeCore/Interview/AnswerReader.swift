@@ -125,7 +125,9 @@ public struct AnswerReader {
   /// list with commas (each item of that must fit), and never two different values of a
   /// single-choice question.
   private func namedInside(_ text: String) -> Reading? {
-    guard fact.kind == .choice || fact.kind == .set || fact.kind == .bool, !text.contains(",") else { return nil }
+    // A list with commas is each item's (`listReading`); a single choice or a yes/no may be
+    // named in any part ("they said absolutely not, they won't be in the same room").
+    guard fact.kind == .choice || fact.kind == .bool || (fact.kind == .set && !text.contains(",")) else { return nil }
     var found: [String] = []
     for piece in AnswerMatcher.splitList(text) {
       let words = piece.split(separator: " ")
@@ -178,7 +180,9 @@ public struct AnswerReader {
     let parts = Self.conclusions(folded)
     guard
       dontKnow.contains(folded) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
-        || parts.contains(where: { part in dontKnow.contains(part) || Self.saysUnsure(part) })
+        || parts.contains(where: { part in
+          dontKnow.contains(part) || dontKnow.contains { part.hasPrefix($0 + " ") } || Self.saysUnsure(part)
+        })
     else { return nil }
     if fact.values.contains("unsure") {
       return .value(fact.kind == .set ? .set(["unsure"]) : .choice("unsure"), note: nil)
@@ -209,17 +213,35 @@ public struct AnswerReader {
   /// as typed ("không", "ko", "hổng", "hông", "hok", "chưa") then know, sure, remember, clear
   /// or decided: "cũng hổng chắc nữa", "hổng nhớ rõ", "em ko bik", "chưa định ngày".
   static func saysUnsure(_ folded: String) -> Bool {
-    var words = folded.split(separator: " ").map(String.init)
-    while let first = words.first, ["cung", "em", "tui", "toi", "minh", "con", "thi", "da"].contains(first) { words.removeFirst() }
-    guard words.count >= 2 else { return false }
-    return ["khong", "ko", "k", "kg", "hong", "hok", "chua", "cha", "chang"].contains(words[0])
-      && ["biet", "bit", "bik", "chac", "nho", "ro", "dinh"].contains(words[1])
+    let words = folded.split(separator: " ").map(String.init)
+    let leads: Set<String> = [
+      "cung", "em", "tui", "toi", "minh", "con", "thi", "da", "chau", "anh", "chi", "co", "chu", "bac", "ba", "ong",
+    ]
+    let negators: Set<String> = ["khong", "ko", "k", "kg", "hong", "hok", "chua", "cha", "chang"]
+    let knowing: Set<String> = ["biet", "bit", "bik", "chac", "nho", "ro", "dinh"]
+    // At the start, or after a pronoun anywhere ("lâu quá tui hổng nhớ ngày").
+    for i in words.indices.dropLast() where negators.contains(words[i]) && knowing.contains(words[i + 1]) {
+      if words[..<i].allSatisfy(leads.contains) || leads.contains(words[i - 1]) { return true }
+    }
+    return false
   }
 
   /// "có, tụi nó đập kính" / "ko chỉ chửi thôi" / "no, nobody was hurt": a yes/no question
   /// answered by its first words, the rest kept as a note.
   private func yesNoWithNote(_ text: String) -> Reading? {
     guard fact.kind == .bool || fact.kind == .choice else { return nil }
+    // A sentence that is only a yes or a no ("right now? no. but they said they'd be back").
+    if fact.kind == .bool {
+      let sentences = text.split(whereSeparator: { ".?!;".contains($0) }).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+      for (index, sentence) in sentences.enumerated() where sentences.count > 1 {
+        let folded = TextFolding.fold(stripped(sentence))
+        let value: Bool? = yes.contains(folded) ? true : no.contains(folded) ? false : nil
+        guard let value else { continue }
+        var others = sentences
+        others.remove(at: index)
+        return .value(.bool(value), note: others.joined(separator: ". "))
+      }
+    }
     let comma = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace }
     var candidates: [(head: String, rest: String)] = []
     if comma.count == 2 { candidates.append((comma[0], comma[1])) }

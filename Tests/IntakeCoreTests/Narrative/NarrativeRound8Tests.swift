@@ -91,4 +91,20 @@ struct NarrativeRound8Tests {
     let weekAhead = try Self.answer("event_in_days", "a week from today")
     #expect(weekAhead == .value(.integer(7), note: nil), "\(weekAhead)")
   }
+
+  @Test("answers: a sentence that is only a no, 'it depends' and 'tui hổng nhớ' are not sure, a refusal inside")
+  func answerScope() throws {
+    guard case .value(let now, let note) = try Self.answer("immediate_danger", "right now? no. but they said they'd be back") else {
+      Issue.record("not read")
+      return
+    }
+    #expect(now == .bool(false))
+    #expect(note?.contains("they'd be back") == true)
+    #expect(try Self.answer("planned_event", "we might, it depends on whether the city gives us a permit") == .unknown)
+    #expect(try Self.answer("incident_days_ago", "bữa hổm, lâu quá tui hổng nhớ ngày") == .unknown)
+    #expect(
+      try Self.answer("parties_willing_to_meet", "they said absolutely not, they won't be in the same room as us")
+        == .value(.choice("no"), note: nil))
+    #expect(try Self.answer("parties_willing_to_meet", "dạ bên kia nói sẵn lòng") == .value(.choice("yes"), note: nil))
+  }
 }
