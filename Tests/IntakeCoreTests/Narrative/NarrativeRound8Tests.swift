@@ -107,4 +107,14 @@ struct NarrativeRound8Tests {
         == .value(.choice("no"), note: nil))
     #expect(try Self.answer("parties_willing_to_meet", "dạ bên kia nói sẵn lòng") == .value(.choice("yes"), note: nil))
   }
+
+  @Test("a basis said in a home or a job is discrimination; treated otherwise for one's language is national origin")
+  func unequalTreatment() throws {
+    let rental = try Self.read("e goi hoi thue nha o Independence, Missouri, chu nha noi 'sorry, no Chinese no Vietnamese'")
+    #expect(rental["incident_types"].map { $0.displayValues.contains("discrimination") } == true)
+    let shop = try Self.read("Ông chủ chợ đuổi 3 cô thợ chỉ vì nói tiếng Việt với nhau")
+    #expect(shop["bases"] == .set(["national_origin"]))
+    // Needing an interpreter is no basis.
+    #expect(try Self.read("Tiếng Anh của má em không giỏi, cần người thông dịch")["bases"] == nil)
+  }
 }
