@@ -573,9 +573,16 @@ public struct NarrativeReader: Sendable {
     var takenForCities = consumed
     // The words of cities of `cities` read.
     var cityWords = Set<Range<Int>>()
+    // The words of cities and towns named as places: a place word before, or a state after.
+    var placesNamed = Set<Range<Int>>()
     func placeWordBefore(_ match: Match) -> Bool {
       match.start > 0 && tokens[match.start - 1].clause == tokens[match.start].clause
         && Self.placePrepositions.contains(tokens[match.start - 1].folded)
+    }
+    // A preposition before it, not a police force named after it ("cảnh sát DeKalb" may be
+    // DeKalb County's).
+    func namedAsPlace(_ match: Match) -> Bool {
+      placeWordBefore(match) && !Self.policeLeads.contains(tokens[match.start - 1].folded)
     }
     // A state named right after a place says which place ("Portland Maine", "Pueblo, Colorado").
     var stateAt: [Int: String] = [:]
@@ -661,6 +668,7 @@ public struct NarrativeReader: Sendable {
           let city = lexicon.cities[c]
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           cityStrength = max(cityStrength, (stateAfter(match) != nil ? 2 : 0) + (placeWordBefore(match) ? 1 : 0))
+          if stateAfter(match) != nil || namedAsPlace(match) { placesNamed.insert(words) }
           if match.start > 0 && Self.nearWords.contains(tokens[match.start - 1].folded) { landmarkWords.insert(words) }
           cityWords.insert(words)
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
@@ -690,6 +698,7 @@ public struct NarrativeReader: Sendable {
           if let fact = factIndex["city"] { townFound.append((fact, .text(town.name), words)) }
           if let state = factIndex["state"], let code = after ?? town.preferred { townFound.append((state, .choice(code), words)) }
           townStrength = max(townStrength, (after != nil ? 2 : 0) + (placeWord ? 1 : 0))
+          if after != nil || namedAsPlace(match) { placesNamed.insert(words) }
         default:
           continue
         }
@@ -724,7 +733,7 @@ public struct NarrativeReader: Sendable {
     }
     return combine(
       found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
-      bareCounts: bareCounts, untensedArms: untensedArms)
+      bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed)
   }
 
   /// "APD", "LAPD", "PD": a police department's initials, in capitals.
@@ -786,6 +795,8 @@ public struct NarrativeReader: Sendable {
     "in", "at", "of", "near", "from", "outside", "to", "around", "o", "tai", "ben", "gan", "khu", "vung", "tu",
     "police", "sat", "cops", "sheriff",
   ]
+
+  static let policeLeads: Set<String> = ["police", "sat", "cops", "sheriff"]
 
   /// The words of a city named before a state ("Dodge City, Kansas", "Round Rock TX"): one to
   /// three capitalised words no phrase took, right before the state (a comma between, or a
@@ -1078,7 +1089,7 @@ public struct NarrativeReader: Sendable {
   /// names was most of this).
   private func combine(
     _ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool, threats: Set<Range<Int>> = [],
-    bareCounts: Set<Range<Int>> = [], untensedArms: Set<Range<Int>> = []
+    bareCounts: Set<Range<Int>> = [], untensedArms: Set<Range<Int>> = [], placesNamed: Set<Range<Int>> = []
   ) -> NarrativeExtraction {
     var found = found
     let daysFact = factIndex["incident_days_ago"] ?? -1
@@ -1118,6 +1129,21 @@ public struct NarrativeReader: Sendable {
       if let after = valueAfterContrast(found, f, cut, threats) {
         conflicted[f] = false
         values[f] = after
+      }
+    }
+    // States named apart ("Erie, Pennsylvania … I live in Ohio", "ở Gaithersburg, Maryland …
+    // bên Cali, bên New York"): the state named with the city read is where it happens.
+    if let stateFact = factIndex["state"], let cityFact = factIndex["city"], conflicted[stateFact], !conflicted[cityFact],
+      let city = values[cityFact]
+    {
+      let cityWords = Set(found.filter { $0.fact == cityFact && $0.value == city }.map(\.words))
+      let states = Set(found.filter { $0.fact == stateFact && cityWords.contains($0.words) }.map(\.value))
+      // Only of a city clearly named as a place ("ở Gaithersburg", "Erie, Pennsylvania"): a
+      // name alone is a guess ("cảnh sát DeKalb … ở Georgia này" is DeKalb County, Georgia).
+      if states.count == 1, !cityWords.isDisjoint(with: placesNamed), let state = states.first {
+        conflicted[stateFact] = false
+        values[stateFact] = state
+        words[stateFact] = Array(cityWords)
       }
     }
     if let days = factIndex["incident_days_ago"], conflicted[days], let chosen = incidentDay(found, days, cut) {

@@ -117,4 +117,14 @@ struct NarrativeRound8Tests {
     // Needing an interpreter is no basis.
     #expect(try Self.read("Tiếng Anh của má em không giỏi, cần người thông dịch")["bases"] == nil)
   }
+
+  @Test("of states named apart, the one named with the city read as a place")
+  func stateWithCity() throws {
+    let erie = try Self.read("My parents live in public housing in Erie, Pennsylvania. I live in Ohio, I cannot come every time.")
+    #expect(erie["state"] == .choice("PA"))
+    #expect(erie["city"] == .text("Erie"))
+    // A police force named after a place names no city's state.
+    let dekalb = try Self.read("Tiệm spa bị cảnh sát DeKalb ập vô kiểm tra. Ở Georgia này mấy chị em sợ lắm rồi.")
+    #expect(dekalb["state"] != .choice("IL"))
+  }
 }
