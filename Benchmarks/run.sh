@@ -17,12 +17,18 @@
 #   (h) reading a 2,000-character narrative with the shipped lexicon
 #   (i) 1,000,000 random inputs through the narrative reader and the answer reader: no crash,
 #       no hang, every reading a value its fact holds
+# and at scale:
+#   (j) 4,000 generated rules that fire (Benchmarks/generate_rules.py) on 20,000 requests:
+#       `crs-intake screen` (static build) against CLIPS 6.30 running the same rules on the same
+#       facts (reference/clips_screen.py), rounds interleaved, the ratio taken within each
+#       round, and the outcomes CLIPS computes compared request by request
 # Usage: Benchmarks/run.sh [RUNS]   (default 3 rounds per timing; the median is printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
 python3 -c 'import orjson' 2>/dev/null || python3 -m pip install -q orjson
+command -v clips >/dev/null || { apt-get update -qq && apt-get install -y -qq clips; }
 
 swift build -c release >/dev/null
 bin="$(swift build -c release --show-bin-path)"
@@ -148,3 +154,36 @@ wait "$second" || status=$?
 sed 's/^/(i) /' "$work/fuzz1" "$work/fuzz2"
 [ "$status" -eq 0 ] && echo "(i) 1000000 random inputs: no crash, every reading valid (target: no crash in 1,000,000)" || echo "(i) FAILED: exit $status"
 
+# (j) 4,000 generated rules that really fire, crs-intake against CLIPS 6.30 on the same 20,000
+# requests. The requests are turned into CLIPS facts beforehand (not timed): CLIPS reads facts in
+# its own syntax, crs-intake reads the JSON. Both times include loading the rules.
+python3 Benchmarks/generate_rules.py Rules Locales "$work/gen" 4000
+"$bin/crs-intake-bench" rules-json en "$work/gen/Rules" "$work/gen/Locales" > "$work/gen.json"
+"$bin/crs-intake-bench" generate 20000 11 > "$work/20k.jsonl"
+python3 Benchmarks/reference/clips_screen.py prepare "$work/gen.json" "$work/clips" < "$work/20k.jsonl"
+gen_screen=("${screen[@]}" --rules "$work/gen/Rules" --locales "$work/gen/Locales")
+"${gen_screen[@]}" < /dev/null > /dev/null 2>&1 || true   # fills the data cache for these rules
+: > "$work/gen-rounds"
+for round in $(seq "$runs"); do
+  swift_t=$(timed "$work/20k.jsonl" "$work/gen-swift.out" "${gen_screen[@]}")
+  clips_t=$(timed /dev/null "$work/gen-clips.out" clips -f2 "$work/clips/run.bat")
+  echo "$swift_t $clips_t" >> "$work/gen-rounds"
+done
+python3 Benchmarks/reference/clips_screen.py project "$work/gen.json" < "$work/gen-swift.out" > "$work/gen-swift.cmp"
+python3 Benchmarks/reference/clips_screen.py outcomes "$work/gen.json" < "$work/gen-clips.out" > "$work/gen-clips.cmp"
+agree=$(paste -d'\n' "$work/gen-swift.cmp" "$work/gen-clips.cmp" | paste - - | awk -F'\t' '$1 == $2' | wc -l)
+fired=$(grep -o '"generated\.service\.[0-9]*' "$work/gen-swift.out" | sort -u | wc -l)
+awk -v n=20000 -v agree="$agree" -v total="$(wc -l < "$work/gen-swift.cmp")" -v fired="$fired" '
+  { sw[NR] = $1; sc[NR] = $2; cw[NR] = $3; cc[NR] = $4; ratio[NR] = $4 / $2 }
+  function med(a,   i, j, t, k) { k = 0; for (i in a) { k++; s[k] = a[i] }
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
+    return s[int((k + 1) / 2)] }
+  END {
+    printf "(j) 4000 generated rules (%d of the generated service rules fire), %d requests, %d interleaved rounds:\n", fired, n, NR
+    printf "    crs-intake screen, static: %7.0f requests/s (CPU %.2f s, wall %.2f s)\n", n / med(sc), med(sc), med(sw)
+    printf "    CLIPS 6.30:                %7.0f requests/s (CPU %.2f s, wall %.2f s)\n", n / med(cc), med(cc), med(cw)
+    printf "    ratio within each round (CLIPS CPU / crs-intake CPU):"
+    for (i = 1; i <= NR; i++) printf " %.1fx", ratio[i]
+    printf "; median %.1fx (target >= 3x)\n", med(ratio)
+    printf "    outcomes (jurisdiction, bases, urgency, services in order with their rules, referrals with theirs): %d of %d requests agree%s\n", agree, total, (agree == total && total == n) ? "" : " -- THEY DIFFER"
+  }' "$work/gen-rounds"

@@ -1,7 +1,8 @@
 // Benchmark helper for crs-intake (see Benchmarks/README.md):
 //   crs-intake-bench generate N [SEED]          N synthetic requests as JSON Lines on stdout
 //   crs-intake-bench engine N [EXTRA_RULES]     evaluation cost per request, data already decoded
-//   crs-intake-bench rules-json [LANG]          the shipped rules as JSON, for the reference screener
+//   crs-intake-bench rules-json [LANG [RULES LOCALES]]   the rules as JSON (the shipped ones, or the
+//                                               folders given), for the reference screeners
 import Foundation
 import IntakeCore
 import IntakeFuzzing
@@ -35,11 +36,20 @@ case "generate":
   FileHandle.standardOutput.write(Data(buffer.utf8))
 
 case "rules-json":
-  // The shipped rules as JSON for the reference screener (Benchmarks/reference/), reasons in LANG.
+  // The rules as JSON for the reference screeners (Benchmarks/reference/), reasons in LANG:
+  // the shipped ones, or those of the RULES and LOCALES folders given (a generated set).
   let language = arguments.dropFirst().first.flatMap(Language.init(rawValue:)) ?? .en
-  guard let book = data.book else { exit(65) }
+  var exported = data
+  if arguments.count >= 4 {
+    let folders = Array(arguments.dropFirst(2).prefix(2))
+    exported = IntakeData.load(rules: URL(fileURLWithPath: folders[0]), locales: URL(fileURLWithPath: folders[1]))
+  }
+  guard let book = exported.book else {
+    FileHandle.standardError.write(Data("The rules do not load; run crs-intake check on them.\n".utf8))
+    exit(65)
+  }
   do {
-    FileHandle.standardOutput.write(try RulesExport.json(book, catalog: data.catalog, language: language))
+    FileHandle.standardOutput.write(try RulesExport.json(book, catalog: exported.catalog, language: language))
   } catch {
     FileHandle.standardError.write(Data("the rules could not be written as JSON: \(error)\n".utf8))
     exit(1)
@@ -231,7 +241,7 @@ case "fuzz":
 default:
   FileHandle.standardError.write(
     Data(
-      "usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | rules-json [LANG] | load | answer | narrative | fuzz N [SEED]\n"
+      "usage: crs-intake-bench generate N [SEED] | engine N [EXTRA_RULES] | rules-json [LANG [RULES LOCALES]] | load | answer | narrative | fuzz N [SEED]\n"
         .utf8))
   exit(64)
 }

@@ -21,8 +21,9 @@ struct CompiledRule: Sendable {
   /// Facts tested with `known` / `unknown`: a rule holding because a fact is unknown can stop
   /// holding once it is known, so such facts stay "missing" while the rule holds.
   var absenceMask: UInt64 = 0
-  /// A top-level conjunct `fact ∈ values` that must hold for the rule to hold, if any: the
-  /// rule is only evaluated for requests whose value of `fact` meets `mask`.
+  /// A top-level conjunct `fact ∈ values` on an input fact that must hold for the rule to
+  /// hold, if any: the rule (an action or a derivation) is only evaluated for requests whose
+  /// value of `fact` meets `mask`.
   var guardFact: Int?
   var guardMask: UInt64
   var source: Rule

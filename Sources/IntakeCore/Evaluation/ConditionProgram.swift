@@ -66,7 +66,7 @@ struct Machine {
       var k = Int(node.first)
       let end = k + Int(node.count)
       while k < end {
-        switch run(Int(children[k]), slots, texts, known) {
+        switch child(Int(children[k]), slots, texts, known) {
         case .false: return .false
         case .unknown: sawUnknown = true
         case .true: break
@@ -79,7 +79,7 @@ struct Machine {
       var k = Int(node.first)
       let end = k + Int(node.count)
       while k < end {
-        switch run(Int(children[k]), slots, texts, known) {
+        switch child(Int(children[k]), slots, texts, known) {
         case .true: return .true
         case .unknown: sawUnknown = true
         case .false: break
@@ -93,6 +93,30 @@ struct Machine {
       case .false: return .true
       case .unknown: return .unknown
       }
+    default:
+      return leaf(node, slots, texts, known)
+    }
+  }
+
+  /// Node `index` under an `all` or `any`: a leaf is tested here, without a call.
+  @inline(__always)
+  private func child(
+    _ index: Int, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>, _ known: UInt64
+  ) -> Tri {
+    let node = nodes[index]
+    switch node.op {
+    case .all, .any, .not: return run(index, slots, texts, known)
+    default: return leaf(node, slots, texts, known)
+    }
+  }
+
+  /// A leaf node's result.
+  @inline(__always)
+  private func leaf(
+    _ node: ConditionProgram.Node, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>,
+    _ known: UInt64
+  ) -> Tri {
+    switch node.op {
     case .known:
       return known & (1 &<< UInt64(node.fact)) != 0 ? .true : .false
     case .unknown:

@@ -8,8 +8,6 @@ extension Evaluator {
     /// The request's own slots and known facts, put back after each value.
     let saved: UnsafeMutableBufferPointer<Int>
     let known: UInt64
-    /// Each derivation's result for the request as it is.
-    let results: UnsafeMutableBufferPointer<Tri>
     /// Services recommended already (bits).
     let base: UInt64
     /// The rules worth running for the fact being tried, and whether each is false already.
@@ -23,40 +21,42 @@ extension Evaluator {
   /// without evaluating it again. A rule that does not read the fact, directly or through a
   /// derived fact, gives what it gave, and gave no service not recommended yet; so only the rules
   /// that read it are run, of those only the ones whose service is not recommended and whose
-  /// guard holds (as `act` runs them), and of the derivations only those of the derived facts
-  /// such a rule reads that the fact can change. Returns whether the evaluator's slots were
-  /// changed (they hold the last values tried).
+  /// guard holds (as `act` runs them: looked up by the value of their guard fact, or by the
+  /// value tried when the guard tests the fact tried), and of the derivations only those of the
+  /// derived facts such a rule reads that the fact can change. Returns whether the evaluator's
+  /// slots were changed (they hold the last values tried).
   func tryValues(of facts: some Sequence<Int>, _ input: FactTable, _ decision: inout Decision) -> Bool {
     var base: UInt64 = 0
     for s in decision.services { base |= 1 &<< UInt64(s) }
     let factCount = book.facts.count
     let ruleCount = max(book.actions.count, 1)
     var changed = false
+    let probes = layout.probes
     texts.withUnsafeBufferPointer { texts in
       pool.withUnsafeBufferPointer { pool in
-        withUnsafeTemporaryAllocation(of: Tri.self, capacity: max(book.derivations.count, 1)) { results in
-          withUnsafeTemporaryAllocation(of: Int.self, capacity: factCount + ruleCount) { ints in
-            withUnsafeTemporaryAllocation(of: Bool.self, capacity: ruleCount) { flags in
-              let trial = Trial(
-                machine: Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool),
-                slots: UnsafeBufferPointer(slots), texts: texts, saved: UnsafeMutableBufferPointer(rebasing: ints[0..<factCount]),
-                known: known, results: results, base: base, candidates: UnsafeMutableBufferPointer(rebasing: ints[factCount...]),
-                falseAlready: flags)
-              for i in 0..<book.derivations.count { results[i] = derivationResults[i] }
-              for f in 0..<factCount { trial.saved[f] = slots[f] }
-              for f in facts where worthTrying(f, input, besides: base) {
-                let count = candidates(for: f, trial)
-                guard count > 0 else { continue }
-                for slot in book.probeSlots[f] {
-                  changed = true
-                  var found = services(withFact: f, at: slot, count, trial)
-                  while found != 0 {
-                    decision.possibilities.append(Decision.Possibility(service: found.trailingZeroBitCount, fact: f, slot: slot))
-                    found &= found - 1
-                  }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: factCount + ruleCount) { ints in
+          withUnsafeTemporaryAllocation(of: Bool.self, capacity: ruleCount) { flags in
+            let trial = Trial(
+              machine: Machine(nodes: UnsafeBufferPointer(nodes), children: UnsafeBufferPointer(children), pool: pool),
+              slots: UnsafeBufferPointer(slots), texts: texts, saved: UnsafeMutableBufferPointer(rebasing: ints[0..<factCount]),
+              known: known, base: base, candidates: UnsafeMutableBufferPointer(rebasing: ints[factCount...]),
+              falseAlready: flags)
+            for f in 0..<factCount { trial.saved[f] = slots[f] }
+            for f in facts where worthTrying(f, input, besides: base) {
+              let count = candidates(for: f, trial)
+              let own = probes.block[f &* factCount &+ f]
+              guard count > 0 || own >= 0 else { continue }
+              for slot in book.probeSlots[f] {
+                let total = own >= 0 ? candidates(for: f, at: slot, own, after: count, trial) : count
+                guard total > 0 else { continue }
+                changed = true
+                var found = services(withFact: f, at: slot, total, trial)
+                while found != 0 {
+                  decision.possibilities.append(Decision.Possibility(service: found.trailingZeroBitCount, fact: f, slot: slot))
+                  found &= found - 1
                 }
-                slots[f] = trial.saved[f]
               }
+              slots[f] = trial.saved[f]
             }
           }
         }
@@ -65,40 +65,95 @@ extension Evaluator {
     return changed
   }
 
-  /// Puts in `trial.candidates` the rules that could bring a service for some value of fact `f`:
-  /// not recommended yet, a guard that holds already (one on another fact) or may (one on `f`),
+  /// A new mark for `probeStamp`: rules looked at since are marked with it.
+  private func nextProbeEpoch() -> UInt32 {
+    probeEpoch &+= 1
+    if probeEpoch == 0 {
+      for i in probeStamp.indices { probeStamp[i] = 0 }
+      probeEpoch = 1
+    }
+    return probeEpoch
+  }
+
+  /// Adds action rule `r` to `trial.candidates` at `count` if it could bring a service for some
+  /// value of fact `f`: not recommended yet, and not false already for a reason `f` cannot undo.
+  @inline(__always)
+  private func consider(_ r: Int, for f: Int, _ count: inout Int, _ trial: Trial) {
+    let actions = layout.actions
+    guard trial.base & (1 &<< UInt64(actions.targets[r])) == 0 else { return }
+    let isFalse =
+      actions.absenceMasks[r] & (1 &<< UInt64(f)) == 0
+      && trial.machine.run(actions.roots[r], trial.slots, trial.texts, trial.known) == .false
+    if isFalse && actions.factMasks[r] & layout.probeDerived[f] == 0 { return }
+    trial.candidates[count] = r
+    trial.falseAlready[count] = isFalse
+    count += 1
+  }
+
+  /// Adds to `trial.candidates`, after the first `count`, the rules guarded by fact `f` itself
+  /// (index block `block`) whose guard holds with `f` at `slot` and that `consider` keeps.
+  /// Returns how many candidates there are then.
+  private func candidates(for f: Int, at slot: Int, _ block: Int, after count: Int, _ trial: Trial) -> Int {
+    let probes = layout.probes
+    let mark = nextProbeEpoch()
+    var total = count
+    var values = valueBits(f, slot) & probes.masks[block]
+    while values != 0 {
+      let v = values.trailingZeroBitCount
+      values &= values - 1
+      for k in probes.start[block &* 65 &+ v]..<probes.start[block &* 65 &+ v &+ 1] {
+        let r = probes.rules[k]
+        guard probeStamp[r] != mark else { continue }
+        probeStamp[r] = mark
+        consider(r, for: f, &total, trial)
+      }
+    }
+    return total
+  }
+
+  /// Puts in `trial.candidates` the rules that could bring a service for some value of fact `f`
+  /// and are not guarded by `f` itself (`candidates(for:at:_:after:_:)` adds those per value):
+  /// not recommended yet, no guard or one on a known fact that holds (looked up by its value),
   /// and not false already for a reason `f` cannot undo. Three-valued logic is monotone: a rule
   /// false while `f` is unknown stays false once it is known, unless it tests whether `f` is
   /// known or reads a derived fact `f` can change. Returns how many there are.
   private func candidates(for f: Int, _ trial: Trial) -> Int {
-    let actions = layout.actions
-    let bit = UInt64(1) &<< UInt64(f)
+    let probes = layout.probes
+    let factCount = book.facts.count
     var count = 0
-    for r in layout.probeActions[f] where trial.base & (1 &<< UInt64(actions.targets[r])) == 0 {
-      let g = actions.guardFacts[r]
-      if g >= 0 && g != f && (trial.known & (1 &<< UInt64(g)) == 0 || !guardHolds(r, g, trial.slots)) { continue }
-      let isFalse =
-        actions.absenceMasks[r] & bit == 0 && trial.machine.run(actions.roots[r], trial.slots, trial.texts, trial.known) == .false
-      if isFalse && actions.factMasks[r] & layout.probeDerived[f] == 0 { continue }
-      trial.candidates[count] = r
-      trial.falseAlready[count] = isFalse
-      count += 1
+    for r in probes.unguarded[f] { consider(r, for: f, &count, trial) }
+    var guards = probes.guards[f] & trial.known & ~(1 &<< UInt64(f))
+    guard guards != 0 else { return count }
+    let mark = nextProbeEpoch()
+    while guards != 0 {
+      let g = guards.trailingZeroBitCount
+      guards &= guards - 1
+      let block = probes.block[f &* factCount &+ g]
+      var values = valueBits(g, trial.slots[g]) & probes.masks[block]
+      while values != 0 {
+        let v = values.trailingZeroBitCount
+        values &= values - 1
+        for k in probes.start[block &* 65 &+ v]..<probes.start[block &* 65 &+ v &+ 1] {
+          let r = probes.rules[k]
+          guard probeStamp[r] != mark else { continue }
+          probeStamp[r] = mark
+          consider(r, for: f, &count, trial)
+        }
+      }
     }
     return count
   }
 
-  /// The services (bits) the first `count` candidates bring with fact `f` at `slot`: the
-  /// derivations of the derived facts they read that `f` can change are run again (reusing
-  /// each whose result cannot have changed), then each candidate whose guard holds, unless it
-  /// was false already and reads no derived fact whose value changed. The derived facts are put
+  /// The services (bits) the first `count` candidates (whose guards hold with `f` at `slot`)
+  /// bring with fact `f` at `slot`: the derivations of the derived facts they read that `f`
+  /// can change are run again (reusing each whose result cannot have changed), then each
+  /// candidate, unless it was false already and reads no derived fact whose value changed. The derived facts are put
   /// back after; `f` is left at `slot`.
   private func services(withFact f: Int, at slot: Int, _ count: Int, _ trial: Trial) -> UInt64 {
     let actions = layout.actions
     slots[f] = slot
     var reads: UInt64 = 0
-    for k in 0..<count where actions.guardFacts[trial.candidates[k]] != f || guardHolds(trial.candidates[k], f, trial.slots) {
-      reads |= actions.factMasks[trial.candidates[k]]
-    }
+    for k in 0..<count { reads |= actions.factMasks[trial.candidates[k]] }
     guard reads != 0 else { return 0 }
     // The derived facts those rules read that `f` can change, and what they come from.
     let changeable = layout.probeDerived[f]
@@ -107,7 +162,7 @@ extension Evaluator {
     derived &= changeable
     let bit = UInt64(1) &<< UInt64(f)
     var run = Run(known: trial.known | bit, epoch: epoch)
-    if derived != 0 { derive(&run, trial.machine, trial.slots, trial.texts, only: derived, reuse: (trial.results, bit)) }
+    if derived != 0 { derive(&run, trial.machine, trial.slots, trial.texts, only: derived, tried: bit) }
     var changedFacts: UInt64 = 0
     for g in FactBits(derived) {
       let was = trial.known & (1 &<< UInt64(g)) != 0
@@ -117,20 +172,11 @@ extension Evaluator {
     for k in 0..<count {
       let r = trial.candidates[k]
       let target = UInt64(1) &<< UInt64(actions.targets[r])
-      if found & target != 0 || (actions.guardFacts[r] == f && !guardHolds(r, f, trial.slots)) { continue }
+      if found & target != 0 { continue }
       if trial.falseAlready[k] && actions.factMasks[r] & changedFacts == 0 { continue }
       if trial.machine.run(actions.roots[r], trial.slots, trial.texts, run.known) == .true { found |= target }
     }
     for g in FactBits(derived) { slots[g] = trial.saved[g] }
     return found
-  }
-
-  /// Whether the guard of action rule `r`, on fact `g`, holds for the value in `slots`.
-  @inline(__always)
-  private func guardHolds(_ r: Int, _ g: Int, _ slots: UnsafeBufferPointer<Int>) -> Bool {
-    let value = slots[g]
-    let mask = layout.actions.guardMasks[r]
-    if layout.setFacts & (1 &<< UInt64(g)) != 0 { return UInt64(truncatingIfNeeded: value) & mask != 0 }
-    return value >= 0 && value < 64 && (1 &<< UInt64(value)) & mask != 0
   }
 }

@@ -34,6 +34,7 @@ public final class Evaluator {
     var firedCount = 0
     var firedDerivationCount = 0
     var undecidedCount = 0
+    var undecidedDerivationCount = 0
     var epoch: UInt32
   }
 
@@ -41,7 +42,17 @@ public final class Evaluator {
   let nodes: UnsafeMutableBufferPointer<ConditionProgram.Node>
   let children: UnsafeMutableBufferPointer<Int32>
   let pool: [String]
+  /// Each derivation's result in the last evaluation, valid where `derivationStamp` is `epoch`
+  /// (a derivation whose guard fails or is unknown is not run).
   let derivationResults: UnsafeMutableBufferPointer<Tri>
+  let derivationStamp: UnsafeMutableBufferPointer<UInt32>
+  /// The derivations to run, as a bit set in rule order (all zero between runs).
+  private let derivationSet: UnsafeMutableBufferPointer<UInt64>
+  /// The derivations run whose result was unknown.
+  private let undecidedDerivations: UnsafeMutableBufferPointer<Int32>
+  /// Per action rule: the `probeEpoch` of the last time `tryValues` looked at it.
+  let probeStamp: UnsafeMutableBufferPointer<UInt32>
+  var probeEpoch: UInt32 = 0
   /// Derived choice facts: the winning rule's priority and order.
   private let winnerPriority: UnsafeMutableBufferPointer<Int>
   private let winnerOrder: UnsafeMutableBufferPointer<Int>
@@ -71,6 +82,14 @@ public final class Evaluator {
     pool = book.program.textPool
     derivationResults = .allocate(capacity: max(book.derivations.count, 1))
     derivationResults.initialize(repeating: .unknown)
+    derivationStamp = .allocate(capacity: max(book.derivations.count, 1))
+    derivationStamp.initialize(repeating: 0)
+    derivationSet = .allocate(capacity: max(layout.derivations.words, 1))
+    derivationSet.initialize(repeating: 0)
+    undecidedDerivations = .allocate(capacity: max(book.derivations.count, 1))
+    undecidedDerivations.initialize(repeating: 0)
+    probeStamp = .allocate(capacity: max(book.actions.count, 1))
+    probeStamp.initialize(repeating: 0)
     winnerPriority = .allocate(capacity: max(factCount, 1))
     winnerPriority.initialize(repeating: .min)
     winnerOrder = .allocate(capacity: max(factCount, 1))
@@ -89,6 +108,10 @@ public final class Evaluator {
     nodes.deallocate()
     children.deallocate()
     derivationResults.deallocate()
+    derivationStamp.deallocate()
+    derivationSet.deallocate()
+    undecidedDerivations.deallocate()
+    probeStamp.deallocate()
     winnerPriority.deallocate()
     winnerOrder.deallocate()
     stamp.deallocate()
@@ -132,6 +155,7 @@ public final class Evaluator {
     if epoch == 0 {
       for i in stamp.indices { stamp[i] = 0 }
       for i in referralStamp.indices { referralStamp[i] = 0 }
+      for i in derivationStamp.indices { derivationStamp[i] = 0 }
       epoch = 1
     }
     var run = Run(known: given, epoch: epoch)
@@ -152,14 +176,17 @@ public final class Evaluator {
   // MARK: Derivations
 
   /// Derives the derived facts of `only` (all of them when nil), running only the derivations
-  /// that derive one of them. With `reuse` (each derivation's result before the facts of `tried`
-  /// became known), a derivation whose result cannot have changed is not run again: one that
-  /// reads neither those facts nor a fact derived again, or one already decided that reads no
-  /// fact derived again and does not test whether they are known (three-valued logic is
-  /// monotone: what more is known cannot undo a true or a false).
+  /// that derive one of them and whose guard holds (or that have none): a derivation whose
+  /// guard fails is false, one whose guard fact is unknown cannot hold, and neither changes a
+  /// derived value. With `tried` (the facts made known since the last full evaluation, whose
+  /// results are kept), a derivation whose result cannot have changed is not run again: one
+  /// that reads neither those facts nor a fact derived again, or one already decided that reads
+  /// no fact derived again and does not test whether they are known (three-valued logic is
+  /// monotone: what more is known cannot undo a true or a false). Without it the results are
+  /// kept, and the undecided ones listed, for `findMissing` and later trials.
   func derive(
     _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>,
-    only: UInt64? = nil, reuse: (results: UnsafeMutableBufferPointer<Tri>, tried: UInt64)? = nil
+    only: UInt64? = nil, tried: UInt64? = nil
   ) {
     let d = layout.derivations
     let targets = only ?? layout.derivedMask
@@ -171,38 +198,74 @@ public final class Evaluator {
       winnerPriority[f] = .min
       winnerOrder[f] = .max
     }
-    for i in 0..<d.roots.count {
-      if only != nil && d.targetMasks[i] & targets == 0 { continue }
-      let result: Tri
-      if let reuse, d.factMasks[i] & targets == 0,
-        d.factMasks[i] & reuse.tried == 0 || (d.absenceMasks[i] & reuse.tried == 0 && reuse.results[i] != .unknown)
-      {
-        result = reuse.results[i]
-      } else {
-        result = machine.run(d.roots[i], slots, texts, run.known)
+    let set = derivationSet
+    for i in d.unguarded { set[i &>> 6] |= 1 &<< UInt64(i & 63) }
+    var guarded = d.guarded & run.known
+    while guarded != 0 {
+      let g = guarded.trailingZeroBitCount
+      guarded &= guarded - 1
+      var values = valueBits(g, slots[g]) & d.bucketMasks[g]
+      while values != 0 {
+        let cell = g &* 64 &+ values.trailingZeroBitCount
+        values &= values - 1
+        for k in d.bucketStart[cell]..<d.bucketStart[cell + 1] {
+          let i = d.bucketRules[k]
+          set[i &>> 6] |= 1 &<< UInt64(i & 63)
+        }
       }
-      derivationResults[i] = result
-      guard result == .true else { continue }
-      firedDerivations[run.firedDerivationCount] = Int32(i)
-      run.firedDerivationCount += 1
-      let priority = d.priorities[i]
-      let order = d.orders[i]
-      for k in d.choiceStart[i]..<d.choiceStart[i + 1] {
-        let f = d.choiceFacts[k]
-        if priority > winnerPriority[f] || (priority == winnerPriority[f] && order < winnerOrder[f]) {
-          winnerPriority[f] = priority
-          winnerOrder[f] = order
-          self.slots[f] = d.choiceValues[k]
+    }
+    for w in 0..<d.words {
+      var word = set[w]
+      set[w] = 0
+      while word != 0 {
+        let i = w &* 64 &+ word.trailingZeroBitCount
+        word &= word - 1
+        if only != nil && d.targetMasks[i] & targets == 0 { continue }
+        let result: Tri
+        if let tried, derivationStamp[i] == run.epoch, d.factMasks[i] & targets == 0,
+          d.factMasks[i] & tried == 0 || (d.absenceMasks[i] & tried == 0 && derivationResults[i] != .unknown)
+        {
+          result = derivationResults[i]
+        } else {
+          result = machine.run(d.roots[i], slots, texts, run.known)
+        }
+        if tried == nil {
+          derivationResults[i] = result
+          derivationStamp[i] = run.epoch
+          if result == .unknown {
+            undecidedDerivations[run.undecidedDerivationCount] = Int32(i)
+            run.undecidedDerivationCount += 1
+          }
+        }
+        guard result == .true else { continue }
+        firedDerivations[run.firedDerivationCount] = Int32(i)
+        run.firedDerivationCount += 1
+        let priority = d.priorities[i]
+        let order = d.orders[i]
+        for k in d.choiceStart[i]..<d.choiceStart[i + 1] {
+          let f = d.choiceFacts[k]
+          if priority > winnerPriority[f] || (priority == winnerPriority[f] && order < winnerOrder[f]) {
+            winnerPriority[f] = priority
+            winnerOrder[f] = order
+            self.slots[f] = d.choiceValues[k]
+            run.known |= 1 &<< UInt64(f)
+          }
+        }
+        for k in d.setStart[i]..<d.setStart[i + 1] {
+          let f = d.setFacts[k]
+          let old = run.known & (1 &<< UInt64(f)) != 0 ? UInt64(truncatingIfNeeded: self.slots[f]) : 0
+          self.slots[f] = Int(truncatingIfNeeded: old | d.setMasks[k])
           run.known |= 1 &<< UInt64(f)
         }
       }
-      for k in d.setStart[i]..<d.setStart[i + 1] {
-        let f = d.setFacts[k]
-        let old = run.known & (1 &<< UInt64(f)) != 0 ? UInt64(truncatingIfNeeded: self.slots[f]) : 0
-        self.slots[f] = Int(truncatingIfNeeded: old | d.setMasks[k])
-        run.known |= 1 &<< UInt64(f)
-      }
     }
+  }
+
+  /// The value bits of slot `slot` of fact `f`, as guards test them: a set's mask, a choice's
+  /// value index or a bool's 0 / 1 as one bit.
+  @inline(__always) func valueBits(_ f: Int, _ slot: Int) -> UInt64 {
+    if layout.setFacts & (1 &<< UInt64(f)) != 0 { return UInt64(truncatingIfNeeded: slot) }
+    return slot >= 0 && slot < 64 ? 1 &<< UInt64(slot) : 0
   }
 
   /// Whether derivation `i`, which does not hold yet, would change a derived value if it did.
@@ -234,14 +297,7 @@ public final class Evaluator {
     while guarded != 0 {
       let f = guarded.trailingZeroBitCount
       guarded &= guarded - 1
-      let slot = slots[f]
-      var bits: UInt64
-      if layout.setFacts & (1 &<< UInt64(f)) != 0 {
-        bits = UInt64(truncatingIfNeeded: slot)
-      } else {
-        bits = slot >= 0 && slot < 64 ? 1 &<< UInt64(slot) : 0
-      }
-      bits &= a.bucketMasks[f]
+      var bits = valueBits(f, slots[f]) & a.bucketMasks[f]
       while bits != 0 {
         let bit = bits.trailingZeroBitCount
         bits &= bits - 1
@@ -305,8 +361,24 @@ public final class Evaluator {
     // A rule that holds because a fact is unknown may stop holding once it is known.
     for k in 0..<run.firedDerivationCount { missing |= d.absenceMasks[Int(firedDerivations[k])] & unknownInputs }
     for k in 0..<run.firedCount { missing |= a.absenceMasks[Int(fired[k])] & unknownInputs }
-    for i in 0..<d.roots.count where derivationResults[i] == .unknown && wouldChange(i, known) {
-      missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
+    for k in 0..<run.undecidedDerivationCount {
+      let i = Int(undecidedDerivations[k])
+      if wouldChange(i, known) { missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs }
+    }
+    // Derivations never run because their guard fact is unknown could only be undecided: run
+    // one only when it could add a fact not already missing.
+    var derivationGuards = unknownInputs & d.guarded
+    while derivationGuards != 0 {
+      let f = derivationGuards.trailingZeroBitCount
+      derivationGuards &= derivationGuards - 1
+      for k in d.groupStart[f]..<d.groupStart[f + 1] {
+        guard d.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
+        let i = d.groupRules[k]
+        guard d.factMasks[i] & unknownInputs & ~missing != 0, wouldChange(i, known) else { continue }
+        if machine.run(d.roots[i], slots, texts, known) == .unknown {
+          missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
+        }
+      }
     }
     for k in 0..<run.undecidedCount {
       let r = Int(undecided[k])
@@ -318,8 +390,8 @@ public final class Evaluator {
     while guards != 0 {
       let f = guards.trailingZeroBitCount
       guards &= guards - 1
-      guard a.groupMasks[f] & unknownInputs & ~missing != 0 else { continue }
       for k in a.groupStart[f]..<a.groupStart[f + 1] {
+        guard a.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
         let r = a.groupRules[k]
         guard a.factMasks[r] & unknownInputs & ~missing != 0, !achieved(r, referrals) else { continue }
         if machine.run(a.roots[r], slots, texts, known) == .unknown {

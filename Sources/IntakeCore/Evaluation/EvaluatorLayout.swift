@@ -17,6 +17,38 @@ extension Evaluator {
       var setStart: [Int] = [0]
       var setFacts: [Int] = []
       var setMasks: [UInt64] = []
+      /// Indexed like the actions (`Actions.bucketStart`, `groupStart`): by the value of the
+      /// input fact their guard tests, so a request runs only the derivations whose guard holds.
+      var guardFacts: [Int] = []
+      var bucketStart: [Int] = []
+      var bucketRules: [Int] = []
+      var bucketMasks: [UInt64] = []
+      var groupStart: [Int] = []
+      var groupRules: [Int] = []
+      var groupMasks: [UInt64] = []
+      var unguarded: [Int] = []
+      /// The facts some derivation's guard tests (bits).
+      var guarded: UInt64 = 0
+      /// 64-bit words of a set of derivations.
+      var words: Int { (roots.count + 63) / 64 }
+    }
+
+    /// The service rules to try for a missing fact (`Evaluator.tryValues`), indexed: per fact
+    /// `f`, the rules that read it (directly or through a derived fact) and have no guard, and
+    /// per guard fact `g`, those guarded by each value of `g`: rules guarded by a known fact are
+    /// looked up by its value, rules guarded by `f` itself by the value tried.
+    struct Probes {
+      /// Per fact: the rules without a guard that read it.
+      var unguarded: [[Int]] = []
+      /// Per fact `f` and guard fact `g`: `block[f * factCount + g]`, -1 when no rule reading `f`
+      /// is guarded by `g`. Block `b`'s rules for value bit `v` are
+      /// `rules[start[b * 65 + v]..<start[b * 65 + v + 1]]`; `masks[b]` has the bits that have some.
+      var block: [Int] = []
+      var start: [Int] = []
+      var rules: [Int] = []
+      var masks: [UInt64] = []
+      /// Per fact: the guard facts of the rules reading it (bits).
+      var guards: [UInt64] = []
     }
 
     struct Actions {
@@ -51,8 +83,9 @@ extension Evaluator {
     var guardFacts: UInt64 = 0
     var stateMask: UInt64 = 0
     /// Per input fact: the action rules recommending a service whose result can depend on it,
-    /// directly or through a derived fact, and the derived facts whose value can (bits).
-    var probeActions: [[Int]] = []
+    /// directly or through a derived fact (indexed by guard), and the derived facts whose value
+    /// can (bits).
+    var probes = Probes()
     var probeDerived: [UInt64] = []
     /// Per derived fact: itself and the derived facts its derivations read, directly or not
     /// (what must be derived again for its value).
@@ -82,9 +115,37 @@ extension Evaluator {
         }
         derivations.choiceStart.append(derivations.choiceFacts.count)
         derivations.setStart.append(derivations.setFacts.count)
+        derivations.guardFacts.append(rule.guardFact ?? -1)
       }
 
       let factCount = book.facts.count
+      var derivationBuckets = Array(repeating: [[Int]](repeating: [], count: 64), count: factCount)
+      var derivationGroups = Array(repeating: [Int](), count: factCount)
+      derivations.bucketMasks = Array(repeating: 0, count: factCount)
+      derivations.groupMasks = Array(repeating: 0, count: factCount)
+      for (i, rule) in book.derivations.enumerated() {
+        guard let g = rule.guardFact else {
+          derivations.unguarded.append(i)
+          continue
+        }
+        derivationGroups[g].append(i)
+        derivations.groupMasks[g] |= rule.factMask
+        derivations.guarded |= 1 &<< UInt64(g)
+        for bit in FactBits(rule.guardMask) {
+          derivationBuckets[g][bit].append(i)
+          derivations.bucketMasks[g] |= 1 &<< UInt64(bit)
+        }
+      }
+      for f in 0..<factCount {
+        for b in 0..<64 {
+          derivations.bucketStart.append(derivations.bucketRules.count)
+          derivations.bucketRules += derivationBuckets[f][b]
+        }
+        derivations.groupStart.append(derivations.groupRules.count)
+        derivations.groupRules += derivationGroups[f]
+      }
+      derivations.bucketStart.append(derivations.bucketRules.count)
+      derivations.groupStart.append(derivations.groupRules.count)
       actions.bucketMasks = book.bucketMasks
       actions.groupMasks = book.guardGroupMasks
       for rule in book.actions {
@@ -158,14 +219,34 @@ extension Evaluator {
           reads &= reads - 1
         }
       }
-      probeActions = Array(repeating: [], count: factCount)
+      probes.unguarded = Array(repeating: [], count: factCount)
+      probes.guards = Array(repeating: 0, count: factCount)
+      probes.block = Array(repeating: -1, count: factCount * factCount)
+      var blocks: [[[Int]]] = []
       for (r, rule) in book.actions.enumerated() {
         guard case .recommend = rule.effect else { continue }
-        var reads = inputs(rule.factMask)
-        while reads != 0 {
-          probeActions[reads.trailingZeroBitCount].append(r)
-          reads &= reads - 1
+        for f in FactBits(inputs(rule.factMask)) {
+          guard let g = rule.guardFact else {
+            probes.unguarded[f].append(r)
+            continue
+          }
+          probes.guards[f] |= 1 &<< UInt64(g)
+          if probes.block[f * factCount + g] < 0 {
+            probes.block[f * factCount + g] = blocks.count
+            blocks.append(Array(repeating: [], count: 64))
+          }
+          for bit in FactBits(rule.guardMask) { blocks[probes.block[f * factCount + g]][bit].append(r) }
         }
+      }
+      for block in blocks {
+        var mask: UInt64 = 0
+        for (bit, rules) in block.enumerated() {
+          probes.start.append(probes.rules.count)
+          probes.rules += rules
+          if !rules.isEmpty { mask |= 1 &<< UInt64(bit) }
+        }
+        probes.start.append(probes.rules.count)
+        probes.masks.append(mask)
       }
     }
   }

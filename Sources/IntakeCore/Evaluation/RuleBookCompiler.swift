@@ -94,10 +94,10 @@ struct RuleBookCompiler {
         id: rule.id, order: order, root: root, effect: effect, priority: rule.priority,
         factMask: factMask(of: rule.condition), guardFact: nil, guardMask: 0, source: rule)
       compiled.absenceMask = factMask(of: rule.condition) { $0.op == .known || $0.op == .unknown }
+      (compiled.guardFact, compiled.guardMask) = guardLeaf(of: rule.condition)
       if case .derive = effect {
         derivations.append(compiled)
       } else {
-        (compiled.guardFact, compiled.guardMask) = guardLeaf(of: rule.condition)
         actions.append(compiled)
       }
     }
