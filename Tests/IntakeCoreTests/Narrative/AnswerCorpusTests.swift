@@ -127,6 +127,6 @@ struct AnswerCorpusTests {
     let byLanguage = try Self.report(answers, details: false)
     print("Held-out answers:\n" + Self.table(byLanguage))
     // A floor at the level measured (Corpus/REPORT.md), so that nothing slips back unnoticed.
-    #expect(Self.share(byLanguage) >= 0.7, "answers read right on the held-out corpus")
+    #expect(Self.share(byLanguage) >= 0.79, "answers read right on the held-out corpus")
   }
 }
