@@ -94,10 +94,15 @@ extension Evaluator {
   /// (index block `block`) whose guard holds with `f` at `slot` and that `consider` keeps.
   /// Returns how many candidates there are then.
   private func candidates(for f: Int, at slot: Int, _ block: Int, after count: Int, _ trial: Trial) -> Int {
-    let probes = layout.probes
-    let mark = nextProbeEpoch()
     var total = count
-    var values = valueBits(f, slot) & probes.masks[block]
+    considerRules(in: block, for: valueBits(f, slot), f, mark: nextProbeEpoch(), &total, trial)
+    return total
+  }
+
+  /// Considers, once per `mark`, the rules of a probe block guarded by any of the values (bits).
+  private func considerRules(in block: Int, for valueBits: UInt64, _ f: Int, mark: UInt32, _ count: inout Int, _ trial: Trial) {
+    let probes = layout.probes
+    var values = valueBits & probes.masks[block]
     while values != 0 {
       let v = values.trailingZeroBitCount
       values &= values - 1
@@ -105,10 +110,9 @@ extension Evaluator {
         let r = probes.rules[k]
         guard probeStamp[r] != mark else { continue }
         probeStamp[r] = mark
-        consider(r, for: f, &total, trial)
+        consider(r, for: f, &count, trial)
       }
     }
-    return total
   }
 
   /// Puts in `trial.candidates` the rules that could bring a service for some value of fact `f`
@@ -128,18 +132,7 @@ extension Evaluator {
     while guards != 0 {
       let g = guards.trailingZeroBitCount
       guards &= guards - 1
-      let block = probes.block[f &* factCount &+ g]
-      var values = valueBits(g, trial.slots[g]) & probes.masks[block]
-      while values != 0 {
-        let v = values.trailingZeroBitCount
-        values &= values - 1
-        for k in probes.start[block &* 65 &+ v]..<probes.start[block &* 65 &+ v &+ 1] {
-          let r = probes.rules[k]
-          guard probeStamp[r] != mark else { continue }
-          probeStamp[r] = mark
-          consider(r, for: f, &count, trial)
-        }
-      }
+      considerRules(in: probes.block[f &* factCount &+ g], for: valueBits(g, trial.slots[g]), f, mark: mark, &count, trial)
     }
     return count
   }
