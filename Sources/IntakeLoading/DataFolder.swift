@@ -25,6 +25,15 @@ public enum DataFolder: Sendable {
     }
   }
 
+  /// The folder's own name (`Rules`), however it was given: what the rules version is computed
+  /// over, so the same files give the same version wherever they are.
+  public var ownName: String {
+    switch self {
+    case .directory(let url, _): return url.lastPathComponent
+    case .embedded(let name, _): return name
+    }
+  }
+
   /// The bytes of the file at `relative`, or nil when it does not exist or cannot be read.
   public func contents(_ relative: String) -> Data? {
     switch self {

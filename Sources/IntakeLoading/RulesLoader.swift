@@ -61,7 +61,8 @@ public struct RulesLoader {
     -> (NodeReader, [String: Node], [Node])
   {
     let file = YAMLFile.parse(
-      folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics, digest: digest)
+      folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics, digest: digest,
+      digestPath: folder.ownName + "/" + relative)
     var reader = NodeReader(file: file.path)
     guard let root = file.root else { return (reader, [:], []) }
     guard let top = reader.mapping(root, context: "file", allowed: Set(["version", listKey]).union(extraKeys), required: [listKey])
