@@ -3,12 +3,11 @@ import IntakeCore
 import Yams
 
 /// Loads `Rules/`: facts.yaml, services.yaml, referrals.yaml, offices.yaml and rules/*.yaml,
-/// reporting every problem found with file:line:column. Paths in diagnostics are relative
-/// to the directory that holds `Rules/`, as a rule author sees them.
+/// reporting every problem found with file:line:column. Paths in diagnostics start with the
+/// folder as it was given (`DataFolder.displayName`), as the rule author wrote it.
 public struct RulesLoader {
   /// The folder read: on disk, or compiled into the binary.
   public let folder: DataFolder
-  let displayPrefix: String
   /// Every file read, in reading order: the rules version.
   let digest = ContentDigest()
 
@@ -18,7 +17,6 @@ public struct RulesLoader {
 
   public init(folder: DataFolder) {
     self.folder = folder
-    self.displayPrefix = folder.displayName
   }
 
   /// The rule set (possibly partial) and every problem found reading it.
@@ -30,15 +28,23 @@ public struct RulesLoader {
     ruleSet.services = loadServices(&diagnostics)
     ruleSet.referrals = loadReferrals(&diagnostics)
     ruleSet.offices = loadOffices(&diagnostics)
-    loadPlaces(into: &ruleSet.offices, &diagnostics)
+    // Places name states and offices: with facts.yaml or offices.yaml unread, only their own
+    // reading counts.
+    var placeDiagnostics: [Diagnostic] = []
+    loadPlaces(into: &ruleSet.offices, &placeDiagnostics)
+    let unread = diagnostics.unreadFiles
+    let officesRead = !unread.contains(folder.displayPath("offices.yaml")) && !unread.contains(folder.displayPath("facts.yaml"))
+    diagnostics += officesRead ? placeDiagnostics : placeDiagnostics.filter { $0.code.leavesFileUnread }
     ruleSet.questions = loadQuestions(&diagnostics)
     for file in folder.yamlFiles(in: "rules") {
       ruleSet.rules += loadRules(file, &diagnostics)
     }
     ruleSet.version = digest.version
-    if ruleSet.rules.isEmpty {
+    // Rules in a file that does not parse are missing because of it: that is reported already.
+    let rulesPrefix = "\(folder.displayPath("rules"))/"
+    if ruleSet.rules.isEmpty, !diagnostics.unreadFiles.contains(where: { $0.hasPrefix(rulesPrefix) }) {
       diagnostics.append(
-        Diagnostic(.error, .noRules, at: SourceLocation(file: "\(displayPrefix)/rules", line: 1, column: 1)))
+        Diagnostic(.error, .noRules, at: SourceLocation(file: folder.displayPath("rules"), line: 1, column: 1)))
     }
     return (ruleSet, diagnostics)
   }
@@ -55,7 +61,8 @@ public struct RulesLoader {
     -> (NodeReader, [String: Node], [Node])
   {
     let file = YAMLFile.parse(
-      folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics, digest: digest)
+      folder.contents(relative), displayPath: folder.displayPath(relative), into: &diagnostics, digest: digest,
+      digestPath: folder.ownName + "/" + relative)
     var reader = NodeReader(file: file.path)
     guard let root = file.root else { return (reader, [:], []) }
     guard let top = reader.mapping(root, context: "file", allowed: Set(["version", listKey]).union(extraKeys), required: [listKey])

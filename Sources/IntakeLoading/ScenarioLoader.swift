@@ -8,6 +8,7 @@ public struct ScenarioLoader {
   /// (`scenarios` of the rules compiled into the binary).
   enum Source {
     case path(URL, displayBase: URL)
+    case given(URL, shownAs: String)
     case folder(DataFolder, subfolder: String)
   }
 
@@ -18,6 +19,14 @@ public struct ScenarioLoader {
   ///   - displayBase: the folder paths in diagnostics are relative to.
   public init(path: URL, displayBase: URL) {
     self.source = .path(path, displayBase: displayBase)
+  }
+
+  /// - Parameters:
+  ///   - path: a scenario file or a folder of them.
+  ///   - shownAs: the path as the person gave it; diagnostics name the file (or the folder's
+  ///     files) after it.
+  public init(path: URL, shownAs: String) {
+    self.source = .given(path, shownAs: shownAs)
   }
 
   /// The scenario files directly in `subfolder` of a rules folder, shown as `Rules/scenarios/…`.
@@ -44,6 +53,19 @@ public struct ScenarioLoader {
       }
       files = (isDirectory.boolValue ? RulesLoader.yamlFiles(in: path) : [path]).map { url in
         (Self.display(url, base: displayBase), { FileBytes.contents(of: url.path) })
+      }
+    case .given(let path, let shownAs):
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+        diagnostics.append(
+          Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: shownAs, line: 1, column: 1), ["path": shownAs]))
+        return ([], diagnostics)
+      }
+      if isDirectory.boolValue {
+        let folder = DataFolder.directory(path, shownAs: shownAs)
+        files = folder.yamlFiles(in: "").map { relative in (folder.displayPath(relative), { folder.contents(relative) }) }
+      } else {
+        files = [(shownAs, { FileBytes.contents(of: path.path) })]
       }
     case .folder(let folder, let subfolder):
       files = folder.yamlFiles(in: subfolder).map { relative in (folder.displayPath(relative), { folder.contents(relative) }) }
@@ -88,7 +110,9 @@ public struct ScenarioLoader {
         let id = reader.string(fields["id"], context: "id")
       else { continue }
       var given: [String: FactValue] = [:]
-      for (fact, _, value) in reader.orderedPairs(fields["given"], context: "given") {
+      var givenLocations: [String: SourceLocation] = [:]
+      for (fact, key, value) in reader.orderedPairs(fields["given"], context: "given") {
+        givenLocations[fact] = reader.location(key)
         if let parsed = reader.factValue(value, context: fact) { given[fact] = parsed }
       }
       var expect = Scenario.Expectations()
@@ -116,11 +140,12 @@ public struct ScenarioLoader {
       expect.possibleServicesInclude = list("possible_services_include") ?? []
       expect.possibleServicesExclude = list("possible_services_exclude") ?? []
       expect.officeConfirmed = map["office_confirmed"].flatMap { reader.bool($0, context: "office_confirmed") }
-      scenarios.append(
-        Scenario(
-          id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "",
-          source: fields["source"].flatMap { reader.string($0, context: "source") }, given: given, expect: expect,
-          location: reader.location(fields["id"])))
+      var scenario = Scenario(
+        id: id, description: fields["description"].flatMap { $0.scalar?.string } ?? "",
+        source: fields["source"].flatMap { reader.string($0, context: "source") }, given: given, expect: expect,
+        location: reader.location(fields["id"]))
+      scenario.givenLocations = givenLocations
+      scenarios.append(scenario)
     }
     diagnostics += reader.diagnostics
     return scenarios

@@ -20,11 +20,14 @@ struct YAMLFile {
 
   /// Parses a file's bytes (nil when it could not be read), reporting problems under
   /// `displayPath`: the one path for files on disk and files compiled into the binary.
+  /// `digestPath` names the file in `digest` (the rules version), so the version does not depend
+  /// on how the folder was given.
   static func parse(
-    _ contents: Data?, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil
+    _ contents: Data?, displayPath: String, into diagnostics: inout [Diagnostic], digest: ContentDigest? = nil,
+    digestPath: String? = nil
   ) -> YAMLFile {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
-    digest?.add(path: displayPath, contents: contents)
+    digest?.add(path: digestPath ?? displayPath, contents: contents)
     guard let data = contents else {
       diagnostics.append(Diagnostic(.error, .fileUnreadable, at: start, ["path": displayPath]))
       return YAMLFile(path: displayPath, root: nil)

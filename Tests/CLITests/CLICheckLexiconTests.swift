@@ -34,7 +34,7 @@ struct CLICheckLexiconTests {
             set: { settings: [place_of_worship] }
 
         """, in: folder)
-    let result = try await CLI.run(["check", "--rules", rules.path])
+    let result = try await CLI.run(["check", "--rules", "Rules"], directory: folder.url)
     let warnings = result.stderrLines.filter { $0.contains(": warning: ") }
     #expect(
       warnings.contains {

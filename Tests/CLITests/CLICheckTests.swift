@@ -27,7 +27,9 @@ struct CLICheckTests {
   func broken() async throws {
     let fixture = try BrokenRulesFixture()
     defer { fixture.remove() }
-    let result = try await CLI.run(["check", "--rules", fixture.rules.path, "--locales", PackagePaths.locales.path])
+    // Paths are shown as given: the rules folder by its name from the folder that holds it.
+    let result = try await CLI.run(
+      ["check", "--rules", "Rules", "--locales", PackagePaths.locales.path], directory: fixture.folder.url)
     #expect(result.status == 65)
     #expect(result.stdout.isEmpty)
     for expected in fixture.expected {
@@ -68,7 +70,8 @@ struct CLICheckTests {
     let text = try String(contentsOf: offices, encoding: .utf8)
     try text.replacingOccurrences(of: "    phone: \"206-220-6700\"", with: "    phone: \"\"").write(
       to: offices, atomically: true, encoding: .utf8)
-    let result = try await CLI.run(["check", "--rules", rules.path, "--locales", PackagePaths.locales.path])
+    let result = try await CLI.run(
+      ["check", "--rules", "Rules", "--locales", PackagePaths.locales.path], directory: folder.url)
     let warnings = result.stderrLines.filter { $0.contains(": warning: ") }
     #expect(
       warnings.contains {
@@ -95,7 +98,7 @@ struct CLICheckTests {
     let rules = try folder.copyOfShippedRules()
     let file = rules.appendingPathComponent("rules/urgency.yaml")
     try (Data("# Khẩn cấp ".utf8) + Data([0xFF]) + Data("\n".utf8) + Data(contentsOf: file)).write(to: file)
-    let result = try await CLI.run(["check", "--rules", rules.path])
+    let result = try await CLI.run(["check", "--rules", "Rules"], directory: folder.url)
     #expect(result.status == 65)
     #expect(result.stderrLines.contains { $0.hasPrefix("Rules/rules/urgency.yaml:1:12: error: ") })
   }

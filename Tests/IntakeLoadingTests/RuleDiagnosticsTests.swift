@@ -13,7 +13,7 @@ struct RuleDiagnosticsTests {
     defer { fixture.remove() }
     let loaded = IntakeData.load(rules: fixture.rules, locales: PackagePaths.locales)
     #expect(loaded.book == nil)
-    #expect(fixture.expected.count == 9)
+    #expect(fixture.expected.count == 8)
     for expected in fixture.expected {
       let match = loaded.diagnostics.first {
         $0.code == expected.code && $0.location == SourceLocation(file: expected.file, line: expected.line, column: expected.column)

@@ -39,6 +39,12 @@ extension Array where Element == Diagnostic {
   /// Whether any of these is an error (not only warnings).
   public var hasErrors: Bool { contains { $0.severity == .error } }
 
+  /// The files these report as unread or unparsable (`DiagnosticCode.leavesFileUnread`), each
+  /// once, sorted.
+  public var unreadFiles: [String] {
+    Set(filter { $0.code.leavesFileUnread }.map(\.location.file)).sorted()
+  }
+
   /// Sorted by file, line and column, so reports read top to bottom.
   public func sortedByLocation() -> [Diagnostic] {
     sorted {

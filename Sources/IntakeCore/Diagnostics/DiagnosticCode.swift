@@ -72,6 +72,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConverti
   case lexiconConflict = "lexicon-conflict"
   case lexiconFoldCollision = "lexicon-fold-collision"
   case lexiconClassExpansion = "lexicon-class-expansion"
+  case scenarioUnknownFact = "scenario-unknown-fact"
+  case scenarioDerivedFact = "scenario-derived-fact"
+  case scenarioValue = "scenario-value"
+
+  /// Whether this problem leaves the file unread (nothing in it could be parsed), so every check
+  /// that depends on the file is skipped rather than reporting what its absence causes.
+  public var leavesFileUnread: Bool {
+    switch self {
+    case .fileUnreadable, .fileNotUTF8, .yamlSyntax, .yamlAlias, .yamlTooDeep: return true
+    default: return false
+    }
+  }
 
   /// The code as written in reports and `Locales/`, e.g. `unknown-fact`.
   public var description: String { rawValue }

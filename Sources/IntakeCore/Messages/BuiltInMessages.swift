@@ -1,6 +1,7 @@
 /// The few messages that must be shown when the texts themselves cannot be loaded: a data
 /// folder given by `--rules` / `--locales` (or their variables) that is not there, where the data
-/// came from when it is invalid, and the summary and reading problems of a broken locale file.
+/// came from when it is invalid, and the summary, the skipped checks and reading problems of a
+/// broken locale file.
 /// They live in code, in both languages; every other text comes from `Locales/`. Keys that also
 /// exist in `Locales/` hold the same text there (a test compares them).
 public enum BuiltInMessages {
@@ -18,6 +19,9 @@ public enum BuiltInMessages {
       "The texts were read from '{path}' (given by {origin}); with neither --locales nor CRS_INTAKE_LOCALES, crs-intake uses the texts built into it.",
     "cli.data-invalid": "The rules or texts have {count} errors; run 'crs-intake check' to see them all.",
     "check.summary": "{errors} errors, {warnings} warnings.",
+    "check.skipped": "The checks that depend on {files} were skipped; fix it and run 'crs-intake check' again.",
+    "diagnostic.suggestion": "Did you mean '{suggestion}'?",
+    "diagnostic.none-accepted": "none yet: nothing of this kind is defined, or the file that defines them could not be read",
     "diagnostic.file-unreadable": "Cannot read the file '{path}'.",
     "diagnostic.file-not-utf8": "The file is not valid UTF-8 text here; save it as UTF-8.",
     "diagnostic.yaml-syntax": "This is not valid YAML: {problem}.",
@@ -34,6 +38,9 @@ public enum BuiltInMessages {
       "Văn bản được đọc từ '{path}' (chỉ định bằng {origin}); khi không có --locales và CRS_INTAKE_LOCALES, crs-intake dùng bộ văn bản có sẵn bên trong.",
     "cli.data-invalid": "Quy tắc hoặc văn bản có {count} lỗi; hãy chạy 'crs-intake check' để xem tất cả.",
     "check.summary": "{errors} lỗi, {warnings} cảnh báo.",
+    "check.skipped": "Các bước kiểm tra phụ thuộc vào {files} đã được bỏ qua; xin quý vị sửa tập tin đó rồi chạy lại 'crs-intake check'.",
+    "diagnostic.suggestion": "Có phải ý quý vị là '{suggestion}'?",
+    "diagnostic.none-accepted": "chưa có: chưa có mục nào thuộc loại này, hoặc không đọc được tập tin định nghĩa chúng",
     "diagnostic.file-unreadable": "Không đọc được tập tin '{path}'.",
     "diagnostic.file-not-utf8": "Tập tin không phải văn bản UTF-8 hợp lệ ở chỗ này; hãy lưu lại dưới dạng UTF-8.",
     "diagnostic.yaml-syntax": "Đây không phải YAML hợp lệ: {problem}.",

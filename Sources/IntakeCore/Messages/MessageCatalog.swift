@@ -24,7 +24,11 @@ public struct MessageCatalog: Sendable, Equatable {
   public func problem(_ key: String, _ language: Language, _ arguments: [String: String]) -> String {
     // What was typed is cut when very long; the list of what is accepted never is.
     var safe = arguments.mapValues { SafeText.visible($0) }
-    if let expected = arguments["expected"] { safe["expected"] = SafeText.visible(expected, limit: nil) }
+    if let expected = arguments["expected"] {
+      // An empty list of what is accepted never reads as "Accepted: .".
+      safe["expected"] =
+        expected.isEmpty ? text("diagnostic.none-accepted", language) : SafeText.visible(expected, limit: nil)
+    }
     let suggestion = safe.removeValue(forKey: "suggestion") ?? ""
     var message = text(key, language, safe)
     if message == key, texts[.en]?[key] == nil {

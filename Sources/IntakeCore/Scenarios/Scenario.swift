@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Equatable {
   public var given: [String: FactValue]
   public var expect: Expectations
   public var location: SourceLocation?
+  /// Where each fact under `given` is written, to report a misspelled one there.
+  public var givenLocations: [String: SourceLocation] = [:]
 
   public init(
     id: String, description: String = "", source: String? = nil, given: [String: FactValue], expect: Expectations,

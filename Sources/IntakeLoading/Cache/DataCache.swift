@@ -128,11 +128,13 @@ public struct DataCache: Sendable {
     }
     mix("format \(IntakeDataCodec.format)")
     for source in [rules, locales] {
-      guard case .directory(let folder) = source else {
+      guard case .directory(let folder, _) = source else {
         if case .embedded(let name, let files) = source { mix("embedded \(name) \(files.digest)") }
         continue
       }
-      mix(folder.standardizedFileURL.path)
+      // Diagnostics name files as the folder was given, so the same folder given otherwise is
+      // another entry.
+      mix(folder.standardizedFileURL.path + " as " + source.displayName)
       for path in yamlFiles(under: folder.path) {
         var info = stat()
         guard stat(path, &info) == 0 else { continue }

@@ -24,13 +24,21 @@ extension CRSIntake {
       let language = data.language
       let folders = try data.folders(console: console)
       let loaded = IntakeData.load(rules: folders.rules, locales: folders.locales)
+      // The scenarios are data too: read them, and check the facts they give once the rules read.
+      let (scenarios, scenarioDiagnostics) = ScenarioLoader(folder: folders.rules).load()
+      var diagnostics = loaded.diagnostics + scenarioDiagnostics
+      if loaded.unreadFiles.isEmpty, !loaded.ruleSet.facts.isEmpty {
+        diagnostics += ScenarioLint(ruleSet: loaded.ruleSet).run(scenarios)
+      }
+      diagnostics = diagnostics.sortedByLocation()
       // Texts that failed to load still leave every problem readable.
       let messages = data.messages(loaded.catalog)
-      for diagnostic in loaded.diagnostics {
+      for diagnostic in diagnostics {
         console.error(console.render(diagnostic, messages, language))
       }
-      let errors = loaded.diagnostics.filter { $0.severity == .error }.count
-      let warnings = loaded.diagnostics.count - errors
+      console.reportSkipped(diagnostics.unreadFiles, messages, language)
+      let errors = diagnostics.filter { $0.severity == .error }.count
+      let warnings = diagnostics.count - errors
       if errors > 0 || (strict && warnings > 0) {
         console.error(messages.text("check.summary", language, ["errors": String(errors), "warnings": String(warnings)]))
         throw ExitCode(65)

@@ -27,22 +27,18 @@ extension CRSIntake {
       let loader: ScenarioLoader
       let target: String
       if let path {
-        // A path on disk, shown relative to the folder that holds the rules folder given (or
-        // to the current folder).
-        let base: URL
-        if case .directory(let folder) = rules {
-          base = folder.deletingLastPathComponent()
-        } else {
-          base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        }
-        loader = ScenarioLoader(path: URL(fileURLWithPath: path), displayBase: base)
+        // A path on disk, shown as it was given.
+        loader = ScenarioLoader(path: URL(fileURLWithPath: path), shownAs: path)
         target = path
       } else {
         loader = ScenarioLoader(folder: rules)
         target = rules.displayPath("scenarios")
       }
-      let (scenarios, diagnostics) = loader.load()
+      let (scenarios, loadDiagnostics) = loader.load()
+      // A misspelled fact or value is reported where it is written, with the nearest one.
+      let diagnostics = (loadDiagnostics + ScenarioLint(ruleSet: loaded.ruleSet).run(scenarios)).sortedByLocation()
       for diagnostic in diagnostics { console.error(console.render(diagnostic, catalog, language)) }
+      console.reportSkipped(diagnostics.unreadFiles, catalog, language)
       if diagnostics.hasErrors { throw ExitCode(65) }
       guard !scenarios.isEmpty else {
         console.error(catalog.text("test.none", language, ["path": target]))

@@ -28,6 +28,14 @@ struct Console {
     throw ExitCode(74)
   }
 
+  /// One line saying that the checks depending on `files` (which could not be read or parsed)
+  /// were skipped; nothing when every file was read.
+  func reportSkipped(_ files: [String], _ catalog: MessageCatalog, _ language: Language) {
+    guard !files.isEmpty else { return }
+    let names = files.map { "'\(SafeText.visible($0))'" }.joined(separator: ", ")
+    error(catalog.text("check.skipped", language, ["files": names]))
+  }
+
   /// `file:line:column: error|warning: message`, as compilers write it.
   func render(_ diagnostic: Diagnostic, _ catalog: MessageCatalog, _ language: Language) -> String {
     let message = catalog.problem(diagnostic.code.messageKey, language, diagnostic.arguments)

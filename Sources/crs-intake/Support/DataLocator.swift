@@ -33,10 +33,10 @@ struct DataLocator {
 
   func locate(explicit: String?, builtIn: @autoclosure () -> DataFolder) -> Location {
     if let explicit {
-      return Location(folder: .directory(URL(fileURLWithPath: explicit)), origin: option, path: explicit)
+      return Location(folder: .directory(URL(fileURLWithPath: explicit), shownAs: explicit), origin: option, path: explicit)
     }
     if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty {
-      return Location(folder: .directory(URL(fileURLWithPath: value)), origin: variable, path: value)
+      return Location(folder: .directory(URL(fileURLWithPath: value), shownAs: value), origin: variable, path: value)
     }
     let folder = builtIn()
     return Location(folder: folder, origin: nil, path: folder.displayName)

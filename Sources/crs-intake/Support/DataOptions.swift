@@ -63,6 +63,7 @@ struct DataOptions: ParsableArguments {
       let messages = messages(data.catalog)
       let errors = data.diagnostics.filter { $0.severity == .error }
       for diagnostic in errors.prefix(20) { console.error(console.render(diagnostic, messages, language)) }
+      console.reportSkipped(data.diagnostics.unreadFiles, messages, language)
       console.error(messages.text("cli.data-invalid", language, ["count": String(errors.count)]))
       for (locator, location) in [(DataLocator.rules, rulesLocation), (DataLocator.locales, localesLocation)] {
         guard let origin = location.origin else { continue }
