@@ -63,41 +63,25 @@ public final class Evaluator {
   public init(book: RuleBook) {
     self.book = book
     let factCount = book.facts.count
-    slots = .allocate(capacity: max(factCount, 1))
-    slots.initialize(repeating: 0)
+    slots = .filled(factCount, with: 0)
     texts = Array(repeating: nil, count: factCount)
-    weights = .allocate(capacity: max(book.services.count, 1))
-    weights.initialize(repeating: 0)
-    fired = .allocate(capacity: max(book.actions.count, 1))
-    fired.initialize(repeating: 0)
-    firedDerivations = .allocate(capacity: max(book.derivations.count, 1))
-    firedDerivations.initialize(repeating: 0)
-    undecided = .allocate(capacity: max(book.actions.count, 1))
-    undecided.initialize(repeating: 0)
+    weights = .filled(book.services.count, with: 0)
+    fired = .filled(book.actions.count, with: 0)
+    firedDerivations = .filled(book.derivations.count, with: 0)
+    undecided = .filled(book.actions.count, with: 0)
     layout = Layout(book)
-    nodes = .allocate(capacity: max(book.program.nodes.count, 1))
-    _ = nodes.initialize(from: book.program.nodes)
-    children = .allocate(capacity: max(book.program.children.count, 1))
-    _ = children.initialize(from: book.program.children)
+    nodes = .copied(book.program.nodes)
+    children = .copied(book.program.children)
     pool = book.program.textPool
-    derivationResults = .allocate(capacity: max(book.derivations.count, 1))
-    derivationResults.initialize(repeating: .unknown)
-    derivationStamp = .allocate(capacity: max(book.derivations.count, 1))
-    derivationStamp.initialize(repeating: 0)
-    derivationSet = .allocate(capacity: max(layout.derivations.words, 1))
-    derivationSet.initialize(repeating: 0)
-    undecidedDerivations = .allocate(capacity: max(book.derivations.count, 1))
-    undecidedDerivations.initialize(repeating: 0)
-    probeStamp = .allocate(capacity: max(book.actions.count, 1))
-    probeStamp.initialize(repeating: 0)
-    winnerPriority = .allocate(capacity: max(factCount, 1))
-    winnerPriority.initialize(repeating: .min)
-    winnerOrder = .allocate(capacity: max(factCount, 1))
-    winnerOrder.initialize(repeating: .max)
-    stamp = .allocate(capacity: max(book.actions.count, 1))
-    stamp.initialize(repeating: 0)
-    referralStamp = .allocate(capacity: max(book.referrals.count, 1))
-    referralStamp.initialize(repeating: 0)
+    derivationResults = .filled(book.derivations.count, with: .unknown)
+    derivationStamp = .filled(book.derivations.count, with: 0)
+    derivationSet = .filled(layout.derivations.words, with: 0)
+    undecidedDerivations = .filled(book.derivations.count, with: 0)
+    probeStamp = .filled(book.actions.count, with: 0)
+    winnerPriority = .filled(factCount, with: .min)
+    winnerOrder = .filled(factCount, with: .max)
+    stamp = .filled(book.actions.count, with: 0)
+    referralStamp = .filled(book.referrals.count, with: 0)
   }
 
   /// Whether the last evaluation gives referral `i`.
@@ -199,17 +183,17 @@ public final class Evaluator {
       winnerOrder[f] = .max
     }
     let set = derivationSet
-    for i in d.unguarded { set[i &>> 6] |= 1 &<< UInt64(i & 63) }
-    var guarded = d.guarded & run.known
+    for i in d.index.unguarded { set[i &>> 6] |= 1 &<< UInt64(i & 63) }
+    var guarded = d.index.guarded & run.known
     while guarded != 0 {
       let g = guarded.trailingZeroBitCount
       guarded &= guarded - 1
-      var values = valueBits(g, slots[g]) & d.bucketMasks[g]
+      var values = valueBits(g, slots[g]) & d.index.bucketMasks[g]
       while values != 0 {
         let cell = g &* 64 &+ values.trailingZeroBitCount
         values &= values - 1
-        for k in d.bucketStart[cell]..<d.bucketStart[cell + 1] {
-          let i = d.bucketRules[k]
+        for k in d.index.bucketStart[cell]..<d.index.bucketStart[cell + 1] {
+          let i = d.index.bucketRules[k]
           set[i &>> 6] |= 1 &<< UInt64(i & 63)
         }
       }
@@ -293,17 +277,17 @@ public final class Evaluator {
     _ run: inout Run, _ machine: Machine, _ slots: UnsafeBufferPointer<Int>, _ texts: UnsafeBufferPointer<String?>
   ) {
     let a = layout.actions
-    var guarded = layout.guardFacts & run.known
+    var guarded = layout.actions.index.guarded & run.known
     while guarded != 0 {
       let f = guarded.trailingZeroBitCount
       guarded &= guarded - 1
-      var bits = valueBits(f, slots[f]) & a.bucketMasks[f]
+      var bits = valueBits(f, slots[f]) & a.index.bucketMasks[f]
       while bits != 0 {
         let bit = bits.trailingZeroBitCount
         bits &= bits - 1
         let cell = f &* 64 &+ bit
-        for k in a.bucketStart[cell]..<a.bucketStart[cell + 1] {
-          let r = a.bucketRules[k]
+        for k in a.index.bucketStart[cell]..<a.index.bucketStart[cell + 1] {
+          let r = a.index.bucketRules[k]
           if stamp[r] != run.epoch {
             stamp[r] = run.epoch
             evaluateAction(r, &run, machine, slots, texts)
@@ -311,7 +295,7 @@ public final class Evaluator {
         }
       }
     }
-    for r in a.unguarded { evaluateAction(r, &run, machine, slots, texts) }
+    for r in a.index.unguarded { evaluateAction(r, &run, machine, slots, texts) }
   }
 
   @inline(__always)
@@ -367,13 +351,13 @@ public final class Evaluator {
     }
     // Derivations never run because their guard fact is unknown could only be undecided: run
     // one only when it could add a fact not already missing.
-    var derivationGuards = unknownInputs & d.guarded
+    var derivationGuards = unknownInputs & d.index.guarded
     while derivationGuards != 0 {
       let f = derivationGuards.trailingZeroBitCount
       derivationGuards &= derivationGuards - 1
-      for k in d.groupStart[f]..<d.groupStart[f + 1] {
-        guard d.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
-        let i = d.groupRules[k]
+      for k in d.index.groupStart[f]..<d.index.groupStart[f + 1] {
+        guard d.index.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
+        let i = d.index.groupRules[k]
         guard d.factMasks[i] & unknownInputs & ~missing != 0, wouldChange(i, known) else { continue }
         if machine.run(d.roots[i], slots, texts, known) == .unknown {
           missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
@@ -386,13 +370,13 @@ public final class Evaluator {
     }
     // Rules never evaluated because their guard fact is unknown could only be undecided:
     // evaluate one only when it could add a fact not already missing.
-    var guards = unknownInputs & layout.guardFacts
+    var guards = unknownInputs & layout.actions.index.guarded
     while guards != 0 {
       let f = guards.trailingZeroBitCount
       guards &= guards - 1
-      for k in a.groupStart[f]..<a.groupStart[f + 1] {
-        guard a.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
-        let r = a.groupRules[k]
+      for k in a.index.groupStart[f]..<a.index.groupStart[f + 1] {
+        guard a.index.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
+        let r = a.index.groupRules[k]
         guard a.factMasks[r] & unknownInputs & ~missing != 0, !achieved(r, referrals) else { continue }
         if machine.run(a.roots[r], slots, texts, known) == .unknown {
           missing |= machine.undecidedFacts(a.roots[r], slots, texts, known) & unknownInputs

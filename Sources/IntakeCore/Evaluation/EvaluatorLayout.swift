@@ -17,18 +17,9 @@ extension Evaluator {
       var setStart: [Int] = [0]
       var setFacts: [Int] = []
       var setMasks: [UInt64] = []
-      /// Indexed like the actions (`Actions.bucketStart`, `groupStart`): by the value of the
-      /// input fact their guard tests, so a request runs only the derivations whose guard holds.
-      var guardFacts: [Int] = []
-      var bucketStart: [Int] = []
-      var bucketRules: [Int] = []
-      var bucketMasks: [UInt64] = []
-      var groupStart: [Int] = []
-      var groupRules: [Int] = []
-      var groupMasks: [UInt64] = []
-      var unguarded: [Int] = []
-      /// The facts some derivation's guard tests (bits).
-      var guarded: UInt64 = 0
+      /// Indexed by the value of the input fact their guard tests, so a request runs only the
+      /// derivations whose guard holds.
+      var index = GuardIndex([], factCount: 0)
       /// 64-bit words of a set of derivations.
       var words: Int { (roots.count + 63) / 64 }
     }
@@ -60,18 +51,8 @@ extension Evaluator {
       var isReferral: [Bool] = []
       var targets: [Int] = []
       var weights: [Int] = []
-      /// Each rule's guard (`CompiledRule.guardFact`, -1 for none) and its value mask.
-      var guardFacts: [Int] = []
-      var guardMasks: [UInt64] = []
-      /// Rules guarded by value bit `b` of fact `f` are `bucketRules[bucketStart[f*64+b]..<bucketStart[f*64+b+1]]`.
-      var bucketStart: [Int] = []
-      var bucketRules: [Int] = []
-      var bucketMasks: [UInt64] = []
-      /// Every rule guarded by fact `f`, once: `groupRules[groupStart[f]..<groupStart[f+1]]`.
-      var groupStart: [Int] = []
-      var groupRules: [Int] = []
-      var groupMasks: [UInt64] = []
-      var unguarded: [Int] = []
+      /// Indexed by the value of the fact their guard tests.
+      var index = GuardIndex([], factCount: 0)
     }
 
     var derivations = Derivations()
@@ -80,7 +61,6 @@ extension Evaluator {
     var derivedMask: UInt64
     var setFacts: UInt64 = 0
     var textFacts: UInt64 = 0
-    var guardFacts: UInt64 = 0
     var stateMask: UInt64 = 0
     /// Per input fact: the action rules recommending a service whose result can depend on it,
     /// directly or through a derived fact (indexed by guard), and the derived facts whose value
@@ -115,46 +95,16 @@ extension Evaluator {
         }
         derivations.choiceStart.append(derivations.choiceFacts.count)
         derivations.setStart.append(derivations.setFacts.count)
-        derivations.guardFacts.append(rule.guardFact ?? -1)
       }
 
       let factCount = book.facts.count
-      var derivationBuckets = Array(repeating: [[Int]](repeating: [], count: 64), count: factCount)
-      var derivationGroups = Array(repeating: [Int](), count: factCount)
-      derivations.bucketMasks = Array(repeating: 0, count: factCount)
-      derivations.groupMasks = Array(repeating: 0, count: factCount)
-      for (i, rule) in book.derivations.enumerated() {
-        guard let g = rule.guardFact else {
-          derivations.unguarded.append(i)
-          continue
-        }
-        derivationGroups[g].append(i)
-        derivations.groupMasks[g] |= rule.factMask
-        derivations.guarded |= 1 &<< UInt64(g)
-        for bit in FactBits(rule.guardMask) {
-          derivationBuckets[g][bit].append(i)
-          derivations.bucketMasks[g] |= 1 &<< UInt64(bit)
-        }
-      }
-      for f in 0..<factCount {
-        for b in 0..<64 {
-          derivations.bucketStart.append(derivations.bucketRules.count)
-          derivations.bucketRules += derivationBuckets[f][b]
-        }
-        derivations.groupStart.append(derivations.groupRules.count)
-        derivations.groupRules += derivationGroups[f]
-      }
-      derivations.bucketStart.append(derivations.bucketRules.count)
-      derivations.groupStart.append(derivations.groupRules.count)
-      actions.bucketMasks = book.bucketMasks
-      actions.groupMasks = book.guardGroupMasks
+      derivations.index = GuardIndex(book.derivations, factCount: factCount)
+      actions.index = GuardIndex(book.actions, factCount: factCount)
       for rule in book.actions {
         actions.roots.append(rule.root)
         actions.orders.append(rule.order)
         actions.factMasks.append(rule.factMask)
         actions.absenceMasks.append(rule.absenceMask)
-        actions.guardFacts.append(rule.guardFact ?? -1)
-        actions.guardMasks.append(rule.guardMask)
         switch rule.effect {
         case .recommend(let service, let weight):
           actions.isReferral.append(false)
@@ -170,18 +120,6 @@ extension Evaluator {
           actions.weights.append(0)
         }
       }
-      for f in 0..<factCount {
-        for b in 0..<64 {
-          actions.bucketStart.append(actions.bucketRules.count)
-          actions.bucketRules += book.buckets[f][b].map(Int.init)
-        }
-        actions.groupStart.append(actions.groupRules.count)
-        actions.groupRules += book.guardGroups[f].map(Int.init)
-        if !book.guardGroups[f].isEmpty { guardFacts |= 1 &<< UInt64(f) }
-      }
-      actions.bucketStart.append(actions.bucketRules.count)
-      actions.groupStart.append(actions.groupRules.count)
-      actions.unguarded = book.unguarded.map(Int.init)
 
       // Which input facts each fact depends on: itself, and for a derived fact every fact its
       // derivations read (derivations are in dependency order, so one pass suffices).

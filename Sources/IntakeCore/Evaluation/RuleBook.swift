@@ -13,14 +13,6 @@ public struct RuleBook: Sendable {
   @usableFromInline let program: ConditionProgram
   @usableFromInline let derivations: [CompiledRule]
   @usableFromInline let actions: [CompiledRule]
-  /// For each fact, for each value bit, the action rules guarded by it.
-  let buckets: [[[Int32]]]
-  /// For each fact, the value bits that have a non-empty bucket.
-  let bucketMasks: [UInt64]
-  /// For each fact, every action rule guarded by it (once), and the union of their fact masks.
-  let guardGroups: [[Int32]]
-  let guardGroupMasks: [UInt64]
-  let unguarded: [Int32]
   /// Facts requests may state (not derived).
   public let inputMask: UInt64
   let derivedMask: UInt64
@@ -75,32 +67,6 @@ public struct RuleBook: Sendable {
     }
     inputMask = input
     derivedMask = derived
-
-    var buckets = Array(repeating: [[Int32]](repeating: [], count: 64), count: ruleSet.facts.count)
-    var bucketMasks = Array(repeating: UInt64(0), count: ruleSet.facts.count)
-    var groups = Array(repeating: [Int32](), count: ruleSet.facts.count)
-    var groupMasks = Array(repeating: UInt64(0), count: ruleSet.facts.count)
-    var unguarded: [Int32] = []
-    for (r, rule) in actions.enumerated() {
-      guard let g = rule.guardFact else {
-        unguarded.append(Int32(r))
-        continue
-      }
-      groups[g].append(Int32(r))
-      groupMasks[g] |= rule.factMask
-      var bits = rule.guardMask
-      while bits != 0 {
-        let bit = bits.trailingZeroBitCount
-        buckets[g][bit].append(Int32(r))
-        bucketMasks[g] |= 1 &<< UInt64(bit)
-        bits &= bits - 1
-      }
-    }
-    self.buckets = buckets
-    self.bucketMasks = bucketMasks
-    self.guardGroups = groups
-    self.guardGroupMasks = groupMasks
-    self.unguarded = unguarded
 
     probeSlots = Self.probes(ruleSet)
     servicesReading = Self.servicesReading(ruleSet.facts.count, derivations: derivations, actions: actions)

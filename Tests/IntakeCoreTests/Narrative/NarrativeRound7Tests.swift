@@ -60,25 +60,19 @@ struct NarrativeRound7Tests {
     #expect(try Self.read("chua bi ai ve chu thap ngoac len cua sau hom kia")["incident_days_ago"] == .integer(2))
   }
 
-  static func answer(_ question: String, _ text: String) throws -> AnswerReader.Reading {
-    let fact = try #require(try ShippedData.book().ruleSet.fact(question))
-    let reader = AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: ShippedData.loaded.catalog), narrative: Self.reader)
-    return reader.read(text)
-  }
-
   @Test("a town in several states is asked back; a city is the place the reader finds")
   func placeAnswers() throws {
-    guard case .ambiguous(let states) = try Self.answer("state", "Kansas City") else {
+    guard case .ambiguous(let states) = try ShippedData.answer("state", "Kansas City") else {
       Issue.record("Kansas City was not asked back")
       return
     }
     #expect(Set(states) == ["KS", "MO"])
-    guard case .value(let city, _) = try Self.answer("city", "dạ ở San Hô Xê") else {
+    guard case .value(let city, _) = try ShippedData.answer("city", "dạ ở San Hô Xê") else {
       Issue.record("no city read")
       return
     }
     #expect(city == .text("San Jose"))
-    guard case .value(let typed, _) = try Self.answer("city", "Bridgeview") else {
+    guard case .value(let typed, _) = try ShippedData.answer("city", "Bridgeview") else {
       Issue.record("a town no list knows was refused")
       return
     }
@@ -87,13 +81,14 @@ struct NarrativeRound7Tests {
 
   @Test("'not sure' after a comma or 'nên' is not sure")
   func unsureAtTheEnd() throws {
-    guard case .value(let value, _) = try Self.answer("parties_willing_to_meet", "dạ bên kia chưa trả lời, em không biết họ chịu không")
+    guard
+      case .value(let value, _) = try ShippedData.answer("parties_willing_to_meet", "dạ bên kia chưa trả lời, em không biết họ chịu không")
     else {
       Issue.record("not read")
       return
     }
     #expect(value == .choice("unsure"))
-    guard case .unknown = try Self.answer("violence", "tui hổng có ở đó nên hổng biết nữa") else {
+    guard case .unknown = try ShippedData.answer("violence", "tui hổng có ở đó nên hổng biết nữa") else {
       Issue.record("not read as unknown")
       return
     }

@@ -17,12 +17,6 @@ struct NarrativeRound8Tests {
     try #require(Self.reader).read(text).facts
   }
 
-  static func answer(_ question: String, _ text: String) throws -> AnswerReader.Reading {
-    let fact = try #require(try ShippedData.book().ruleSet.fact(question))
-    let reader = AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: ShippedData.loaded.catalog), narrative: Self.reader)
-    return reader.read(text)
-  }
-
   @Test("'chưa tới một phút đã bắn' is a shooting within a minute, not none")
   func lessThan() throws {
     let facts = try Self.read("Hai ông deputy vô nhà chưa tới một phút đã bắn nó ba phát")
@@ -84,28 +78,28 @@ struct NarrativeRound8Tests {
 
   @Test("a state answered with a town that leads two states is asked back; 'respond' told by what happened")
   func answers() throws {
-    #expect(try Self.answer("state", "Portland") == .ambiguous(["ME", "OR"]))
-    #expect(try Self.answer("state", "Portland, Oregon") == .value(.choice("OR"), note: nil))
-    #expect(try Self.answer("state", "Houston") == .value(.choice("TX"), note: nil))
-    #expect(try Self.answer("request_goal", "bị đánh rồi") == .value(.choice("respond"), note: nil))
-    let weekAhead = try Self.answer("event_in_days", "a week from today")
+    #expect(try ShippedData.answer("state", "Portland") == .ambiguous(["ME", "OR"]))
+    #expect(try ShippedData.answer("state", "Portland, Oregon") == .value(.choice("OR"), note: nil))
+    #expect(try ShippedData.answer("state", "Houston") == .value(.choice("TX"), note: nil))
+    #expect(try ShippedData.answer("request_goal", "bị đánh rồi") == .value(.choice("respond"), note: nil))
+    let weekAhead = try ShippedData.answer("event_in_days", "a week from today")
     #expect(weekAhead == .value(.integer(7), note: nil), "\(weekAhead)")
   }
 
   @Test("answers: a sentence that is only a no, 'it depends' and 'tui hổng nhớ' are not sure, a refusal inside")
   func answerScope() throws {
-    guard case .value(let now, let note) = try Self.answer("immediate_danger", "right now? no. but they said they'd be back") else {
+    guard case .value(let now, let note) = try ShippedData.answer("immediate_danger", "right now? no. but they said they'd be back") else {
       Issue.record("not read")
       return
     }
     #expect(now == .bool(false))
     #expect(note?.contains("they'd be back") == true)
-    #expect(try Self.answer("planned_event", "we might, it depends on whether the city gives us a permit") == .unknown)
-    #expect(try Self.answer("incident_days_ago", "bữa hổm, lâu quá tui hổng nhớ ngày") == .unknown)
+    #expect(try ShippedData.answer("planned_event", "we might, it depends on whether the city gives us a permit") == .unknown)
+    #expect(try ShippedData.answer("incident_days_ago", "bữa hổm, lâu quá tui hổng nhớ ngày") == .unknown)
     #expect(
-      try Self.answer("parties_willing_to_meet", "they said absolutely not, they won't be in the same room as us")
+      try ShippedData.answer("parties_willing_to_meet", "they said absolutely not, they won't be in the same room as us")
         == .value(.choice("no"), note: nil))
-    #expect(try Self.answer("parties_willing_to_meet", "dạ bên kia nói sẵn lòng") == .value(.choice("yes"), note: nil))
+    #expect(try ShippedData.answer("parties_willing_to_meet", "dạ bên kia nói sẵn lòng") == .value(.choice("yes"), note: nil))
   }
 
   @Test("a basis said in a home or a job is discrimination; treated otherwise for one's language is national origin")

@@ -14,6 +14,16 @@ public enum ShippedData {
     }
     return book
   }
+
+  /// The narrative reader of the shipped lexicon, built once.
+  public static let narrativeReader = loaded.narrativeReader()
+
+  /// What the interview reads from `text` typed at the question about fact `question`.
+  public static func answer(_ question: String, _ text: String) throws -> AnswerReader.Reading {
+    guard let fact = try book().ruleSet.fact(question) else { throw TestSetupError("no fact '\(question)' in the shipped rules") }
+    let reader = AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: loaded.catalog), narrative: narrativeReader)
+    return reader.read(text)
+  }
 }
 
 /// A test precondition that did not hold, with what was seen.
