@@ -25,7 +25,7 @@ public struct RandomNarrative {
     generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
     var words =
       lexicon.negation + lexicon.negationAccented + lexicon.past + lexicon.future + lexicon.ahead + lexicon.ago + lexicon.present
-      + lexicon.hypothetical + lexicon.reported
+      + lexicon.hypothetical + lexicon.reported + lexicon.elsewhere
     for entry in lexicon.entries { words += entry.phrases + entry.accented + entry.quoted }
     for names in lexicon.stateSpellings.values { words += names }
     for city in lexicon.cities { words += city.names }

@@ -52,7 +52,7 @@ public struct LexiconLoader {
     }
     reader.checkVersion(top, rootNode: root)
     if let cues = reader.mapping(
-      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported"])
+      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere"])
     {
       func words(_ key: String, accented: Bool = false) -> [String] {
         let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
@@ -69,6 +69,7 @@ public struct LexiconLoader {
       lexicon.present = words("present")
       lexicon.hypothetical = words("hypothetical")
       lexicon.reported = words("reported")
+      lexicon.elsewhere = words("elsewhere")
     }
     // Word classes, named in phrases as {name}.
     var classes: [String: [String]] = [:]

@@ -85,6 +85,10 @@ public struct Lexicon: Sendable, Equatable {
   /// Words that say the rest of the sentence is news from elsewhere ("coi tin tức thấy", "on
   /// the news"): acts told there happened to others, not to the people writing.
   public var reported: [String] = []
+  /// Words that place their whole clause elsewhere, wherever they stand in it ("ở tiểu bang
+  /// khác", "in another state"): "năm ngoái có vụ nổ súng ở một nhà thờ bên tiểu bang khác"
+  /// happened to others.
+  public var elsewhere: [String] = []
   public var entries: [Entry]
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]

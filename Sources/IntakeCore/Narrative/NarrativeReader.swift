@@ -28,7 +28,7 @@ public struct NarrativeReader: Sendable {
     case cityAlias(Int)
     /// A town from `towns:` (by its index in `towns`): a place only where clearly named.
     case town(Int)
-    case negation, past, future, ahead, present, hypothetical, reported
+    case negation, past, future, ahead, present, hypothetical, reported, elsewhere
   }
 
   /// A town's name and the states that have a town of that name, the one meant when no
@@ -150,8 +150,15 @@ public struct NarrativeReader: Sendable {
     let factIndex = Dictionary(facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.factIndex = factIndex
     threatFacts = (factIndex["incident_types"] ?? -1, factIndex["violence"] ?? -1, factIndex["immediate_danger"] ?? -1)
+    // A word written for a text fact (`city: Arlington`) is that text, not a choice: shown as
+    // typed, never looked up as a value's label.
     func sorted(_ reading: [String: FactValue]) -> [(Int, FactValue)] {
-      reading.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { ($0, value) } }
+      reading.sorted { $0.key < $1.key }.compactMap { key, value in
+        factIndex[key].map { f in
+          if facts[f].kind == .text, case .choice(let text) = value { return (f, .text(text)) }
+          return (f, value)
+        }
+      }
     }
     basesFact = factIndex["bases"] ?? -1
     goalFact = factIndex["request_goal"] ?? -1
@@ -190,6 +197,7 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.present { insert(cue, .present) }
     for cue in lexicon.hypothetical { insert(cue, .hypothetical) }
     for cue in lexicon.reported { insert(cue, .reported) }
+    for cue in lexicon.elsewhere { insert(cue, .elsewhere) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
     for (n, words) in numberWords {
       for word in words {
@@ -547,6 +555,8 @@ public struct NarrativeReader: Sendable {
       let clause = tokens[match.start].clause
       if reportedFrom[clause] == nil { reportedFrom[clause] = match.end }
     }
+    // A place elsewhere takes its whole clause, the words before it too.
+    for match in matches where match.meanings.contains(.elsewhere) { reportedFrom[tokens[match.start].clause] = 0 }
     for clause in reportedFrom.indices.dropFirst() where reportedFrom[clause] == nil && cut.opensAfterComma[clause] {
       if reportedFrom[clause - 1] != nil { reportedFrom[clause] = 0 }
     }
@@ -575,6 +585,8 @@ public struct NarrativeReader: Sendable {
     var cityWords = Set<Range<Int>>()
     // The words of cities and towns named as places: a place word before, or a state after.
     var placesNamed = Set<Range<Int>>()
+    // Places written with their state, as addresses are ("Milpitas, CA", "Quincy MA").
+    var placesWithState = Set<Range<Int>>()
     func placeWordBefore(_ match: Match) -> Bool {
       match.start > 0 && tokens[match.start - 1].clause == tokens[match.start].clause
         && Self.placePrepositions.contains(tokens[match.start - 1].folded)
@@ -615,11 +627,25 @@ public struct NarrativeReader: Sendable {
     // Armed acts told with no tense and no "now" (the words of their readings): danger now
     // only if the story is not one of days ago (see `combine`).
     var untensedArms = Set<Range<Int>>()
+    // Where the last place said not to be ends: its state, right after, is not it either
+    // ("Arlington, Texas (không phải Arlington bên Virginia)").
+    var deniedPlaceEnd = -2
     for match in matches {
       if durationTokens.contains(match.start) { continue }
       let clause = tokens[match.start].clause
       let words = match.start..<match.end
-      let negated = isNegated(match, matches, tokens, consumed)
+      var negated = isNegated(match, matches, tokens, consumed)
+      let isState = match.meanings.contains {
+        switch $0 {
+        case .state, .stateCode: return true
+        default: return false
+        }
+      }
+      if isState, match.start >= deniedPlaceEnd, match.start - deniedPlaceEnd <= 1, tokens[deniedPlaceEnd - 1].clause == clause {
+        negated = true
+      } else if negated, match.meanings.contains(where: namesPlace) {
+        deniedPlaceEnd = match.end
+      }
       for meaning in match.meanings {
         switch meaning {
         case .entry(let e):
@@ -669,6 +695,7 @@ public struct NarrativeReader: Sendable {
           if case .cityAlias = meaning, !named.isEmpty, !named.contains(city.city) { continue }
           cityStrength = max(cityStrength, (stateAfter(match) != nil ? 2 : 0) + (placeWordBefore(match) ? 1 : 0))
           if stateAfter(match) != nil || namedAsPlace(match) { placesNamed.insert(words) }
+          if stateAfter(match) != nil { placesWithState.insert(words) }
           if match.start > 0 && Self.nearWords.contains(tokens[match.start - 1].folded) { landmarkWords.insert(words) }
           cityWords.insert(words)
           if let fact = factIndex["city"] { found.append((fact, .text(city.city), words)) }
@@ -699,6 +726,7 @@ public struct NarrativeReader: Sendable {
           if let state = factIndex["state"], let code = after ?? town.preferred { townFound.append((state, .choice(code), words)) }
           townStrength = max(townStrength, (after != nil ? 2 : 0) + (placeWord ? 1 : 0))
           if after != nil || namedAsPlace(match) { placesNamed.insert(words) }
+          if after != nil { placesWithState.insert(words) }
         default:
           continue
         }
@@ -733,7 +761,7 @@ public struct NarrativeReader: Sendable {
     }
     return combine(
       found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
-      bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed)
+      bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed, placesWithState: placesWithState)
   }
 
   /// "APD", "LAPD", "PD": a police department's initials, in capitals.
@@ -872,9 +900,12 @@ public struct NarrativeReader: Sendable {
     return low
   }
 
-  /// Whether a reading names a bias: a basis, or an act of prejudice.
+  /// Whether a reading names a bias: a basis, or an act of prejudice. Not a people named
+  /// ("Vietnamese, not Chinese", "nobody wants boat people"): denying who someone is denies no
+  /// bias.
   private func saysBias(_ reading: [(Int, FactValue)]) -> Bool {
-    reading.contains { fact, value in
+    if let communities = factIndex["communities"], reading.contains(where: { $0.0 == communities }) { return false }
+    return reading.contains { fact, value in
       if fact == basesFact { return true }
       guard fact == threatFacts.types, case .set(let types) = value else { return false }
       return types.contains { $0 == "discrimination" || $0 == "bias_incident" || $0 == "hate_crime" }
@@ -1089,7 +1120,8 @@ public struct NarrativeReader: Sendable {
   /// names was most of this).
   private func combine(
     _ found: [Found], _ cut: NarrativeTokens, keepingDaysAhead: Bool, threats: Set<Range<Int>> = [],
-    bareCounts: Set<Range<Int>> = [], untensedArms: Set<Range<Int>> = [], placesNamed: Set<Range<Int>> = []
+    bareCounts: Set<Range<Int>> = [], untensedArms: Set<Range<Int>> = [], placesNamed: Set<Range<Int>> = [],
+    placesWithState: Set<Range<Int>> = []
   ) -> NarrativeExtraction {
     var found = found
     let daysFact = factIndex["incident_days_ago"] ?? -1
@@ -1129,6 +1161,16 @@ public struct NarrativeReader: Sendable {
       if let after = valueAfterContrast(found, f, cut, threats) {
         conflicted[f] = false
         values[f] = after
+      }
+    }
+    // Cities named apart ("bị đánh ở Oakland … giờ nhà tôi ở Milpitas, CA"): the one written
+    // with its state, as an address, is where it happens.
+    if let cityFact = factIndex["city"], conflicted[cityFact] {
+      let withState = Set(found.filter { $0.fact == cityFact && placesWithState.contains($0.words) }.map(\.value))
+      if withState.count == 1, let city = withState.first {
+        conflicted[cityFact] = false
+        values[cityFact] = city
+        words[cityFact] = found.filter { $0.fact == cityFact && $0.value == city }.map(\.words)
       }
     }
     // States named apart ("Erie, Pennsylvania … I live in Ohio", "ở Gaithersburg, Maryland …

@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 12
+  static let format = 13
   /// The deepest condition read back (the YAML allows far less nesting than this).
   static let maximumConditionDepth = 200
 
@@ -115,6 +115,7 @@ enum IntakeDataCodec {
     w.strings(lexicon.present)
     w.strings(lexicon.hypothetical)
     w.strings(lexicon.reported)
+    w.strings(lexicon.elsewhere)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
       w.string(entry.id)
@@ -307,6 +308,7 @@ enum IntakeDataCodec {
     lexicon.present = try r.strings()
     lexicon.hypothetical = try r.strings()
     lexicon.reported = try r.strings()
+    lexicon.elsewhere = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()
