@@ -52,7 +52,8 @@ public struct LexiconLoader {
     }
     reader.checkVersion(top, rootNode: root)
     if let cues = reader.mapping(
-      top["cues"], context: "cues", allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere"])
+      top["cues"], context: "cues",
+      allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere"])
     {
       func words(_ key: String, accented: Bool = false) -> [String] {
         let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
