@@ -49,6 +49,9 @@ let package = Package(
     // Random input for the property tests and the fuzzing benchmark.
     .target(name: "IntakeFuzzing", dependencies: ["IntakeCore"], swiftSettings: strict),
     .target(name: "IntakeScreening", dependencies: ["IntakeCore"], swiftSettings: strict),
+    // The JSON reports of check, test, explain, offices and sessions list (`--format json`).
+    .target(
+      name: "IntakeReports", dependencies: ["IntakeCore", "IntakeScreening", "IntakeSessions"], swiftSettings: strict),
     // The shipped Rules/ and Locales/, compiled in at build time by the EmbedData plugin (which
     // runs crs-intake-embed), so an installed binary needs no source tree (README, "Where the
     // data comes from"). Its folder holds links to Rules/ and Locales/ (excluded from the
@@ -62,7 +65,7 @@ let package = Package(
       name: "crs-intake",
       dependencies: [
         "IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeScreening", "IntakeTerminal", "IntakeSessions",
-        "IntakeInterface", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "IntakeInterface", "IntakeReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     // Benchmarks (see Benchmarks/README.md): a request generator, engine timer and rule export

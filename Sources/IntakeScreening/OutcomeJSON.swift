@@ -65,26 +65,30 @@ public enum OutcomeJSON {
       json.raw("}")
     }
     if let trace {
-      json.raw(",\"trace\":[")
-      for (i, step) in trace.enumerated() {
-        if i > 0 { json.raw(",") }
-        json.raw("{\"rule\":")
-        json.string(step.rule)
-        json.raw(",\"result\":")
-        json.string(step.result.description)
-        if let failed = step.failed {
-          json.raw(",\"failed\":")
-          json.string(failed.description)
-        }
-        if !step.unknownFacts.isEmpty {
-          json.raw(",\"unknown\":")
-          json.strings(step.unknownFacts)
-        }
-        json.raw("}")
-      }
-      json.raw("]")
+      json.raw(",\"trace\":")
+      writeTrace(trace, into: &json)
     }
     json.raw("}")
+  }
+
+  /// Rule traces as a JSON array: each rule, whether it held (`true`, `false`, `unknown`), the
+  /// condition that failed with the value seen, or the unknown facts it waits for.
+  public static func writeTrace(_ trace: [RuleTrace], into json: inout JSONText) {
+    array(trace, &json) { step, json in
+      json.raw("{\"rule\":")
+      json.string(step.rule)
+      json.raw(",\"result\":")
+      json.string(step.result.description)
+      if let failed = step.failed {
+        json.raw(",\"failed\":")
+        json.string(failed.description)
+      }
+      if !step.unknownFacts.isEmpty {
+        json.raw(",\"unknown\":")
+        json.strings(step.unknownFacts)
+      }
+      json.raw("}")
+    }
   }
 
   static func factValue(_ value: FactValue, _ json: inout JSONText) {
@@ -140,15 +144,14 @@ public enum OutcomeJSON {
     json.int(line)
     json.raw(",\"id\":")
     json.optionalString(id)
-    json.raw(",\"errors\":[")
-    for (i, item) in messages.enumerated() {
-      if i > 0 { json.raw(",") }
+    json.raw(",\"errors\":")
+    array(messages, &json) { item, json in
       json.raw("{\"code\":")
       json.string(item.code)
       json.raw(",\"message\":")
       json.string(item.message)
       json.raw("}")
     }
-    json.raw("]}")
+    json.raw("}")
   }
 }

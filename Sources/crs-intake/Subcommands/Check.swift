@@ -1,6 +1,7 @@
 import ArgumentParser
 import IntakeCore
 import IntakeLoading
+import IntakeReports
 
 extension CRSIntake {
   /// `crs-intake check`: every problem in Rules/ and Locales/ at once.
@@ -19,6 +20,9 @@ extension CRSIntake {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "Output format: text, or json (one object, shape in the README).")
+    var format: ReportFormat = .text
+
     func run() throws {
       let console = Console()
       let language = data.language
@@ -33,6 +37,15 @@ extension CRSIntake {
       diagnostics = diagnostics.sortedByLocation()
       // Texts that failed to load still leave every problem readable.
       let messages = data.messages(loaded.catalog)
+      if format == .json {
+        let report = CheckReport(diagnostics: diagnostics, ruleSet: loaded.ruleSet, strict: strict) {
+          messages.problem($0.code.messageKey, language, $0.arguments)
+        }
+        console.print(String(decoding: report.json, as: UTF8.self))
+        try console.finish(messages, language)
+        if !report.valid { throw ExitCode(65) }
+        return
+      }
       for diagnostic in diagnostics {
         console.error(console.render(diagnostic, messages, language))
       }

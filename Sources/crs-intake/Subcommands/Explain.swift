@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeReports
 import IntakeScreening
 
 extension CRSIntake {
@@ -21,6 +22,9 @@ extension CRSIntake {
       help: "A service, by id or name in either language (mediation, \"hòa giải\", SPCP): show why it is (not) recommended.")
     var whyNot: String?
 
+    @Option(help: "Output format: text, or json (the outcome as `screen` writes it, with its trace; shape in the README).")
+    var format: ReportFormat = .text
+
     func run() throws {
       let console = Console()
       let language = data.language
@@ -36,6 +40,11 @@ extension CRSIntake {
         return
       }
       let outcome = evaluator.outcome(of: table, id: request.id, catalog: catalog, language: language)
+      if format == .json {
+        console.print(String(decoding: ExplainReport.outcome(outcome, trace: book.trace(evaluator)), as: UTF8.self))
+        try console.finish(catalog, language)
+        return
+      }
       print(outcome, trace: book.trace(evaluator), catalog, language, console)
       try console.finish(catalog, language)
     }
@@ -108,7 +117,13 @@ extension CRSIntake {
       }
       let outcome = evaluator.outcome(catalog: catalog, language: language)
       let steps = book.whyNot(service: service, evaluator)
-      if outcome.services.contains(where: { $0.id == service }) {
+      let recommended = outcome.services.contains { $0.id == service }
+      if format == .json {
+        let report = ExplainReport.whyNot(service: service, recommended: recommended, steps: steps, missing: outcome.missing)
+        console.print(String(decoding: report, as: UTF8.self))
+        return
+      }
+      if recommended {
         console.print(catalog.text("explain.why-not-recommended", language, ["service": service]))
       } else {
         console.print(catalog.text("explain.why-not-header", language, ["service": service]))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import IntakeCore
 import IntakeLoading
+import IntakeReports
 import IntakeScreening
 
 extension CRSIntake {
@@ -17,6 +18,9 @@ extension CRSIntake {
 
     @Option(help: "A city or county, for a state split between field offices (CA, TX, FL, PA, MI, MO).")
     var city: String?
+
+    @Option(help: "Output format: text, or json (one object, shape in the README).")
+    var format: ReportFormat = .text
 
     func run() throws {
       let console = Console()
@@ -35,6 +39,12 @@ extension CRSIntake {
           case .value(.choice(let matched)) = AnswerMatcher(fact: fact, catalog: catalog).match(state)
         {
           code = matched
+        }
+        if format == .json, code == "outside_us" || directory.route(for: code) != nil {
+          let routing = book.routing(state: book.ruleSet.fact("state")?.index(of: code), city: city)
+          printJSON(directory, routing: (code, routing), catalog, language, console)
+          try console.finish(catalog, language)
+          return
         }
         if code == "outside_us" {
           console.print(nationalLine(directory, national, catalog, language))
@@ -79,6 +89,11 @@ extension CRSIntake {
         return
       }
 
+      if format == .json {
+        printJSON(directory, routing: nil, catalog, language, console)
+        try console.finish(catalog, language)
+        return
+      }
       console.print(t("offices.header", ["as_of": directory.asOf, "source": directory.source]))
       console.print(restructured)
       for region in directory.regions {
@@ -93,6 +108,16 @@ extension CRSIntake {
       console.print("")
       console.print(nationalLine(directory, national, catalog, language))
       try console.finish(catalog, language)
+    }
+
+    private func printJSON(
+      _ directory: OfficeDirectory, routing: (state: String, OfficeRouting)?, _ catalog: MessageCatalog, _ language: Language,
+      _ console: Console
+    ) {
+      let report = OfficesReport(
+        directory: directory, routing: routing, officeName: { catalog.text("office.\($0).name", language) },
+        regionName: { catalog.text("region.\($0).name", language) })
+      console.print(String(decoding: report.json, as: UTF8.self))
     }
 
     private func officeLine(

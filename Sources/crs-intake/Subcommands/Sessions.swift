@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeReports
 import IntakeScreening
 import IntakeSessions
 
@@ -19,10 +20,21 @@ extension CRSIntake {
     struct List: ParsableCommand {
       static let configuration = CommandConfiguration(commandName: "list", abstract: "List saved sessions, newest first.")
       @OptionGroup var data: DataOptions
+      @Option(help: "Output format: text, or json (one object, shape in the README; never the answers).")
+      var format: ReportFormat = .text
 
       func run() throws {
         let console = Console()
         let (loaded, book) = try data.loadValid(console: console)
+        if format == .json {
+          let (records, unreadable) = store.list()
+          let report = SessionsReport(records: records, unreadable: unreadable, questions: book.ruleSet.questions.count) {
+            SessionsCommand.describe($0, loaded.catalog, data.language)
+          }
+          console.print(String(decoding: report.json, as: UTF8.self))
+          try console.finish(loaded.catalog, data.language)
+          return
+        }
         SessionsCommand.list(store, book: book, catalog: loaded.catalog, language: data.language, console: console)
         try console.finish(loaded.catalog, data.language)
       }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeLoading
+import IntakeReports
 
 extension CRSIntake {
   /// `crs-intake test`: the scenario tests in Rules/scenarios, with rule coverage.
@@ -17,6 +18,9 @@ extension CRSIntake {
 
     @Flag(help: "Show how many scenarios each rule held in.")
     var coverage = false
+
+    @Option(help: "Output format: text, or json (one object, shape in the README).")
+    var format: ReportFormat = .text
 
     func run() throws {
       let console = Console()
@@ -45,6 +49,12 @@ extension CRSIntake {
         throw ExitCode(1)
       }
       let report = ScenarioRunner(book: book).run(scenarios)
+      if format == .json {
+        console.print(String(decoding: TestReport(scenarios: scenarios, report: report).json, as: UTF8.self))
+        try console.finish(catalog, language)
+        if !report.failedScenarios.isEmpty { throw ExitCode(1) }
+        return
+      }
       let byScenario = Dictionary(grouping: report.failures, by: \.scenario)
       for scenario in scenarios {
         guard let failures = byScenario[scenario.id] else {

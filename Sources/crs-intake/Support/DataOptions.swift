@@ -3,6 +3,7 @@ import Foundation
 import IntakeCore
 import IntakeEmbeddedData
 import IntakeLoading
+import IntakeReports
 
 /// Options every subcommand shares: where the rules and texts are, and the language.
 struct DataOptions: ParsableArguments {
@@ -76,6 +77,8 @@ struct DataOptions: ParsableArguments {
 }
 
 /// `--lang`: a language, or `auto` to follow the locale environment.
+extension ReportFormat: ExpressibleByArgument {}
+
 enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
   case vi, en, auto
 

@@ -1,0 +1,48 @@
+import Foundation
+import IntakeCore
+
+/// `crs-intake test --format json`: each scenario passed or failed with its differences, and
+/// how many scenarios each rule held in.
+public struct TestReport: Encodable, Sendable {
+  public static let format = "crs-intake.test"
+  public static let version = 1
+
+  public struct ScenarioResult: Encodable, Sendable {
+    public var id: String
+    /// `file:line:column` of the scenario.
+    public var location: String?
+    public var passed: Bool
+    public var differences: [Difference]
+  }
+
+  /// A field of the outcome that is not what the scenario expects.
+  public struct Difference: Encodable, Sendable {
+    public var field, expected, actual: String
+  }
+
+  public struct RuleCoverage: Encodable, Sendable {
+    public var rule: String
+    public var scenarios: Int
+  }
+
+  let format = Self.format
+  let version = Self.version
+  public var passed: Int
+  public var failed: Int
+  public var scenarios: [ScenarioResult]
+  public var coverage: [RuleCoverage]
+
+  public init(scenarios: [Scenario], report: ScenarioRunner.Report) {
+    let byScenario = Dictionary(grouping: report.failures, by: \.scenario)
+    self.scenarios = scenarios.map { scenario in
+      let differences = (byScenario[scenario.id] ?? []).map { Difference(field: $0.field, expected: $0.expected, actual: $0.actual) }
+      return ScenarioResult(
+        id: scenario.id, location: scenario.location?.description, passed: differences.isEmpty, differences: differences)
+    }
+    failed = report.failedScenarios.count
+    passed = scenarios.count - failed
+    coverage = report.coverage.map { RuleCoverage(rule: $0.rule, scenarios: $0.count) }
+  }
+
+  public var json: Data { ReportEncoder.encode(self) }
+}
