@@ -52,6 +52,11 @@ let package = Package(
     // The JSON reports of check, test, explain, offices and sessions list (`--format json`).
     .target(
       name: "IntakeReports", dependencies: ["IntakeCore", "IntakeScreening", "IntakeSessions"], swiftSettings: strict),
+    // What an edit of the rules changes (`crs-intake diff`): requests screened with the base
+    // and the working rules, the changes grouped by the rules whose results changed.
+    .target(
+      name: "IntakeImpact", dependencies: ["IntakeCore", "IntakeScreening", "IntakeSessions", "IntakeFuzzing"],
+      swiftSettings: strict),
     // The shipped Rules/ and Locales/, compiled in at build time by the EmbedData plugin (which
     // runs crs-intake-embed), so an installed binary needs no source tree (README, "Where the
     // data comes from"). Its folder holds links to Rules/ and Locales/ (excluded from the
@@ -65,10 +70,11 @@ let package = Package(
       name: "crs-intake",
       dependencies: [
         "IntakeCore", "IntakeLoading", "IntakeEmbeddedData", "IntakeScreening", "IntakeTerminal", "IntakeSessions",
-        "IntakeInterface", "IntakeReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "IntakeInterface", "IntakeReports", "IntakeImpact",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
-    // Benchmarks (see Benchmarks/README.md): a request generator, engine timer and rule export
+    // Benchmarks (see Benchmarks/README.md): requests generated (IntakeFuzzing), engine timer and rule export
     // for the reference screener in Benchmarks/reference/ that screening is compared with.
     .executableTarget(
       name: "crs-intake-bench",

@@ -3,8 +3,8 @@ import IntakeCore
 
 /// `crs-intake check --format json`: every problem found, and what the data holds when valid.
 public struct CheckReport: Encodable, Sendable {
-  public static let format = "crs-intake.check"
-  public static let version = 1
+  /// The shape and its version: a change that removes or renames a key gets a new one.
+  public static let schema = "crs-intake-check/1"
 
   /// One problem, with its message in the session's language.
   public struct Problem: Encodable, Sendable {
@@ -24,8 +24,7 @@ public struct CheckReport: Encodable, Sendable {
     public var facts, rules, services, referrals, offices, states: Int
   }
 
-  let format = Self.format
-  let version = Self.version
+  let schema = Self.schema
   public var valid: Bool
   public var errors: Int
   public var warnings: Int

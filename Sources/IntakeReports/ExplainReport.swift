@@ -5,16 +5,14 @@ import IntakeScreening
 /// `crs-intake explain --format json`: the outcome in the schema `screen` writes (v1), with
 /// its rule trace; with `--why-not`, the rules that decide one service.
 public enum ExplainReport {
-  public static let format = "crs-intake.explain"
-  public static let version = 1
+  /// The shape and its version: a change that removes or renames a key gets a new one.
+  public static let schema = "crs-intake-explain/1"
 
   /// The outcome and the trace of every rule.
   public static func outcome(_ outcome: Outcome, trace: [RuleTrace]) -> Data {
     var json = JSONText()
-    json.raw("{\"format\":")
-    json.string(format)
-    json.raw(",\"version\":")
-    json.int(version)
+    json.raw("{\"schema\":")
+    json.string(schema)
     json.raw(",\"outcome\":")
     OutcomeJSON.write(outcome, line: nil, trace: trace, into: &json)
     json.raw("}")
@@ -25,10 +23,8 @@ public enum ExplainReport {
   /// facts still missing.
   public static func whyNot(service: String, recommended: Bool, steps: [RuleTrace], missing: [String]) -> Data {
     var json = JSONText()
-    json.raw("{\"format\":")
-    json.string(format)
-    json.raw(",\"version\":")
-    json.int(version)
+    json.raw("{\"schema\":")
+    json.string(schema)
     json.raw(",\"why_not\":{\"service\":")
     json.string(service)
     json.raw(",\"recommended\":")

@@ -3,8 +3,8 @@ import IntakeCore
 
 /// `crs-intake offices --format json`: the office directory, or how one state routes.
 public struct OfficesReport: Encodable, Sendable {
-  public static let format = "crs-intake.offices"
-  public static let version = 1
+  /// The shape and its version: a change that removes or renames a key gets a new one.
+  public static let schema = "crs-intake-offices/1"
 
   public struct Office: Encodable, Sendable {
     public var id, name, kind, region, city: String
@@ -57,8 +57,7 @@ public struct OfficesReport: Encodable, Sendable {
     public var office, phone, email: String
   }
 
-  let format = Self.format
-  let version = Self.version
+  let schema = Self.schema
   public var asOf: String
   public var source: String
   public var national: National

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How `check`, `test`, `explain`, `offices` and `sessions list` print: text for people, or
-/// one JSON object for programs (each shape documented in the README, with its own version).
+/// one JSON object for programs (each shape documented in the README, named with its version in `schema`).
 public enum ReportFormat: String, Sendable, CaseIterable {
   case text
   case json

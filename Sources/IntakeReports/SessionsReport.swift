@@ -5,8 +5,8 @@ import IntakeSessions
 /// `crs-intake sessions list --format json`: the saved sessions, newest first — where they
 /// stand, never the answers themselves.
 public struct SessionsReport: Encodable, Sendable {
-  public static let format = "crs-intake.sessions"
-  public static let version = 1
+  /// The shape and its version: a change that removes or renames a key gets a new one.
+  public static let schema = "crs-intake-sessions/1"
 
   public struct Session: Encodable, Sendable {
     public var id: String
@@ -27,8 +27,7 @@ public struct SessionsReport: Encodable, Sendable {
     public var problem: String
   }
 
-  let format = Self.format
-  let version = Self.version
+  let schema = Self.schema
   public var sessions: [Session]
   public var unreadable: [Unreadable]
 

@@ -4,8 +4,8 @@ import IntakeCore
 /// `crs-intake test --format json`: each scenario passed or failed with its differences, and
 /// how many scenarios each rule held in.
 public struct TestReport: Encodable, Sendable {
-  public static let format = "crs-intake.test"
-  public static let version = 1
+  /// The shape and its version: a change that removes or renames a key gets a new one.
+  public static let schema = "crs-intake-test/1"
 
   public struct ScenarioResult: Encodable, Sendable {
     public var id: String
@@ -25,8 +25,7 @@ public struct TestReport: Encodable, Sendable {
     public var scenarios: Int
   }
 
-  let format = Self.format
-  let version = Self.version
+  let schema = Self.schema
   public var passed: Int
   public var failed: Int
   public var scenarios: [ScenarioResult]

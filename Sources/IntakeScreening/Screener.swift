@@ -185,10 +185,8 @@ public final class Screener {
   public func screen(_ request: IntakeRequest, line: Int, name: String) {
     // Facts the narrative states that the request does not: used, and reported as unconfirmed.
     var extracted: [String: FactValue] = [:]
-    if let reader = narrativeReader ?? lazyNarrativeReader?.reader, let narrative = request.narrative, !narrative.isEmpty {
-      for finding in reader.read(narrative).findings where request.facts[finding.fact] == nil {
-        extracted[finding.fact] = finding.value
-      }
+    if let narrative = request.narrative, !narrative.isEmpty, let reader = narrativeReader ?? lazyNarrativeReader?.reader {
+      extracted = reader.unstatedFacts(of: request)
     }
     switch book.table(for: request.facts.merging(extracted) { stated, _ in stated }) {
     case .failure(let problems):

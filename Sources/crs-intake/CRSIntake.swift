@@ -16,7 +16,7 @@ struct CRSIntake: ParsableCommand {
       not be written; 130 interrupted.
       """,
     version: "0.1.0",
-    subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Draft.self, Offices.self, Sessions.self],
+    subcommands: [Interview.self, Check.self, Test.self, Screen.self, Explain.self, Draft.self, Offices.self, Sessions.self, Diff.self],
     defaultSubcommand: Interview.self
   )
 }

@@ -25,7 +25,7 @@ struct SessionsJSONTests {
       ["sessions", "list", "--format", "json"], environment: ["XDG_STATE_HOME": home.url.appendingPathComponent("state").path])
     #expect(result.status == 0, "\(result.stderr)")
     let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
-    #expect(report["format"] as? String == "crs-intake.sessions")
+    #expect(report["schema"] as? String == "crs-intake-sessions/1")
     let session = try #require((report["sessions"] as? [[String: Any]])?.first)
     #expect(session["id"] as? String == "20261120-080000-wxyz")
     #expect(session["city"] as? String == "San José")

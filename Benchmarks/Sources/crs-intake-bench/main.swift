@@ -22,7 +22,7 @@ switch arguments.first {
 case "generate":
   let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
   let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 2026
-  var generator = RequestGenerator(seed: seed)
+  var generator = RandomRequest(seed: seed)
   var buffer = ""
   buffer.reserveCapacity(1 << 17)
   for i in 0..<count {
@@ -64,7 +64,7 @@ case "engine":
     FileHandle.standardError.write(Data("synthetic rules did not compile: \(diagnostics.prefix(3))\n".utf8))
     exit(1)
   }
-  var generator = RequestGenerator(seed: 7)
+  var generator = RandomRequest(seed: 7)
   var tables: [FactTable] = []
   tables.reserveCapacity(count)
   for _ in 0..<count {

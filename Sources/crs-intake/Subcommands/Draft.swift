@@ -79,10 +79,7 @@ enum RequestFile {
       console.error(catalog.text("cli.file-unreadable", language, ["path": SafeText.visible(file)]))
       throw ExitCode(66)
     }
-    var records: [RecordSplitter.Record] = []
-    var splitter = RecordSplitter()
-    [UInt8](bytes).withUnsafeBufferPointer { splitter.feed($0) { records.append($0) } }
-    splitter.finish { records.append($0) }
+    let records = RecordSplitter.records(of: [UInt8](bytes))
     guard records.count == 1, let record = records.first else {
       console.error(catalog.text("explain.one-request", language, ["path": SafeText.visible(file), "count": String(records.count)]))
       throw ExitCode(65)

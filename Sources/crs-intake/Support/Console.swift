@@ -36,6 +36,15 @@ struct Console {
     error(catalog.text("check.skipped", language, ["files": names]))
   }
 
+  /// The errors of data that did not load (the first 20), one line for the checks skipped
+  /// because a file could not be read, and how many errors there are in all.
+  func reportInvalid(_ diagnostics: [Diagnostic], _ catalog: MessageCatalog, _ language: Language) {
+    let errors = diagnostics.filter { $0.severity == .error }
+    for diagnostic in errors.prefix(20) { error(render(diagnostic, catalog, language)) }
+    reportSkipped(diagnostics.unreadFiles, catalog, language)
+    error(catalog.text("cli.data-invalid", language, ["count": String(errors.count)]))
+  }
+
   /// `file:line:column: error|warning: message`, as compilers write it.
   func render(_ diagnostic: Diagnostic, _ catalog: MessageCatalog, _ language: Language) -> String {
     let message = catalog.problem(diagnostic.code.messageKey, language, diagnostic.arguments)

@@ -61,11 +61,7 @@ struct DataOptions: ParsableArguments {
     let (rulesFolder, localesFolder) = try folders(console: console)
     let data = DataCache(directory: StatePaths.cacheDirectory).load(rules: rulesFolder, locales: localesFolder, storing: storingCache)
     guard let book = data.book, !data.diagnostics.hasErrors else {
-      let messages = messages(data.catalog)
-      let errors = data.diagnostics.filter { $0.severity == .error }
-      for diagnostic in errors.prefix(20) { console.error(console.render(diagnostic, messages, language)) }
-      console.reportSkipped(data.diagnostics.unreadFiles, messages, language)
-      console.error(messages.text("cli.data-invalid", language, ["count": String(errors.count)]))
+      console.reportInvalid(data.diagnostics, messages(data.catalog), language)
       for (locator, location) in [(DataLocator.rules, rulesLocation), (DataLocator.locales, localesLocation)] {
         guard let origin = location.origin else { continue }
         console.error(BuiltInMessages.catalog.problem(locator.fromKey, language, ["path": location.path, "origin": origin]))

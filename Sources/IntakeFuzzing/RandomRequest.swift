@@ -1,24 +1,24 @@
 import IntakeCore
 
-/// Generates synthetic intake requests with every fact varied (and sometimes unknown),
-/// from a seed, so benchmark runs are repeatable.
-struct RequestGenerator {
+/// Generates synthetic intake requests with every fact varied (and sometimes unknown), from a
+/// seed, so benchmark runs and `crs-intake diff --generate` batches are repeatable.
+public struct RandomRequest {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  public init(seed: UInt64) {
     state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
   }
 
   /// A 64-bit linear congruential step (Knuth's MMIX constants), high bits returned.
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     return state >> 11
   }
 
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
   /// The facts of one request: each input fact present with probability 3/4.
-  mutating func facts(_ definitions: [FactDefinition]) -> [String: FactValue] {
+  public mutating func facts(_ definitions: [FactDefinition]) -> [String: FactValue] {
     var facts: [String: FactValue] = [:]
     for fact in definitions where !fact.derived {
       guard below(4) != 0 else { continue }
@@ -37,7 +37,7 @@ struct RequestGenerator {
   }
 
   /// One request as a JSON line (schema crs-intake/1).
-  mutating func jsonLine(_ definitions: [FactDefinition], index: Int) -> String {
+  public mutating func jsonLine(_ definitions: [FactDefinition], index: Int) -> String {
     var parts: [String] = []
     for (id, value) in facts(definitions).sorted(by: { $0.key < $1.key }) {
       let json: String
