@@ -145,6 +145,7 @@ public struct ScenarioLoader {
         source: fields["source"].flatMap { reader.string($0, context: "source") }, given: given, expect: expect,
         location: reader.location(fields["id"]))
       scenario.givenLocations = givenLocations
+      for (key, node) in map { scenario.expectLocations[key] = reader.location(node) }
       scenarios.append(scenario)
     }
     diagnostics += reader.diagnostics

@@ -153,4 +153,33 @@ struct CLICheckRootCauseTests {
     #expect(result.stderr.contains("refers to unknown referral 'call_911'. Accepted: none yet"), "\(result.stderr)")
     Self.expectNoLeaks(result.stderr)
   }
+
+  @Test("an unknown id under a scenario's expect is reported where it is written, with the nearest one and the list")
+  func expectedIds() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    _ = try folder.write(
+      "typos.yaml",
+      """
+      version: 1
+      scenarios:
+        - id: typos
+          given: { immediate_danger: true }
+          expect: { urgency: emergncy, services_include: [mediaton], referrals_include: [call911], region: wst }
+      """)
+    for (language, suggestion) in [("en", "Did you mean 'call_911'?"), ("vi", "Có phải ý quý vị là 'call_911'?")] {
+      let result = try await CLI.run(["test", "typos.yaml", "--lang", language], directory: folder.url)
+      #expect(result.status == 65)
+      let lines = result.stderrLines
+      #expect(lines.count == 4, "\(result.stderr)")
+      #expect(
+        lines.contains {
+          $0.hasPrefix("typos.yaml:5:24: error:") && $0.contains("'emergncy'") && $0.contains("emergency, urgent, standard")
+        })
+      #expect(lines.contains { $0.contains("'call911'") && $0.hasSuffix(suggestion) }, "\(result.stderr)")
+      #expect(lines.contains { $0.contains("'mediaton'") && $0.contains("'mediation'?") })
+      #expect(lines.contains { $0.contains("'wst'") && $0.contains("'west'?") })
+      Self.expectNoLeaks(result.stderr)
+    }
+  }
 }

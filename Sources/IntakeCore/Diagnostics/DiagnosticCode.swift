@@ -75,6 +75,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConverti
   case scenarioUnknownFact = "scenario-unknown-fact"
   case scenarioDerivedFact = "scenario-derived-fact"
   case scenarioValue = "scenario-value"
+  case scenarioExpected = "scenario-expected"
 
   /// Whether this problem leaves the file unread (nothing in it could be parsed), so every check
   /// that depends on the file is skipped rather than reporting what its absence causes.

@@ -38,6 +38,8 @@ public struct Scenario: Sendable, Equatable {
   public var location: SourceLocation?
   /// Where each fact under `given` is written, to report a misspelled one there.
   public var givenLocations: [String: SourceLocation] = [:]
+  /// Where each key under `expect` has its value, to report an unknown id there.
+  public var expectLocations: [String: SourceLocation] = [:]
 
   public init(
     id: String, description: String = "", source: String? = nil, given: [String: FactValue], expect: Expectations,
