@@ -12,7 +12,15 @@ public enum PrivateFiles {
   public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// The file was not written because one of that name exists.
+    public var exists = false
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String, exists: Bool = false) {
+      self.path = path
+      self.reason = reason
+      self.exists = exists
+    }
   }
 
   /// Creates `directory` (and its parents) and makes it 0700. A folder that is a symbolic link
@@ -39,14 +47,42 @@ public enum PrivateFiles {
 
   /// Replaces `url` with `data` atomically; the file is 0600.
   public static func writeAtomically(_ data: Data, to url: URL) throws(Failure) {
-    let directory = url.deletingLastPathComponent()
-    try ensureDirectory(directory)
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    try ensureDirectory(url.deletingLastPathComponent())
+    try replace(url, with: data)
+  }
+
+  /// Replaces `url` with `data` atomically (0600) in a folder the user chose, whose mode is
+  /// left as it is (a report written into the current folder must not make it private).
+  public static func replace(_ url: URL, with data: Data) throws(Failure) {
+    let temporary = try writeTemporary(data, beside: url)
+    guard rename(temporary.path, url.path) == 0 else {
+      let failure = Failure(path: url.path, reason: reason(errno))
+      unlink(temporary.path)
+      throw failure
+    }
+    syncDirectory(of: url)
+  }
+
+  /// Writes `data` to `url` (0600) whole or not at all, and never over an existing file: the
+  /// data is written beside it first, then linked to the name, which fails if it exists.
+  /// - Throws: `Failure` with `exists` true when the name is taken.
+  public static func createAtomically(_ url: URL, with data: Data) throws(Failure) {
+    let temporary = try writeTemporary(data, beside: url)
+    defer { unlink(temporary.path) }
+    guard link(temporary.path, url.path) == 0 else {
+      throw Failure(path: url.path, reason: reason(errno), exists: errno == EEXIST)
+    }
+    syncDirectory(of: url)
+  }
+
+  /// A new 0600 file beside `url` holding `data`, flushed to disk.
+  private static func writeTemporary(_ data: Data, beside url: URL) throws(Failure) -> URL {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     // Never through a planted link: a stale name is removed (unlink does not follow links),
     // then created anew, exclusively.
     unlink(temporary.path)
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
-    guard fd >= 0 else { throw Failure(path: temporary.path, reason: reason(errno)) }
+    guard fd >= 0 else { throw Failure(path: url.path, reason: reason(errno)) }
     do throws(Failure) {
       try writeAll(data, to: fd, path: temporary.path)
       guard fsync(fd) == 0 else { throw Failure(path: temporary.path, reason: reason(errno)) }
@@ -56,12 +92,12 @@ public enum PrivateFiles {
       throw error
     }
     close(fd)
-    guard rename(temporary.path, url.path) == 0 else {
-      let failure = Failure(path: url.path, reason: reason(errno))
-      unlink(temporary.path)
-      throw failure
-    }
-    let directoryFD = open(directory.path, O_RDONLY)
+    return temporary
+  }
+
+  /// Makes a rename or link in `url`'s folder durable.
+  private static func syncDirectory(of url: URL) {
+    let directoryFD = open(url.deletingLastPathComponent().path, O_RDONLY)
     if directoryFD >= 0 {
       fsync(directoryFD)
       close(directoryFD)
