@@ -84,16 +84,7 @@ extension CRSIntake {
     }
 
     private func line(_ step: RuleTrace, _ catalog: MessageCatalog, _ language: Language) -> String {
-      switch step.result {
-      case .true:
-        return catalog.text("explain.held", language, ["rule": step.rule])
-      case .false:
-        return catalog.text(
-          "explain.failed", language,
-          ["rule": step.rule, "condition": step.failed?.condition ?? "", "seen": SafeText.visible(step.failed?.seen ?? "")])
-      case .unknown:
-        return catalog.text("explain.undecided", language, ["rule": step.rule, "facts": step.unknownFacts.joined(separator: ", ")])
-      }
+      step.text(catalog, language)
     }
 
     private func explainWhyNot(
