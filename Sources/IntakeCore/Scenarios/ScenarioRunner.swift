@@ -9,6 +9,9 @@ public struct ScenarioRunner {
     public var field: String
     public var expected: String
     public var actual: String
+    /// The rules that decided the differing values (`RuleBook.differenceTrace`), so the
+    /// author sees why without running `explain`.
+    public var trace: [RuleTrace] = []
   }
 
   public struct Report: Sendable, Equatable {
@@ -41,8 +44,10 @@ public struct ScenarioRunner {
     let catalog = MessageCatalog()
     for scenario in scenarios {
       var mine: [Failure] = []
-      func fail(_ field: String, _ expected: String, _ actual: String) {
-        mine.append(Failure(scenario: scenario.id, location: scenario.location, field: field, expected: expected, actual: actual))
+      func fail(_ field: String, _ expected: String, _ actual: String, _ difference: Difference = Difference()) {
+        let trace = book.differenceTrace(field: field, wanted: difference.wanted, unwanted: difference.unwanted, evaluator)
+        mine.append(
+          Failure(scenario: scenario.id, location: scenario.location, field: field, expected: expected, actual: actual, trace: trace))
       }
       switch book.table(for: scenario.given) {
       case .failure(let problems):
@@ -64,24 +69,41 @@ public struct ScenarioRunner {
     return Report(scenarioCount: scenarios.count, failures: failures, failedScenarios: failed, coverage: coverage)
   }
 
-  private func check(_ expect: Scenario.Expectations, _ outcome: Outcome, _ fail: (String, String, String) -> Void) {
+  /// The values behind one failed expectation: expected and not there, there and not expected.
+  struct Difference {
+    var wanted: [String] = []
+    var unwanted: [String] = []
+  }
+
+  private func check(
+    _ expect: Scenario.Expectations, _ outcome: Outcome, _ fail: (String, String, String, Difference) -> Void
+  ) {
     func list(_ values: [String]) -> String { "[" + values.joined(separator: ", ") + "]" }
     func equal(_ field: String, _ expected: String?, _ actual: String) {
-      if let expected, expected != actual { fail(field, expected, actual) }
+      if let expected, expected != actual { fail(field, expected, actual, Difference(wanted: [expected], unwanted: [actual])) }
     }
     func exact(_ field: String, _ expected: [String]?, _ actual: [String], ordered: Bool) {
       guard let expected else { return }
       let same = ordered ? expected == actual : Set(expected) == Set(actual)
-      if !same { fail(field, list(expected), list(actual)) }
+      guard !same else { return }
+      var difference = Difference(wanted: expected.filter { !actual.contains($0) }, unwanted: actual.filter { !expected.contains($0) })
+      if difference.wanted.isEmpty, difference.unwanted.isEmpty,
+        let position = expected.indices.first(where: { $0 < actual.count && expected[$0] != actual[$0] })
+      {
+        // The same values in another order: the two at the first place they part.
+        difference = Difference(wanted: [expected[position]], unwanted: [actual[position]])
+      }
+      fail(field, list(expected), list(actual), difference)
     }
     func includes(_ field: String, _ expected: [String], _ actual: [String]) {
       let absent = expected.filter { !actual.contains($0) }
-      if !absent.isEmpty { fail(field, list(expected), list(actual)) }
+      if !absent.isEmpty { fail(field, list(expected), list(actual), Difference(wanted: absent)) }
     }
     func excludes(_ field: String, _ expected: [String], _ actual: [String]) {
       let present = expected.filter { actual.contains($0) }
-      if !present.isEmpty { fail(field, "none of " + list(expected), list(actual)) }
+      if !present.isEmpty { fail(field, "none of " + list(expected), list(actual), Difference(unwanted: present)) }
     }
+    func other(_ field: String, _ expected: String, _ actual: String) { fail(field, expected, actual, Difference()) }
     let services = outcome.services.map(\.id)
     let referrals = outcome.referrals.map(\.id)
     equal("jurisdiction", expect.jurisdiction, outcome.jurisdiction)
@@ -90,14 +112,16 @@ public struct ScenarioRunner {
     exact("services", expect.services, services, ordered: true)
     includes("services_include", expect.servicesInclude, services)
     excludes("services_exclude", expect.servicesExclude, services)
-    if let first = expect.servicesFirst, services.first != first { fail("services_first", first, services.first ?? "none") }
+    if let first = expect.servicesFirst, services.first != first {
+      fail("services_first", first, services.first ?? "none", Difference(wanted: [first], unwanted: Array(services.prefix(1))))
+    }
     exact("referrals", expect.referrals, referrals, ordered: false)
     includes("referrals_include", expect.referralsInclude, referrals)
     excludes("referrals_exclude", expect.referralsExclude, referrals)
     equal("region", expect.region, outcome.office.region)
     equal("office", expect.office, outcome.office.office)
     if let field = expect.fieldOffice, field != outcome.office.fieldOffice {
-      fail("field_office", field ?? "null", outcome.office.fieldOffice ?? "null")
+      other("field_office", field ?? "null", outcome.office.fieldOffice ?? "null")
     }
     exact("missing", expect.missing, outcome.missing, ordered: false)
     includes("missing_include", expect.missingInclude, outcome.missing)
@@ -106,7 +130,7 @@ public struct ScenarioRunner {
     includes("possible_services_include", expect.possibleServicesInclude, possible)
     excludes("possible_services_exclude", expect.possibleServicesExclude, possible)
     if let confirmed = expect.officeConfirmed, confirmed != outcome.office.confirmed {
-      fail("office_confirmed", String(confirmed), String(outcome.office.confirmed))
+      other("office_confirmed", String(confirmed), String(outcome.office.confirmed))
     }
   }
 }
