@@ -22,18 +22,23 @@ extension CRSIntake {
     @Option(help: "Output format: text, or json (one object, shape in the README).")
     var format: ReportFormat = .text
 
-    @Option(help: "Also write a JUnit XML report of the run to FILE, for CI systems.", completion: .file())
+    @Option(help: ArgumentHelp("Also write a JUnit XML report of the run to FILE, for CI systems.", valueName: "FILE"), completion: .file())
     var junit: String?
 
-    @Option(help: "Run only the scenarios whose id or file name contains PATTERN, in any case (repeatable).")
+    @Option(
+      help: ArgumentHelp("Run only the scenarios whose id or file name contains PATTERN, in any case (repeatable).", valueName: "PATTERN"))
     var filter: [String] = []
 
     @Option(
       name: .customLong("new"),
-      help: "Write a scenario NAME to Rules/scenarios pinning the current outcome of --from FILE, or of the latest saved session.")
+      help: ArgumentHelp(
+        "Write a scenario NAME to Rules/scenarios pinning the current outcome of --from FILE, or of the latest saved session.",
+        valueName: "NAME"))
     var newScenario: String?
 
-    @Option(help: "With --new: an intake request (JSON) whose facts the new scenario holds; - for stdin.", completion: .file())
+    @Option(
+      help: ArgumentHelp("With --new: an intake request (JSON) whose facts the new scenario holds; - for stdin.", valueName: "FILE"),
+      completion: .file())
     var from: String?
 
     func run() throws {
