@@ -15,9 +15,26 @@ public struct TestReport: Encodable, Sendable {
     public var differences: [Difference]
   }
 
-  /// A field of the outcome that is not what the scenario expects.
+  /// A field of the outcome that is not what the scenario expects, with the rules that
+  /// decided it.
   public struct Difference: Encodable, Sendable {
     public var field, expected, actual: String
+    public var rules: [TracedRule]
+  }
+
+  /// One rule of a difference's trace: whether it held (`true`, `false`, `unknown`), the
+  /// condition that failed with the value seen, or the unknown facts it waits for.
+  public struct TracedRule: Encodable, Sendable {
+    public var rule, result: String
+    public var failed: String?
+    public var unknown: [String]?
+
+    init(_ step: RuleTrace) {
+      rule = step.rule
+      result = step.result.description
+      failed = step.failed?.description
+      unknown = step.unknownFacts.isEmpty ? nil : step.unknownFacts
+    }
   }
 
   public struct RuleCoverage: Encodable, Sendable {
@@ -34,7 +51,9 @@ public struct TestReport: Encodable, Sendable {
   public init(scenarios: [Scenario], report: ScenarioRunner.Report) {
     let byScenario = Dictionary(grouping: report.failures, by: \.scenario)
     self.scenarios = scenarios.map { scenario in
-      let differences = (byScenario[scenario.id] ?? []).map { Difference(field: $0.field, expected: $0.expected, actual: $0.actual) }
+      let differences = (byScenario[scenario.id] ?? []).map {
+        Difference(field: $0.field, expected: $0.expected, actual: $0.actual, rules: $0.trace.map(TracedRule.init))
+      }
       return ScenarioResult(
         id: scenario.id, location: scenario.location?.description, passed: differences.isEmpty, differences: differences)
     }

@@ -80,10 +80,12 @@ struct CLIJSONReportsTests {
     let scenario = try #require((failed["scenarios"] as? [[String: Any]])?.first)
     #expect(scenario["id"] as? String == "wrong-urgency")
     #expect(scenario["passed"] as? Bool == false)
-    let difference = try #require((scenario["differences"] as? [[String: String]])?.first)
-    #expect(difference["field"] == "urgency")
-    #expect(difference["expected"] == "standard")
-    #expect(difference["actual"] == "emergency")
+    let difference = try #require((scenario["differences"] as? [[String: Any]])?.first)
+    #expect(difference["field"] as? String == "urgency")
+    #expect(difference["expected"] as? String == "standard")
+    #expect(difference["actual"] as? String == "emergency")
+    let rules = try #require(difference["rules"] as? [[String: Any]])
+    #expect(rules.contains { $0["result"] as? String == "true" && ($0["rule"] as? String)?.hasPrefix("urgency.") == true }, "\(rules)")
   }
 
   @Test("explain: the outcome as screen writes it, with the trace; --why-not: the service's rules")
