@@ -72,7 +72,7 @@ struct CLIDiffTests {
     #expect(result.status == 1, "\(result.stderr)")
     let lines = result.stdoutLines
     #expect(lines.first?.hasPrefix("2 of 3 requests screened (3 from files) change between the base rules") == true, "\(result.stdout)")
-    #expect(lines.contains("2 requests · urgency.event-within-two-weeks (edited): held → did not hold"), "\(result.stdout)")
+    #expect(lines.contains("Requests: 2 · urgency.event-within-two-weeks (edited): held → did not hold"), "\(result.stdout)")
     #expect(lines.contains("  urgency: urgent → standard ×2"), "\(result.stdout)")
     #expect(lines.contains("    requests.jsonl:1 ('march'): urgency urgent → standard"), "\(result.stdout)")
     #expect(lines.contains("    requests.jsonl:2 ('rally'): urgency urgent → standard"), "\(result.stdout)")
@@ -87,7 +87,7 @@ struct CLIDiffTests {
     #expect(result.status == 1, "\(result.stderr)")
     let lines = result.stdoutLines
     let header = try #require(lines.firstIndex { $0.hasSuffix("· spcp.police-mistrust (edited): held → did not hold") }, "\(result.stdout)")
-    let count = try #require(Int(lines[header].prefix { $0.isNumber }))
+    let count = try #require(Int(lines[header].dropFirst("Requests: ".count).prefix { $0.isNumber }))
     #expect(count > 0)
     // Each request of the group lost SPCP or had it fall back to a lower place.
     let group = lines[header...].prefix { !$0.isEmpty }
@@ -156,7 +156,7 @@ struct CLIDiffTests {
     let result = try await Self.diff(["--base-rev", "HEAD", "requests.jsonl"], in: folder, environment: environment)
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stdout.replacingOccurrences(of: "\n", with: " ").contains("the base rules (HEAD:Rules) and the working rules (Rules)"))
-    #expect(result.stdoutLines.contains("2 requests · urgency.event-within-two-weeks (edited): held → did not hold"), "\(result.stdout)")
+    #expect(result.stdoutLines.contains("Requests: 2 · urgency.event-within-two-weeks (edited): held → did not hold"), "\(result.stdout)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
     let unknown = try await Self.diff(["--base-rev", "no-such-branch"], in: folder)
     #expect(unknown.status == 64)
