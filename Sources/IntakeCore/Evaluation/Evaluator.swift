@@ -349,40 +349,29 @@ public final class Evaluator {
       let i = Int(undecidedDerivations[k])
       if wouldChange(i, known) { missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs }
     }
-    // Derivations never run because their guard fact is unknown could only be undecided: run
-    // one only when it could add a fact not already missing.
-    var derivationGuards = unknownInputs & d.index.guarded
-    while derivationGuards != 0 {
-      let f = derivationGuards.trailingZeroBitCount
-      derivationGuards &= derivationGuards - 1
-      for k in d.index.groupStart[f]..<d.index.groupStart[f + 1] {
-        guard d.index.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
-        let i = d.index.groupRules[k]
-        guard d.factMasks[i] & unknownInputs & ~missing != 0, wouldChange(i, known) else { continue }
-        if machine.run(d.roots[i], slots, texts, known) == .unknown {
-          missing |= machine.undecidedFacts(d.roots[i], slots, texts, known) & unknownInputs
+    // Rules never run because their guard fact is unknown could only be undecided: run one
+    // only when it could add a fact not already missing (and its result could matter).
+    func addGuardedByUnknown(_ index: GuardIndex, _ factMasks: [UInt64], _ roots: [Int], matters: (Int) -> Bool) {
+      var guards = unknownInputs & index.guarded
+      while guards != 0 {
+        let f = guards.trailingZeroBitCount
+        guards &= guards - 1
+        for k in index.groupStart[f]..<index.groupStart[f + 1] {
+          guard index.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
+          let i = index.groupRules[k]
+          guard factMasks[i] & unknownInputs & ~missing != 0, matters(i) else { continue }
+          if machine.run(roots[i], slots, texts, known) == .unknown {
+            missing |= machine.undecidedFacts(roots[i], slots, texts, known) & unknownInputs
+          }
         }
       }
     }
+    addGuardedByUnknown(d.index, d.factMasks, d.roots) { wouldChange($0, known) }
     for k in 0..<run.undecidedCount {
       let r = Int(undecided[k])
       if !achieved(r, referrals) { missing |= machine.undecidedFacts(a.roots[r], slots, texts, known) & unknownInputs }
     }
-    // Rules never evaluated because their guard fact is unknown could only be undecided:
-    // evaluate one only when it could add a fact not already missing.
-    var guards = unknownInputs & layout.actions.index.guarded
-    while guards != 0 {
-      let f = guards.trailingZeroBitCount
-      guards &= guards - 1
-      for k in a.index.groupStart[f]..<a.index.groupStart[f + 1] {
-        guard a.index.groupMasks[f] & unknownInputs & ~missing != 0 else { break }
-        let r = a.index.groupRules[k]
-        guard a.factMasks[r] & unknownInputs & ~missing != 0, !achieved(r, referrals) else { continue }
-        if machine.run(a.roots[r], slots, texts, known) == .unknown {
-          missing |= machine.undecidedFacts(a.roots[r], slots, texts, known) & unknownInputs
-        }
-      }
-    }
+    addGuardedByUnknown(a.index, a.factMasks, a.roots) { !achieved($0, referrals) }
     return missing
   }
 }
