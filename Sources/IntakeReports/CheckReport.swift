@@ -2,7 +2,7 @@ import Foundation
 import IntakeCore
 
 /// `crs-intake check --format json`: every problem found, and what the data holds when valid.
-public struct CheckReport: Encodable, Sendable {
+public struct CheckReport: JSONReport, Sendable {
   /// The shape and its version: a change that removes or renames a key gets a new one.
   public static let schema = "crs-intake-check/1"
 
@@ -55,5 +55,4 @@ public struct CheckReport: Encodable, Sendable {
       : nil
   }
 
-  public var json: Data { ReportEncoder.encode(self) }
 }

@@ -10,9 +10,7 @@ public enum ExplainReport {
 
   /// The outcome and the trace of every rule.
   public static func outcome(_ outcome: Outcome, trace: [RuleTrace]) -> Data {
-    var json = JSONText()
-    json.raw("{\"schema\":")
-    json.string(schema)
+    var json = header()
     json.raw(",\"outcome\":")
     OutcomeJSON.write(outcome, line: nil, trace: trace, into: &json)
     json.raw("}")
@@ -22,9 +20,7 @@ public enum ExplainReport {
   /// Why one service is (not) recommended: the rules recommending it, as traced, and the
   /// facts still missing.
   public static func whyNot(service: String, recommended: Bool, steps: [RuleTrace], missing: [String]) -> Data {
-    var json = JSONText()
-    json.raw("{\"schema\":")
-    json.string(schema)
+    var json = header()
     json.raw(",\"why_not\":{\"service\":")
     json.string(service)
     json.raw(",\"recommended\":")
@@ -35,5 +31,13 @@ public enum ExplainReport {
     json.strings(missing)
     json.raw("}}")
     return Data(json.bytes)
+  }
+
+  /// `{"schema":…` — the start every explain report shares.
+  private static func header() -> JSONText {
+    var json = JSONText()
+    json.raw("{\"schema\":")
+    json.string(schema)
+    return json
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import IntakeCore
 
 /// `crs-intake offices --format json`: the office directory, or how one state routes.
-public struct OfficesReport: Encodable, Sendable {
+public struct OfficesReport: JSONReport, Sendable {
   /// The shape and its version: a change that removes or renames a key gets a new one.
   public static let schema = "crs-intake-offices/1"
 
@@ -96,5 +96,4 @@ public struct OfficesReport: Encodable, Sendable {
     }
   }
 
-  public var json: Data { ReportEncoder.encode(self) }
 }

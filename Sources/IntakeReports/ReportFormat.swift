@@ -19,3 +19,10 @@ enum ReportEncoder {
     return (try? encoder.encode(value)) ?? Data("{}".utf8)
   }
 }
+
+/// A report written as one JSON object.
+public protocol JSONReport: Encodable {}
+
+extension JSONReport {
+  public var json: Data { ReportEncoder.encode(self) }
+}

@@ -4,7 +4,7 @@ import IntakeSessions
 
 /// `crs-intake sessions list --format json`: the saved sessions, newest first — where they
 /// stand, never the answers themselves.
-public struct SessionsReport: Encodable, Sendable {
+public struct SessionsReport: JSONReport, Sendable {
   /// The shape and its version: a change that removes or renames a key gets a new one.
   public static let schema = "crs-intake-sessions/1"
 
@@ -49,5 +49,4 @@ public struct SessionsReport: Encodable, Sendable {
     self.unreadable = unreadable.map { Unreadable(file: $0.file, problem: problem($0.problem)) }
   }
 
-  public var json: Data { ReportEncoder.encode(self) }
 }

@@ -3,7 +3,7 @@ import IntakeCore
 
 /// `crs-intake test --format json`: each scenario passed or failed with its differences, and
 /// how many scenarios each rule held in.
-public struct TestReport: Encodable, Sendable {
+public struct TestReport: JSONReport, Sendable {
   /// The shape and its version: a change that removes or renames a key gets a new one.
   public static let schema = "crs-intake-test/1"
 
@@ -62,5 +62,4 @@ public struct TestReport: Encodable, Sendable {
     coverage = report.coverage.map { RuleCoverage(rule: $0.rule, scenarios: $0.count) }
   }
 
-  public var json: Data { ReportEncoder.encode(self) }
 }

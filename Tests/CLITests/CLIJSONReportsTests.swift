@@ -26,14 +26,9 @@ struct CLIJSONReportsTests {
 
   @Test("check: a broken file gives its problem with position, code and message, and exit 65")
   func checkBroken() async throws {
-    let folder = try TemporaryFolder()
+    let folder = try CLICheckRootCauseTests.copyOfShippedData()
     defer { folder.remove() }
-    _ = try folder.copyOfShippedRules()
-    try FileManager.default.copyItem(at: PackagePaths.locales, to: folder.url.appendingPathComponent("Locales"))
-    let services = folder.url.appendingPathComponent("Rules/services.yaml")
-    let text = try String(contentsOf: services, encoding: .utf8)
-    try text.replacingOccurrences(of: "version: 1\n", with: "version: 1\nbroken: [unclosed\n").write(
-      to: services, atomically: true, encoding: .utf8)
+    try CLICheckRootCauseTests.breakSyntax("Rules/services.yaml", in: folder)
     let result = try await CLI.run(
       ["check", "--rules", "Rules", "--locales", "Locales", "--format", "json"], rules: folder.url.appendingPathComponent("Rules"),
       locales: folder.url.appendingPathComponent("Locales"), directory: folder.url)

@@ -60,11 +60,9 @@ struct CLITutorialTests {
     let steps = try Self.steps(readme)
     // The walk-through has its parts: edits, a check that fails, then check, test and diff.
     #expect(steps.count >= 10)
-    let folder = try TemporaryFolder()
+    let folder = try CLICheckRootCauseTests.copyOfShippedData()
     defer { folder.remove() }
-    _ = try folder.copyOfShippedRules()
     let manager = FileManager.default
-    try manager.copyItem(at: PackagePaths.locales, to: folder.url.appendingPathComponent("Locales"))
     var ran = 0
     for step in steps {
       switch step {
