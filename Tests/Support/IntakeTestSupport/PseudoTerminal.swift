@@ -18,6 +18,8 @@ public final class PseudoTerminal {
   private var consumed = 0
   /// The exit code, once `waitForExit` has seen the program end.
   public private(set) var exitStatus: Int32?
+  /// Whether the program edits lines with readline (not with `TERM=dumb`, as `isInteractive`).
+  private let usesReadline: Bool
 
   /// Keys a test presses.
   public enum Key: String {
@@ -45,6 +47,7 @@ public final class PseudoTerminal {
       "CRS_INTAKE_RULES": PackagePaths.rules.path, "CRS_INTAKE_LOCALES": PackagePaths.locales.path,
     ]
     environment.merge(extra) { _, new in new }
+    usesReadline = environment["TERM"] != "dumb"
     let argv = [binary.path] + arguments
     let envp = environment.map { "\($0.key)=\($0.value)" }
     var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
@@ -69,11 +72,24 @@ public final class PseudoTerminal {
     close(primary)
   }
 
-  /// Types text (no Enter).
+  /// Types text (no Enter), once the program reads keys one by one.
   public func type(_ text: String) {
+    waitForKeyByKeyInput()
     var bytes = Array(text.utf8)
     _ = write(primary, &bytes, bytes.count)
     usleep(30_000)
+  }
+
+  /// Waits (a bounded time) until readline has put the terminal in key-by-key mode. Keys
+  /// written before that reach the line discipline: Ctrl-D there becomes an empty line end
+  /// that readline later reads as a NUL, not as end of input, and the interview waits forever.
+  private func waitForKeyByKeyInput(timeout: TimeInterval = 20) {
+    guard usesReadline, exitStatus == nil else { return }
+    let deadline = Date().addingTimeInterval(timeout)
+    var settings = termios()
+    while tcgetattr(primary, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0, Date() < deadline {
+      pump(milliseconds: 10)
+    }
   }
 
   /// Presses one key.
