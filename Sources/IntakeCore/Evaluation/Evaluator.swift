@@ -69,7 +69,7 @@ public final class Evaluator {
     fired = .filled(book.actions.count, with: 0)
     firedDerivations = .filled(book.derivations.count, with: 0)
     undecided = .filled(book.actions.count, with: 0)
-    layout = Layout(book)
+    layout = book.layout
     nodes = .copied(book.program.nodes)
     children = .copied(book.program.children)
     pool = book.program.textPool

@@ -71,16 +71,21 @@ extension Evaluator {
     /// (what must be derived again for its value).
     var derivedReads: [UInt64] = []
 
-    init(_ book: RuleBook) {
-      inputMask = book.inputMask
-      derivedMask = book.derivedMask
-      for (i, fact) in book.facts.enumerated() {
+    /// Built once per rule book (`RuleBook.layout`), from its parts: every evaluator of the
+    /// book shares it, so starting one (the interview does per answer) costs no rebuilding.
+    init(
+      facts: [FactDefinition], inputMask: UInt64, derivedMask: UInt64, stateFact: Int?,
+      derivations bookDerivations: [CompiledRule], actions bookActions: [CompiledRule]
+    ) {
+      self.inputMask = inputMask
+      self.derivedMask = derivedMask
+      for (i, fact) in facts.enumerated() {
         if fact.kind == .set { setFacts |= 1 &<< UInt64(i) }
         if fact.kind == .text { textFacts |= 1 &<< UInt64(i) }
       }
-      if let state = book.stateFact { stateMask = 1 &<< UInt64(state) }
+      if let state = stateFact { stateMask = 1 &<< UInt64(state) }
 
-      for rule in book.derivations {
+      for rule in bookDerivations {
         derivations.roots.append(rule.root)
         derivations.priorities.append(rule.priority)
         derivations.orders.append(rule.order)
@@ -97,10 +102,10 @@ extension Evaluator {
         derivations.setStart.append(derivations.setFacts.count)
       }
 
-      let factCount = book.facts.count
-      derivations.index = GuardIndex(book.derivations, factCount: factCount)
-      actions.index = GuardIndex(book.actions, factCount: factCount)
-      for rule in book.actions {
+      let factCount = facts.count
+      derivations.index = GuardIndex(bookDerivations, factCount: factCount)
+      actions.index = GuardIndex(bookActions, factCount: factCount)
+      for rule in bookActions {
         actions.roots.append(rule.root)
         actions.orders.append(rule.order)
         actions.factMasks.append(rule.factMask)
@@ -133,13 +138,13 @@ extension Evaluator {
         }
         return reads
       }
-      for rule in book.derivations {
+      for rule in bookDerivations {
         guard case .derive(let choices, let sets) = rule.effect else { continue }
         let reads = inputs(rule.factMask)
         for f in choices.map(\.fact) + sets.map(\.fact) { dependsOn[f] |= reads }
       }
       derivedReads = (0..<factCount).map { UInt64(1) &<< UInt64($0) }
-      for rule in book.derivations {
+      for rule in bookDerivations {
         guard case .derive(let choices, let sets) = rule.effect else { continue }
         var reads: UInt64 = 0
         var bits = rule.factMask & derivedMask
@@ -161,7 +166,7 @@ extension Evaluator {
       probes.guards = Array(repeating: 0, count: factCount)
       probes.block = Array(repeating: -1, count: factCount * factCount)
       var blocks: [[[Int]]] = []
-      for (r, rule) in book.actions.enumerated() {
+      for (r, rule) in bookActions.enumerated() {
         guard case .recommend = rule.effect else { continue }
         for f in FactBits(inputs(rule.factMask)) {
           guard let g = rule.guardFact else {

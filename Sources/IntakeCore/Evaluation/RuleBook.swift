@@ -36,6 +36,8 @@ public struct RuleBook: Sendable {
   /// Per question: its fact's index and the root of its compiled `ask_if`, if any.
   let questionFacts: [Int]
   let questionConditions: [Int?]
+  /// What an evaluator of this book works from, built once with the book.
+  let layout: Evaluator.Layout
 
   /// The most facts a rule book can hold (they are tracked in 64-bit masks).
   public static let maximumFacts = 64
@@ -67,6 +69,9 @@ public struct RuleBook: Sendable {
     }
     inputMask = input
     derivedMask = derived
+    layout = Evaluator.Layout(
+      facts: ruleSet.facts, inputMask: input, derivedMask: derived, stateFact: stateFact,
+      derivations: derivations, actions: actions)
 
     probeSlots = Self.probes(ruleSet)
     servicesReading = Self.servicesReading(ruleSet.facts.count, derivations: derivations, actions: actions)
