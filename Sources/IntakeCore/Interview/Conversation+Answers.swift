@@ -1,6 +1,14 @@
 /// The asking phases: an answer to the current question (a choice, words, a command, or a
 /// description said at any prompt), and the choice between readings that fit several.
 extension Conversation {
+  /// The fact's answer matcher (prefixes allowed), kept for the next answer.
+  mutating func matcher(for fact: FactDefinition) -> AnswerMatcher {
+    if let kept = matchers[fact.id] { return kept }
+    let made = AnswerMatcher(fact: fact, catalog: wording.catalog)
+    matchers[fact.id] = made
+    return made
+  }
+
   mutating func answer(_ input: String, index: Int) -> [InterviewEvent] {
     let question = questions[index]
     guard let fact = book.ruleSet.fact(question.fact) else { return advance() }
@@ -16,7 +24,7 @@ extension Conversation {
     }
     // A whole choice (number, label, synonym) is an answer; then a bare command word; only
     // then the start of a choice's words, so "help" is never read as "Help keeping …".
-    var matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
+    var matcher = matcher(for: fact)
     matcher.allowsPrefixes = false
     var reading: AnswerReader.Reading
     // Whether the answer came out of free words (not a choice's number, label or synonym).
@@ -88,7 +96,7 @@ extension Conversation {
     case .set:
       // The ambiguous word was one item of a list: keep the others the user named.
       var values = Set([picked])
-      let matcher = AnswerMatcher(fact: fact, catalog: wording.catalog)
+      let matcher = matcher(for: fact)
       for part in AnswerMatcher.splitList(original) {
         if case .value(.set(let more)) = matcher.match(part) { values.formUnion(more) }
       }

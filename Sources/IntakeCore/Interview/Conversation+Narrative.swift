@@ -187,7 +187,7 @@ extension Conversation {
       return [.text(goodbye), .finished(.quit)]
     }
     var fixed = findings
-    switch AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: wording.catalog), narrative: reader).read(text) {
+    switch AnswerReader(matcher: matcher(for: fact), narrative: reader).read(text) {
     case .value(let value, _):
       fixed[item].value = value
       fixed[item].words = [text]

@@ -63,6 +63,9 @@ public struct Conversation {
   public var today = ""
   public var rulesVersion = ""
   let planner: InterviewPlanner
+  /// Each fact's answer matcher, built the first time its question is answered: a matcher
+  /// folds every label and synonym in both languages, too much to redo per answer.
+  var matchers: [String: AnswerMatcher] = [:]
   /// Reads descriptions in the user's own words; nil: the interview only asks questions.
   let readerSource: LazyNarrativeReader?
   var reader: NarrativeReader? { readerSource?.reader }
