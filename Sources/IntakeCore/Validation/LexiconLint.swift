@@ -39,7 +39,7 @@ public struct LexiconLint {
       }
       // A class the loader could not expand ("{police" without its brace, a lexicon built
       // in code): the braces would be read as nothing and the phrase match too widely.
-      for phrase in entry.phrases + entry.accented + entry.quoted where phrase.contains("{") || phrase.contains("}") {
+      for phrase in entry.phrases + entry.accented + entry.quoted where phrase.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) {
         diagnostics.append(
           Diagnostic(
             .error, .unknownValue, at: at, ["fact": "classes", "value": phrase, "expected": "{name} of a class", "suggestion": ""]))
@@ -136,18 +136,23 @@ public struct LexiconLint {
     // part of more words than the longest everyday phrase cannot fold onto one: each part is
     // cut into tokens once, and only when it could collide (`check` took 0.6 s without this).
     let longest = everyday.keys.map { $0.split(separator: " ").count }.max() ?? 0
-    var known: [String: String?] = [:]
+    // Keyed by bytes: a String key with marks is normalized on every hash and comparison,
+    // which made this memo the lint's largest cost.
+    var known: [[UInt8]: String?] = [:]
     func collision(_ part: String) -> String? {
       guard Self.wordCount(part) <= longest else { return nil }
-      if let word = known[part] { return word }
+      let key = Array(part.utf8)
+      if let word = known[key] { return word }
       let (folded, marked) = spelling(part)
       let word = everyday[folded]?.first(where: { $0.marked != marked })?.word
-      known[part] = word
+      known[key] = word
       return word
     }
     func check(_ phrase: String, _ owner: String, _ at: SourceLocation) {
+      // Most phrases have no gap ("…" starts with the byte E2, "..." is dots): no cutting.
+      let mayHaveGap = phrase.utf8.contains { $0 == 0x2E || $0 == 0xE2 }
       let gapped = phrase.utf8.contains(0x2E) ? phrase.replacingOccurrences(of: "...", with: "…") : phrase
-      let parts = gapped.split(separator: "…").map(String.init)
+      let parts = mayHaveGap ? gapped.split(separator: "…").map(String.init) : [phrase]
       for part in parts.count > 1 ? [phrase] + parts : [phrase] {
         guard let word = collision(part) else { continue }
         diagnostics.append(
