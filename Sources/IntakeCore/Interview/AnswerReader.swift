@@ -64,9 +64,19 @@ public struct AnswerReader {
         default: break
         }
       }
-      if let noted = yesNoWithNote(text) { return noted }
-      if fact.kind == .set, text.contains(",") || text.contains(";") { return listReading(text) }
       let findings = narrative?.read(text, keepingDaysAhead: true).findings ?? []
+      if let noted = yesNoWithNote(text, firstWordPrefixes: !findings.contains(where: { $0.fact == fact.id })) { return noted }
+      if fact.kind == .set, text.contains(",") || text.contains(";") {
+        // A list ("race, religion") is each item's; a sentence with commas that names no
+        // choice and tells only of this fact ("vì ba em ngồi xe lăn, họ nói ổng làm chậm") is
+        // read whole. One that tells more stays refused here: the interview reads it back as a
+        // description, all it says together.
+        let list = listReading(text)
+        guard case .invalid = list, !namesChoice(text), findings.allSatisfy({ $0.fact == fact.id }),
+          let read = findings.first(where: { $0.fact == fact.id })?.value
+        else { return list }
+        return .value(read, note: nil)
+      }
       let read = findings.first(where: { $0.fact == fact.id })?.value ?? Self.goalTold(by: findings, for: fact)
       let named = namedInside(text)
       // A list: what the description says and the choices named, together.
@@ -106,6 +116,16 @@ public struct AnswerReader {
       }
     }
     return .value(.set(fact.values.filter(values.contains)), note: nil)
+  }
+
+  /// Whether some item of a list names a choice by itself (number, label, synonym).
+  private func namesChoice(_ text: String) -> Bool {
+    AnswerMatcher.splitList(text).contains { item in
+      switch matcher.match(item) {
+      case .value, .ambiguous: return true
+      case .empty, .invalid: return false
+      }
+    }
   }
 
   /// Without a leading "tôi là", "em là", "ở", "I'm", "because"…
@@ -228,7 +248,7 @@ public struct AnswerReader {
 
   /// "có, tụi nó đập kính" / "ko chỉ chửi thôi" / "no, nobody was hurt": a yes/no question
   /// answered by its first words, the rest kept as a note.
-  private func yesNoWithNote(_ text: String) -> Reading? {
+  private func yesNoWithNote(_ text: String, firstWordPrefixes: Bool) -> Reading? {
     guard fact.kind == .bool || fact.kind == .choice else { return nil }
     // A sentence that is only a yes or a no ("right now? no. but they said they'd be back").
     if fact.kind == .bool {
@@ -243,15 +263,21 @@ public struct AnswerReader {
       }
     }
     let comma = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace }
-    var candidates: [(head: String, rest: String)] = []
-    if comma.count == 2 { candidates.append((comma[0], comma[1])) }
+    var candidates: [(head: String, rest: String, prefixes: Bool)] = []
+    if comma.count == 2 { candidates.append((comma[0], comma[1], true)) }
+    // A sentence's first word may begin a choice ("relig, …"), unless the sentence tells this
+    // fact itself: "the cops are the ones who did it" is not "they came" (a "no") begun.
     let words = text.split(separator: " ", maxSplits: 1).map(String.init)
-    if words.count == 2 { candidates.append((words[0].trimmingPunctuation, words[1].trimmingWhitespace)) }
-    for (head, rest) in candidates where !rest.isEmpty {
+    if words.count == 2 {
+      candidates.append((words[0].trimmingPunctuation, words[1].trimmingWhitespace, firstWordPrefixes))
+    }
+    var whole = matcher
+    whole.allowsPrefixes = false
+    for (head, rest, prefixes) in candidates where !rest.isEmpty {
       let folded = TextFolding.fold(stripped(head))
       if fact.kind == .bool, yes.contains(folded) { return .value(.bool(true), note: rest) }
       if fact.kind == .bool, no.contains(folded) { return .value(.bool(false), note: rest) }
-      if case .value(let value) = matcher.match(stripped(head)) { return .value(value, note: rest) }
+      if case .value(let value) = (prefixes ? matcher : whole).match(stripped(head)) { return .value(value, note: rest) }
     }
     return nil
   }
