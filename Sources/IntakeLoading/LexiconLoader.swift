@@ -85,7 +85,8 @@ public struct LexiconLoader {
     /// dropped instead of being expanded without end.
     func expand(_ phrases: [String], _ node: Node?) -> [String] {
       var out: [String] = []
-      var seen = Set<String>()
+      // Bytes, not Strings: a String with marks is normalized on every hash.
+      var seen = Set<[UInt8]>()
       for phrase in phrases {
         var expanded: [String] = []
         var steps = 0
@@ -97,7 +98,9 @@ public struct LexiconLoader {
             tooLarge = true
             return
           }
-          guard let open = phrase.firstIndex(of: "{"), let close = phrase[open...].firstIndex(of: "}") else {
+          // Searched as bytes: the braces are ASCII, and a search by Characters was the
+          // largest cost of loading the lexicon.
+          guard let open = phrase.utf8.firstIndex(of: 0x7B), let close = phrase.utf8[open...].firstIndex(of: 0x7D) else {
             expanded.append(phrase)
             return
           }
@@ -117,7 +120,7 @@ public struct LexiconLoader {
           reader.error(.lexiconClassExpansion, node, ["phrase": String(phrase.prefix(80)), "limit": String(Self.maximumExpansion)])
           continue
         }
-        for item in expanded where seen.insert(item).inserted { out.append(item) }
+        for item in expanded where seen.insert(Array(item.utf8)).inserted { out.append(item) }
       }
       return out
     }

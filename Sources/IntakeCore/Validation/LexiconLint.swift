@@ -49,7 +49,7 @@ public struct LexiconLint {
       }
     }
     // Only a phrase in two entries can say two things: compare their readings, tense by tense.
-    for (phrase, entries) in owners.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
+    for (phrase, entries) in owners.filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
       for (i, first) in entries.enumerated() {
         for second in entries[(i + 1)...] {
           let a = lexicon.entries[first]
