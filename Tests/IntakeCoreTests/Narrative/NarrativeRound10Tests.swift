@@ -99,4 +99,15 @@ struct NarrativeRound10Tests {
     #expect(Self.value(try ShippedData.answer("law_enforcement_involved", "the deputies are the ones who did it")) == .bool(true))
     #expect(Self.value(try ShippedData.answer("requester_role", "I sit on the city council")) == .choice("local_official"))
   }
+
+  @Test("answers of earlier rounds said otherwise: the week after next, gone now, mistrust of the sheriff")
+  func earlierRounds() throws {
+    #expect(Self.value(try ShippedData.answer("event_in_days", "tuần sau nữa")) == .integer(14))
+    #expect(Self.value(try ShippedData.answer("event_in_days", "the week after next")) == .integer(14))
+    #expect(Self.value(try ShippedData.answer("immediate_danger", "dạ bây giờ thì hết rồi, tụi nó đi từ hồi tối")) == .bool(false))
+    #expect(Self.value(try ShippedData.answer("requester_role", "em làm counselor ở trường high school đó")) == .choice("school_official"))
+    let sheriff = try Self.read("Long time, many years, we not trust sheriff.")
+    #expect(sheriff["law_enforcement_involved"] == .bool(true))
+    #expect(sheriff["longstanding_mistrust"] == .bool(true))
+  }
 }
