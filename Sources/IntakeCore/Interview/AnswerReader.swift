@@ -265,7 +265,7 @@ public struct AnswerReader {
     let comma = text.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace }
     var candidates: [(head: String, rest: String, prefixes: Bool)] = []
     if comma.count == 2 { candidates.append((comma[0], comma[1], true)) }
-    // A sentence's first word may begin a choice ("relig, …"), unless the sentence tells this
+    // A sentence's first word may begin a choice ("vandal tụi nó xịt sơn"), unless the sentence tells this
     // fact itself: "the cops are the ones who did it" is not "they came" (a "no") begun.
     let words = text.split(separator: " ", maxSplits: 1).map(String.init)
     if words.count == 2 {
