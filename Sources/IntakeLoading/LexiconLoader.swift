@@ -85,8 +85,7 @@ public struct LexiconLoader {
     /// dropped instead of being expanded without end.
     func expand(_ phrases: [String], _ node: Node?) -> [String] {
       var out: [String] = []
-      // Bytes, not Strings: a String with marks is normalized on every hash.
-      var seen = Set<[UInt8]>()
+      var seen = Set<UTF8Key>()
       for phrase in phrases {
         var expanded: [String] = []
         var steps = 0
@@ -120,7 +119,7 @@ public struct LexiconLoader {
           reader.error(.lexiconClassExpansion, node, ["phrase": String(phrase.prefix(80)), "limit": String(Self.maximumExpansion)])
           continue
         }
-        for item in expanded where seen.insert(Array(item.utf8)).inserted { out.append(item) }
+        for item in expanded where seen.insert(UTF8Key(item)).inserted { out.append(item) }
       }
       return out
     }

@@ -136,12 +136,10 @@ public struct LexiconLint {
     // part of more words than the longest everyday phrase cannot fold onto one: each part is
     // cut into tokens once, and only when it could collide (`check` took 0.6 s without this).
     let longest = everyday.keys.map { $0.split(separator: " ").count }.max() ?? 0
-    // Keyed by bytes: a String key with marks is normalized on every hash and comparison,
-    // which made this memo the lint's largest cost.
-    var known: [[UInt8]: String?] = [:]
+    var known: [UTF8Key: String?] = [:]
     func collision(_ part: String) -> String? {
       guard Self.wordCount(part) <= longest else { return nil }
-      let key = Array(part.utf8)
+      let key = UTF8Key(part)
       if let word = known[key] { return word }
       let (folded, marked) = spelling(part)
       let word = everyday[folded]?.first(where: { $0.marked != marked })?.word
@@ -149,10 +147,7 @@ public struct LexiconLint {
       return word
     }
     func check(_ phrase: String, _ owner: String, _ at: SourceLocation) {
-      // Most phrases have no gap ("…" starts with the byte E2, "..." is dots): no cutting.
-      let mayHaveGap = phrase.utf8.contains { $0 == 0x2E || $0 == 0xE2 }
-      let gapped = phrase.utf8.contains(0x2E) ? phrase.replacingOccurrences(of: "...", with: "…") : phrase
-      let parts = mayHaveGap ? gapped.split(separator: "…").map(String.init) : [phrase]
+      let parts = Self.gapParts(phrase)
       for part in parts.count > 1 ? [phrase] + parts : [phrase] {
         guard let word = collision(part) else { continue }
         diagnostics.append(
@@ -176,6 +171,32 @@ public struct LexiconLint {
       }
     }
     return diagnostics
+  }
+
+  /// The parts of a phrase between its gaps ("…" or "..."), cut as bytes: class expansions
+  /// make thousands of gapped phrases, and cutting them by Characters was the lint's largest
+  /// cost. Empty parts are left out, as `split` leaves them.
+  public static func gapParts(_ phrase: String) -> [String] {
+    let bytes = Array(phrase.utf8)
+    var parts: [String] = []
+    var start = 0
+    var i = 0
+    func cut(_ end: Int, skipping length: Int) {
+      if end > start { parts.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+      i = end + length
+      start = i
+    }
+    while i < bytes.count {
+      if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6 {
+        cut(i, skipping: 3)
+      } else if bytes[i] == 0x2E, i + 2 < bytes.count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E {
+        cut(i, skipping: 3)
+      } else {
+        i += 1
+      }
+    }
+    if bytes.count > start { parts.append(String(decoding: bytes[start...], as: UTF8.self)) }
+    return parts
   }
 
   /// Words separated by spaces that hold a letter or a digit (any byte of a non-ASCII

@@ -66,6 +66,17 @@ struct NarrativeClassesTests {
     #expect(found.contains { $0.code == .unknownValue && $0.arguments["fact"] == "classes" })
   }
 
+  /// Each part of a phrase with a gap is checked for fold collisions, whichever way the gap is
+  /// typed ("…" or "..."), as the reader matches it.
+  @Test("a gap written '…' or '...' cuts a phrase into the parts the lint checks")
+  func gapParts() {
+    #expect(LexiconLint.gapParts("cảnh sát … bắn") == ["cảnh sát ", " bắn"])
+    #expect(LexiconLint.gapParts("cảnh sát ... bắn") == ["cảnh sát ", " bắn"])
+    #expect(LexiconLint.gapParts("… bắn …") == [" bắn "])
+    #expect(LexiconLint.gapParts("bắn") == ["bắn"])
+    #expect(LexiconLint.gapParts("đánh..") == ["đánh.."])
+  }
+
   /// The police named before what they did, in combinations nobody wrote out.
   @Test(
     "the police before what they did are a party",
