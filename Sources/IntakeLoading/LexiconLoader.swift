@@ -53,7 +53,10 @@ public struct LexiconLoader {
     reader.checkVersion(top, rootNode: root)
     if let cues = reader.mapping(
       top["cues"], context: "cues",
-      allowed: ["negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere"])
+      allowed: [
+        "negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere",
+        "police-pronouns",
+      ])
     {
       func words(_ key: String, accented: Bool = false) -> [String] {
         let allowed: Set<String> = key == "negation" ? ["en", "vi", "accented"] : ["en", "vi"]
@@ -71,6 +74,7 @@ public struct LexiconLoader {
       lexicon.hypothetical = words("hypothetical")
       lexicon.reported = words("reported")
       lexicon.elsewhere = words("elsewhere")
+      lexicon.policePronouns = words("police-pronouns")
     }
     // Word classes, named in phrases as {name}.
     var classes: [String: [String]] = [:]
@@ -79,6 +83,7 @@ public struct LexiconLoader {
       if members.isEmpty { reader.error(.emptyGroup, key, ["group": "classes.\(name)"]) }
       classes[name] = members
     }
+    lexicon.policeNames = classes["police"] ?? []
     /// Every phrase a phrase with classes stands for; an unknown class is reported once per
     /// phrase and the phrase dropped. A member may name a class too; a phrase that would stand
     /// for too many phrases, or whose classes name each other in a loop, is reported and

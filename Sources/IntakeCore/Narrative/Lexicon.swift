@@ -89,6 +89,11 @@ public struct Lexicon: Sendable, Equatable {
   /// khác", "in another state"): "năm ngoái có vụ nổ súng ở một nhà thờ bên tiểu bang khác"
   /// happened to others.
   public var elsewhere: [String] = []
+  /// Pronouns that stand for the police named just before ("they", "họ"), among the first
+  /// words of a clause: what "they" did there is read as what the police did.
+  public var policePronouns: [String] = []
+  /// The names of the police (the word class `police`), which those pronouns stand for.
+  public var policeNames: [String] = []
   public var entries: [Entry]
   /// Other spellings of state names, by state code.
   public var stateSpellings: [String: [String]]

@@ -118,6 +118,8 @@ public struct NarrativeReader: Sendable {
   /// no such fact).
   private let threatFacts: (types: Int, violence: Int, danger: Int)
   private let goalFact: Int
+  /// `law_enforcement_involved`: the police as a party (-1: no such fact).
+  private let policeFact: Int
   /// Folded number words (one word or two) and unit words, for durations.
   private var numbers: [String: Int] = [:]
   /// By word number: whether the word is a number word or starts one.
@@ -133,6 +135,15 @@ public struct NarrativeReader: Sendable {
   /// The word "police", which an agency's initials stand for ("APD", "LAPD", "SJPD"; -1: none).
   private var policeWord = -1
   private var agoWords: Set<String> = []
+  /// Pronouns that carry the police named before ("they", "họ"): their folded words and, per
+  /// word, its spelling with marks (nil: written without).
+  private var policePronouns: [(words: [String], marked: [String?])] = []
+  /// First folded words of those pronouns: most texts hold none, and then nothing is carried.
+  private var policePronounStarts: Set<String> = []
+  /// The police's names (the class `police` and their short spellings), folded, words joined by
+  /// a space; and the most words one has.
+  private var policeNames: Set<String> = []
+  private var policeNameLength = 0
 
   /// - Parameters:
   ///   - lexicon: the phrases.
@@ -162,6 +173,7 @@ public struct NarrativeReader: Sendable {
     }
     basesFact = factIndex["bases"] ?? -1
     goalFact = factIndex["request_goal"] ?? -1
+    policeFact = factIndex["law_enforcement_involved"] ?? -1
     clearedBy = lexicon.entries.map { $0.clears.compactMap { factIndex[$0] } }
     sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
     for (i, entry) in lexicon.entries.enumerated() {
@@ -266,6 +278,24 @@ public struct NarrativeReader: Sendable {
     hasAlternates = alternates.map { !$0.isEmpty }
     isNumberWord += Array(repeating: false, count: self.words.count - isNumberWord.count)
     policeWord = self.words["police"] ?? -1
+    for pronoun in lexicon.policePronouns {
+      let cut = NarrativeTokens(pronoun)
+      guard !cut.tokens.isEmpty else { continue }
+      policePronouns.append((cut.tokens.map(\.folded), cut.tokens.indices.map { cut.marked($0) }))
+      policePronounStarts.insert(cut.tokens[0].folded)
+    }
+    for name in lexicon.policeNames {
+      let words = NarrativeTokens.words(name)
+      guard !words.isEmpty else { continue }
+      policeNames.insert(words.joined(separator: " "))
+      policeNameLength = max(policeNameLength, words.count)
+    }
+    for (word, variants) in lexicon.spellings where policeNames.contains(NarrativeTokens.words(word).joined(separator: " ")) {
+      for variant in variants {
+        let words = NarrativeTokens.words(variant)
+        if words.count == 1 { policeNames.insert(words[0]) }
+      }
+    }
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
     for id in nodes[0].next.keys { startsPhrase[id] = true }
@@ -521,11 +551,17 @@ public struct NarrativeReader: Sendable {
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
     // Each word's number in the lexicon (-1: in no phrase); a police department's initials
     // ("APD", "NOPD", "Gallup PD") read as "police".
-    let ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
+    var ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
+    // "They", "họ" for the police named before are read as "police", spelled without marks.
+    var marked = [String??](repeating: nil, count: tokens.count)
+    let carried = policeCarried(cut)
+    for t in carried {
+      ids[t] = policeWord
+      marked[t] = .some(nil)
+    }
     // All matches, the best first at each position; words a phrase skipped are read too.
     var matches: [Match] = []
-    var scan = Scan(
-      cut: cut, ids: ids, marked: Array(repeating: nil, count: tokens.count), consumed: Array(repeating: false, count: tokens.count))
+    var scan = Scan(cut: cut, ids: ids, marked: marked, consumed: Array(repeating: false, count: tokens.count))
     for i in tokens.indices where !scan.consumed[i] {
       guard let match = best(at: i, &scan) else { continue }
       matches.append(match)
@@ -679,6 +715,11 @@ public struct NarrativeReader: Sendable {
           {
             untensedArms.insert(words)
           }
+          // What "they" only did ("họ chỉ tới tiệm hỏi giấy phép") does not take the police
+          // out of it: a pronoun carries what the police did, not that they are no party.
+          if !carried.isEmpty, match.words.contains(where: carried.contains) {
+            reading.removeAll { $0.0 == policeFact && $0.1 == .bool(false) }
+          }
           for (fact, value) in reading {
             if negated {
               if case .bool = value { found.append((fact, .bool(false), words)) }
@@ -762,6 +803,65 @@ public struct NarrativeReader: Sendable {
     return combine(
       found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
       bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed, placesWithState: placesWithState)
+  }
+
+  /// The tokens of pronouns that stand for the police (`cues.police-pronouns`): the last word of
+  /// a pronoun among the first three words of a clause, when the police were named before it in
+  /// its sentence or in the sentence before. Empty when no such pronoun is typed.
+  private func policeCarried(_ cut: NarrativeTokens) -> [Int] {
+    let tokens = cut.tokens
+    guard policeWord >= 0, tokens.contains(where: { policePronounStarts.contains($0.folded) }) else { return [] }
+    // Sentences by clause: a clause after a comma goes on the sentence before it.
+    var sentence = [Int](repeating: 0, count: cut.clauseCount)
+    for clause in sentence.indices.dropFirst() {
+      sentence[clause] = sentence[clause - 1] + (cut.opensAfterComma[clause] ? 0 : 1)
+    }
+    var carried: [Int] = []
+    var lastPolice: Int?
+    var clauseStart = 0
+    var t = 0
+    while t < tokens.count {
+      if t == 0 || tokens[t].clause != tokens[t - 1].clause { clauseStart = t }
+      if isPoliceInitials(cut, t) || startsPoliceName(tokens, at: t) {
+        lastPolice = t
+      } else if t - clauseStart < 3, let police = lastPolice,
+        sentence[tokens[t].clause] - sentence[tokens[police].clause] <= 1,
+        let length = policePronounLength(cut, at: t), t + length < tokens.count,
+        tokens[t + length].clause == tokens[t].clause
+      {
+        carried.append(t + length - 1)
+        t += length
+        continue
+      }
+      t += 1
+    }
+    return carried
+  }
+
+  /// Whether one of the police's names starts at token `t` (in one clause).
+  private func startsPoliceName(_ tokens: [NarrativeTokens.Token], at t: Int) -> Bool {
+    var name = ""
+    for n in 0..<policeNameLength where t + n < tokens.count && tokens[t + n].clause == tokens[t].clause {
+      name += n == 0 ? tokens[t].folded : " " + tokens[t + n].folded
+      if policeNames.contains(name) { return true }
+    }
+    return false
+  }
+
+  /// How many words of a police pronoun start at token `t` (the longest), nil for none: a word
+  /// typed with marks must have the pronoun's ("hồ" is no "họ").
+  private func policePronounLength(_ cut: NarrativeTokens, at t: Int) -> Int? {
+    guard policePronounStarts.contains(cut.tokens[t].folded) else { return nil }
+    var longest: Int?
+    for pronoun in policePronouns where t + pronoun.words.count <= cut.tokens.count && pronoun.words.count > (longest ?? 0) {
+      let fits = pronoun.words.indices.allSatisfy { j in
+        let token = cut.tokens[t + j]
+        guard token.folded == pronoun.words[j], token.clause == cut.tokens[t].clause else { return false }
+        return token.ascii || cut.marked(t + j) == pronoun.marked[j]
+      }
+      if fits { longest = pronoun.words.count }
+    }
+    return longest
   }
 
   /// "APD", "LAPD", "PD": a police department's initials, in capitals.

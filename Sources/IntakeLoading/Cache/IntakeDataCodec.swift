@@ -5,7 +5,7 @@ import IntakeCore
 /// reads it.
 enum IntakeDataCodec {
   /// Changes whenever the layout below changes, so an old cache is never misread.
-  static let format = 13
+  static let format = 14
   /// The deepest condition read back (the YAML allows far less nesting than this).
   static let maximumConditionDepth = 200
 
@@ -116,6 +116,8 @@ enum IntakeDataCodec {
     w.strings(lexicon.hypothetical)
     w.strings(lexicon.reported)
     w.strings(lexicon.elsewhere)
+    w.strings(lexicon.policePronouns)
+    w.strings(lexicon.policeNames)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
       w.string(entry.id)
@@ -309,6 +311,8 @@ enum IntakeDataCodec {
     lexicon.hypothetical = try r.strings()
     lexicon.reported = try r.strings()
     lexicon.elsewhere = try r.strings()
+    lexicon.policePronouns = try r.strings()
+    lexicon.policeNames = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
       let phrases = try r.strings()

@@ -27,16 +27,7 @@ struct NarrativeCorpusTests {
     let (byKind, readings) = NarrativeCorpus.measure(corpus, reader)
     print("Tuning corpus:\n" + NarrativeCorpus.table(byKind))
     if ProcessInfo.processInfo.environment["CORPUS_DETAILS"] == "1" {
-      // Which facts are missed or read wrong most: where the reader falls short in general.
-      var byFact: [String: (missed: Int, wrong: Int)] = [:]
-      for reading in readings.values {
-        for fact in reading.missed { byFact[fact, default: (0, 0)].missed += 1 }
-        for wrong in reading.wrong { byFact[String(wrong.prefix { $0 != "=" }), default: (0, 0)].wrong += 1 }
-      }
-      print(
-        "Misses by fact: "
-          + byFact.sorted { $0.value.missed + $0.value.wrong > $1.value.missed + $1.value.wrong }
-          .map { "\($0.key) \($0.value.missed) missed, \($0.value.wrong) wrong" }.joined(separator: "; "))
+      print("Misses by fact: " + Self.missesByFact(readings))
       for description in corpus {
         guard let reading = readings[description.id], !reading.complete || !reading.wrong.isEmpty else { continue }
         print(
@@ -48,13 +39,27 @@ struct NarrativeCorpusTests {
     #expect(total == 0, "polarity errors on the tuning corpus")
   }
 
+  /// Which facts are missed or read wrong most, by description: where the reader falls short
+  /// in general.
+  static func missesByFact(_ readings: [String: NarrativeCorpus.Reading]) -> String {
+    var byFact: [String: (missed: Int, wrong: Int)] = [:]
+    for reading in readings.values {
+      for fact in reading.missed { byFact[fact, default: (0, 0)].missed += 1 }
+      for wrong in reading.wrong { byFact[String(wrong.prefix { $0 != "=" }), default: (0, 0)].wrong += 1 }
+    }
+    return byFact.sorted { ($0.value.missed + $0.value.wrong, $1.key) > ($1.value.missed + $1.value.wrong, $0.key) }
+      .map { "\($0.key) \($0.value.missed) missed, \($0.value.wrong) wrong" }.joined(separator: "; ")
+  }
+
   @Test("the held-out corpus: measured against the targets")
   func heldOut() throws {
     let reader = try #require(Self.reader)
     let corpus = NarrativeCorpus.load("HeldOut")
     #expect(corpus.count >= 80)
-    let (byKind, _) = NarrativeCorpus.measure(corpus, reader)
+    let (byKind, readings) = NarrativeCorpus.measure(corpus, reader)
     print("Held-out corpus:\n" + NarrativeCorpus.table(byKind))
+    // Counts only, never a text: where the reader falls short, without tuning on what it read.
+    print("Held-out misses by fact: " + Self.missesByFact(readings))
     // Floors at the level measured (Corpus/REPORT.md), so that nothing slips back unnoticed;
     // the targets are higher (90 % complete, under 2 % wrong, no polarity error).
     let all = byKind.values.reduce(into: NarrativeCorpus.Measure()) { total, m in
