@@ -1,0 +1,72 @@
+import Foundation
+import IntakeCore
+import IntakeLoading
+import IntakeTestSupport
+import Testing
+
+/// Round 11 (`Corpus/*.round11.yaml`): who did it, said again by a pronoun in the next clause
+/// or sentence ("police come…, they break the door"), what the police did told as people tell
+/// it, and prejudice among the people of a school.
+@Suite("Who did it, said again")
+struct NarrativeRound11Tests {
+  static func read(_ text: String) throws -> [String: FactValue] {
+    try #require(ShippedData.narrativeReader).read(text).facts
+  }
+
+  @Test("'they', 'họ' after the police are the police")
+  func pronounsCarryThePolice() throws {
+    let erie = try Self.read("police come to my parents house, they break the door, point gun at my father")
+    #expect(erie["law_enforcement_involved"] == .bool(true))
+    let jail = try Self.read("Mấy ông cai tù la lệnh gì đó ảnh không hiểu. Vậy là họ đè ảnh xuống xịt hơi cay.")
+    #expect(jail["law_enforcement_involved"] == .bool(true))
+    #expect(jail["incident_types"] == .set(["police_use_of_force"]))
+    let stop = try Self.read("a e bi csat chan xe, ho keo a ra khoi xe dap dau xuong duong")
+    guard case .set(let types)? = stop["incident_types"] else {
+      Issue.record("no incident read: \(stop)")
+      return
+    }
+    #expect(types.contains("police_use_of_force"))
+  }
+
+  @Test("a pronoun with no police before it, or too far back, is nobody's")
+  func pronounsWithoutThePolice() throws {
+    #expect(try Self.read("my neighbors come to my house, they break the door")["law_enforcement_involved"] == nil)
+    let far = try Self.read("Police came last year. We moved. The new people are loud. They pushed my son.")
+    #expect(far["law_enforcement_involved"] == nil)
+    // "hồ" (a lake) typed with its marks is no "họ".
+    #expect(try Self.read("cảnh sát tới, hồ đè xuống đất")["law_enforcement_involved"] == nil)
+  }
+
+  @Test("what they only did never takes the police out of it")
+  func onlyCameStaysOpen() throws {
+    let shop = try Self.read("Cảnh sát Houston ko bắn ai hết, họ chỉ tới tiệm hỏi giấy phép")
+    #expect(shop["law_enforcement_involved"] != .bool(false))
+    // Said of the police themselves, it still does.
+    #expect(try Self.read("cảnh sát chỉ tới lập biên bản")["law_enforcement_involved"] == .bool(false))
+  }
+
+  @Test("border patrol and jail guards are the police; a checkpoint and a broken door are what they did")
+  func agents() throws {
+    let border = try Self.read("Border Patrol agents have been stopping our elders, asking for papers")
+    #expect(border["law_enforcement_involved"] == .bool(true))
+    #expect(try Self.read("deputies held him face-down for several minutes")["violence"] == .bool(true))
+    #expect(try Self.read("the sheriff started running checkpoints outside the fields")["law_enforcement_involved"] == .bool(true))
+  }
+
+  @Test("police who bring no interpreter: language access, with the police a party")
+  func noInterpreter() throws {
+    let facts = try Self.read("police never bring an interpreter when they respond to domestic calls")
+    #expect(facts["incident_types"] == .set(["language_access"]))
+    #expect(facts["law_enforcement_involved"] == .bool(true))
+  }
+
+  @Test("prejudice among the people of a school is a school conflict")
+  func schoolPrejudice() throws {
+    let facts = try Self.read("Con gái tui học lớp 7, mấy đứa trong lớp kéo mắt chọc nó 'ching chong'")
+    guard case .set(let types)? = facts["incident_types"] else {
+      Issue.record("no incident read: \(facts)")
+      return
+    }
+    #expect(types.contains("school_conflict"))
+  }
+}
