@@ -824,7 +824,7 @@ public struct NarrativeReader: Sendable {
       if t == 0 || tokens[t].clause != tokens[t - 1].clause { clauseStart = t }
       if isPoliceInitials(cut, t) || startsPoliceName(tokens, at: t) {
         lastPolice = t
-      } else if t - clauseStart < 3, let police = lastPolice,
+      } else if t - clauseStart < Self.pronounReach, let police = lastPolice,
         sentence[tokens[t].clause] - sentence[tokens[police].clause] <= 1,
         let length = policePronounLength(cut, at: t), t + length < tokens.count,
         tokens[t + length].clause == tokens[t].clause
@@ -837,6 +837,9 @@ public struct NarrativeReader: Sendable {
     }
     return carried
   }
+
+  /// How far into its clause a pronoun may stand to carry the police.
+  static let pronounReach = 3
 
   /// Whether one of the police's names starts at token `t` (in one clause).
   private func startsPoliceName(_ tokens: [NarrativeTokens.Token], at t: Int) -> Bool {
