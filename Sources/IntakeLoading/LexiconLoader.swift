@@ -55,7 +55,7 @@ public struct LexiconLoader {
       top["cues"], context: "cues",
       allowed: [
         "negation", "past", "future", "ahead", "ago", "present", "hypothetical", "reported", "elsewhere",
-        "police-pronouns",
+        "police-pronouns", "pronoun-leads",
       ])
     {
       func words(_ key: String, accented: Bool = false) -> [String] {
@@ -75,6 +75,7 @@ public struct LexiconLoader {
       lexicon.reported = words("reported")
       lexicon.elsewhere = words("elsewhere")
       lexicon.policePronouns = words("police-pronouns")
+      lexicon.pronounLeads = words("pronoun-leads")
     }
     // Word classes, named in phrases as {name}.
     var classes: [String: [String]] = [:]

@@ -92,6 +92,9 @@ public struct Lexicon: Sendable, Equatable {
   /// Pronouns that stand for the police named just before ("they", "họ"), among the first
   /// words of a clause: what "they" did there is read as what the police did.
   public var policePronouns: [String] = []
+  /// Words after which such a pronoun begins what is said next, anywhere in its clause ("…
+  /// thì họ đè ảnh xuống").
+  public var pronounLeads: [String] = []
   /// The names of the police (the word class `police`), which those pronouns stand for.
   public var policeNames: [String] = []
   public var entries: [Entry]

@@ -143,6 +143,9 @@ public struct NarrativeReader: Sendable {
   /// The police's names (the class `police` and their short spellings), folded, words joined by
   /// a space; and the most words one has.
   private var policeNames: Set<String> = []
+  /// The last word of each pronoun lead ("thì", "then"; "là" of "vậy là"): folded, and with
+  /// its marks (nil: written without).
+  private var pronounLeads: [String: [String?]] = [:]
   private var policeNameLength = 0
 
   /// - Parameters:
@@ -283,6 +286,11 @@ public struct NarrativeReader: Sendable {
       guard !cut.tokens.isEmpty else { continue }
       policePronouns.append((cut.tokens.map(\.folded), cut.tokens.indices.map { cut.marked($0) }))
       policePronounStarts.insert(cut.tokens[0].folded)
+    }
+    for lead in lexicon.pronounLeads {
+      let cut = NarrativeTokens(lead)
+      guard let last = cut.tokens.indices.last else { continue }
+      pronounLeads[cut.tokens[last].folded, default: []].append(cut.marked(last))
     }
     for name in lexicon.policeNames {
       let words = NarrativeTokens.words(name)
@@ -806,8 +814,9 @@ public struct NarrativeReader: Sendable {
   }
 
   /// The tokens of pronouns that stand for the police (`cues.police-pronouns`): the last word of
-  /// a pronoun among the first three words of a clause, when the police were named before it in
-  /// its sentence or in the sentence before. Empty when no such pronoun is typed.
+  /// a pronoun among the first three words of a clause or right after a lead ("thì", "then"),
+  /// when the police were named before it in its sentence or in the sentence before. Empty
+  /// when no such pronoun is typed.
   private func policeCarried(_ cut: NarrativeTokens) -> [Int] {
     let tokens = cut.tokens
     guard policeWord >= 0, tokens.contains(where: { policePronounStarts.contains($0.folded) }) else { return [] }
@@ -824,7 +833,8 @@ public struct NarrativeReader: Sendable {
       if t == 0 || tokens[t].clause != tokens[t - 1].clause { clauseStart = t }
       if isPoliceInitials(cut, t) || startsPoliceName(tokens, at: t) {
         lastPolice = t
-      } else if t - clauseStart < Self.pronounReach, let police = lastPolice,
+      } else if t - clauseStart < Self.pronounReach || (t > clauseStart && leads(cut, t - 1)),
+        let police = lastPolice,
         sentence[tokens[t].clause] - sentence[tokens[police].clause] <= 1,
         let length = policePronounLength(cut, at: t), t + length < tokens.count,
         tokens[t + length].clause == tokens[t].clause
@@ -836,6 +846,12 @@ public struct NarrativeReader: Sendable {
       t += 1
     }
     return carried
+  }
+
+  /// Whether token `t` is a pronoun lead; typed with marks, with the lead's ("sợ" is no "so").
+  private func leads(_ cut: NarrativeTokens, _ t: Int) -> Bool {
+    guard let spellings = pronounLeads[cut.tokens[t].folded] else { return false }
+    return cut.tokens[t].ascii || spellings.contains(cut.marked(t))
   }
 
   /// How far into its clause a pronoun may stand to carry the police.

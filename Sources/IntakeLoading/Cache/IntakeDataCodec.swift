@@ -117,6 +117,7 @@ enum IntakeDataCodec {
     w.strings(lexicon.reported)
     w.strings(lexicon.elsewhere)
     w.strings(lexicon.policePronouns)
+    w.strings(lexicon.pronounLeads)
     w.strings(lexicon.policeNames)
     w.int(lexicon.entries.count)
     for entry in lexicon.entries {
@@ -312,6 +313,7 @@ enum IntakeDataCodec {
     lexicon.reported = try r.strings()
     lexicon.elsewhere = try r.strings()
     lexicon.policePronouns = try r.strings()
+    lexicon.pronounLeads = try r.strings()
     lexicon.policeNames = try r.strings()
     for _ in 0..<(try r.count()) {
       let id = try r.string()
