@@ -68,12 +68,10 @@ public struct AnswerReader {
       if let noted = yesNoWithNote(text, firstWordPrefixes: !findings.contains(where: { $0.fact == fact.id })) { return noted }
       if fact.kind == .set, text.contains(",") || text.contains(";") {
         // A list ("race, religion") is each item's; a sentence with commas that names no
-        // choice and tells only of this fact ("vì ba em ngồi xe lăn, họ nói ổng làm chậm") is
-        // read whole. One that tells more stays refused here: the interview reads it back as a
-        // description, all it says together.
+        // choice is read whole ("vì ba em ngồi xe lăn, họ nói ổng làm chậm"). What else it
+        // tells ("…, không đụng tới ai") the interview reads back after taking the answer.
         let list = listReading(text)
-        guard case .invalid = list, !namesChoice(text), findings.allSatisfy({ $0.fact == fact.id }),
-          let read = findings.first(where: { $0.fact == fact.id })?.value
+        guard case .invalid = list, !namesChoice(text), let read = findings.first(where: { $0.fact == fact.id })?.value
         else { return list }
         return .value(read, note: nil)
       }
@@ -198,6 +196,8 @@ public struct AnswerReader {
     // Each part the answer ends on or begins with: before or after a comma, and after "nên" /
     // "so" ("bên kia chưa trả lời, em không biết họ chịu không", "tui hổng có ở đó nên hổng biết").
     let parts = Self.conclusions(folded)
+    // "dạ có, … chưa chốt ngày": a yes or no said first answers; what is not known yet is a note.
+    if fact.kind == .bool, let first = parts.first, yes.contains(first) || no.contains(first) { return nil }
     guard
       dontKnow.contains(folded) || dontKnow.contains(where: { folded.hasPrefix($0 + " ") })
         || parts.contains(where: { part in

@@ -60,6 +60,34 @@ struct NarrativeRound11Tests {
     #expect(facts["law_enforcement_involved"] == .bool(true))
   }
 
+  @Test("a pronoun after 'thì', 'then' carries the police wherever it stands")
+  func pronounLeads() throws {
+    let plano = try Self.read(
+      "Hai ông cảnh sát tới kêu anh em bước ra, anh em chưa kịp hiểu họ nói gì thì họ đè ảnh xuống lề đường")
+    #expect(plano["incident_types"] == .set(["police_use_of_force"]))
+    // "sợ" is no "so": "vì sợ ổng thù" after the police names nobody of theirs.
+    let neighbor = try Self.read("Tui chưa dám báo cảnh sát vì sợ ổng thù.")
+    #expect(neighbor["law_enforcement_involved"] == nil)
+  }
+
+  @Test("answers: a sentence that tells more still answers; a yes said first is a yes")
+  func answers() throws {
+    // The rest ("không đụng tới ai") is read back by the interview after the answer is taken.
+    let told = try ShippedData.answer("incident_types", "tụi nó chỉ la \"ching chong\" rồi bỏ đi, không đụng tới ai")
+    #expect(Self.value(told) == .set(["bias_incident"]))
+    let planned = try ShippedData.answer("planned_event", "dạ có, tụi em định thắp nến trước tòa thị chính, chưa chốt ngày")
+    #expect(Self.value(planned) == .bool(true))
+    #expect(try ShippedData.answer("event_in_days", "chưa chốt ngày, còn chờ thành phố cấp giấy phép") == .unknown)
+    #expect(Self.value(try ShippedData.answer("wants", "can ai dung giua, chu 2 ben gap nhau la cai nhau")) == .set(["mediation"]))
+    let ice = try ShippedData.answer("law_enforcement_involved", "mấy ông ICE đó, họ xô chị tôi té vô tường")
+    #expect(Self.value(ice) == .bool(true))
+  }
+
+  static func value(_ reading: AnswerReader.Reading) -> FactValue? {
+    guard case .value(let value, _) = reading else { return nil }
+    return value
+  }
+
   @Test("prejudice among the people of a school is a school conflict")
   func schoolPrejudice() throws {
     let facts = try Self.read("Con gái tui học lớp 7, mấy đứa trong lớp kéo mắt chọc nó 'ching chong'")
