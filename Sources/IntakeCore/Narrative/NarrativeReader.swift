@@ -135,18 +135,20 @@ public struct NarrativeReader: Sendable {
   /// The word "police", which an agency's initials stand for ("APD", "LAPD", "SJPD"; -1: none).
   private var policeWord = -1
   private var agoWords: Set<String> = []
-  /// Pronouns that carry the police named before ("they", "họ"): their folded words and, per
+  /// Pronouns that carry the police named before ("they", "họ"): their word numbers and, per
   /// word, its spelling with marks (nil: written without).
-  private var policePronouns: [(words: [String], marked: [String?])] = []
-  /// First folded words of those pronouns: most texts hold none, and then nothing is carried.
-  private var policePronounStarts: Set<String> = []
-  /// The police's names (the class `police` and their short spellings), folded, words joined by
-  /// a space; and the most words one has.
-  private var policeNames: Set<String> = []
-  /// The last word of each pronoun lead ("thì", "then"; "là" of "vậy là"): folded, and with
-  /// its marks (nil: written without).
-  private var pronounLeads: [String: [String?]] = [:]
+  private var policePronouns: [(ids: [Int], marked: [String?])] = []
+  /// By word number: whether a police pronoun starts with it (most texts hold none, and then
+  /// nothing is carried).
+  private var startsPolicePronoun: [Bool] = []
+  /// The police's names (the class `police` and their short spellings) as word numbers, and the
+  /// most words one has; by word number, whether one starts with it.
+  private var policeNames: Set<[Int]> = []
   private var policeNameLength = 0
+  private var startsPoliceName: [Bool] = []
+  /// By word number of the last word of a pronoun lead ("thì", "then"; "là" of "vậy là"): its
+  /// spellings with marks (nil: written without).
+  private var pronounLeads: [Int: [String?]] = [:]
 
   /// - Parameters:
   ///   - lexicon: the phrases.
@@ -214,6 +216,27 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.reported { insert(cue, .reported) }
     for cue in lexicon.elsewhere { insert(cue, .elsewhere) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
+    // The words of police pronouns, leads and names, in the vocabulary so that a text's words
+    // are known to be theirs by their number.
+    func inVocabulary(_ phrase: String) -> (ids: [Int], marked: [String?]) {
+      let cut = NarrativeTokens(phrase)
+      for token in cut.tokens where self.words[token.folded] == nil { self.words[token.folded] = self.words.count }
+      return (cut.tokens.map { self.words[$0.folded]! }, cut.tokens.indices.map { cut.marked($0) })
+    }
+    policePronouns = lexicon.policePronouns.map(inVocabulary).filter { !$0.ids.isEmpty }
+    for lead in lexicon.pronounLeads {
+      let (ids, marked) = inVocabulary(lead)
+      if let last = ids.last { pronounLeads[last, default: []].append(marked[marked.count - 1]) }
+    }
+    for name in lexicon.policeNames {
+      let ids = inVocabulary(name).ids
+      if !ids.isEmpty { policeNames.insert(ids) }
+    }
+    let policeNameKeys = Set(lexicon.policeNames.map { NarrativeTokens.words($0).joined(separator: " ") })
+    for (word, variants) in lexicon.spellings where policeNameKeys.contains(NarrativeTokens.words(word).joined(separator: " ")) {
+      for variant in variants where NarrativeTokens.words(variant).count == 1 { policeNames.insert(inVocabulary(variant).ids) }
+    }
+    policeNameLength = policeNames.map(\.count).max() ?? 0
     for (n, words) in numberWords {
       for word in words {
         let parts = NarrativeTokens.words(word)
@@ -281,29 +304,10 @@ public struct NarrativeReader: Sendable {
     hasAlternates = alternates.map { !$0.isEmpty }
     isNumberWord += Array(repeating: false, count: self.words.count - isNumberWord.count)
     policeWord = self.words["police"] ?? -1
-    for pronoun in lexicon.policePronouns {
-      let cut = NarrativeTokens(pronoun)
-      guard !cut.tokens.isEmpty else { continue }
-      policePronouns.append((cut.tokens.map(\.folded), cut.tokens.indices.map { cut.marked($0) }))
-      policePronounStarts.insert(cut.tokens[0].folded)
-    }
-    for lead in lexicon.pronounLeads {
-      let cut = NarrativeTokens(lead)
-      guard let last = cut.tokens.indices.last else { continue }
-      pronounLeads[cut.tokens[last].folded, default: []].append(cut.marked(last))
-    }
-    for name in lexicon.policeNames {
-      let words = NarrativeTokens.words(name)
-      guard !words.isEmpty else { continue }
-      policeNames.insert(words.joined(separator: " "))
-      policeNameLength = max(policeNameLength, words.count)
-    }
-    for (word, variants) in lexicon.spellings where policeNames.contains(NarrativeTokens.words(word).joined(separator: " ")) {
-      for variant in variants {
-        let words = NarrativeTokens.words(variant)
-        if words.count == 1 { policeNames.insert(words[0]) }
-      }
-    }
+    startsPolicePronoun = Array(repeating: false, count: self.words.count)
+    for pronoun in policePronouns { startsPolicePronoun[pronoun.ids[0]] = true }
+    startsPoliceName = Array(repeating: false, count: self.words.count)
+    for name in policeNames { startsPoliceName[name[0]] = true }
     pieces = [:]
     startsPhrase = Array(repeating: false, count: self.words.count)
     for id in nodes[0].next.keys { startsPhrase[id] = true }
@@ -562,7 +566,7 @@ public struct NarrativeReader: Sendable {
     var ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
     // "They", "họ" for the police named before are read as "police", spelled without marks.
     var marked = [String??](repeating: nil, count: tokens.count)
-    let carried = policeCarried(cut)
+    let carried = policeCarried(cut, ids)
     for t in carried {
       ids[t] = policeWord
       marked[t] = .some(nil)
@@ -817,9 +821,9 @@ public struct NarrativeReader: Sendable {
   /// a pronoun among the first three words of a clause or right after a lead ("thì", "then"),
   /// when the police were named before it in its sentence or in the sentence before. Empty
   /// when no such pronoun is typed.
-  private func policeCarried(_ cut: NarrativeTokens) -> [Int] {
+  private func policeCarried(_ cut: NarrativeTokens, _ ids: [Int]) -> [Int] {
     let tokens = cut.tokens
-    guard policeWord >= 0, tokens.contains(where: { policePronounStarts.contains($0.folded) }) else { return [] }
+    guard policeWord >= 0, ids.contains(where: { $0 >= 0 && startsPolicePronoun[$0] }) else { return [] }
     // Sentences by clause: a clause after a comma goes on the sentence before it.
     var sentence = [Int](repeating: 0, count: cut.clauseCount)
     for clause in sentence.indices.dropFirst() {
@@ -831,12 +835,12 @@ public struct NarrativeReader: Sendable {
     var t = 0
     while t < tokens.count {
       if t == 0 || tokens[t].clause != tokens[t - 1].clause { clauseStart = t }
-      if isPoliceInitials(cut, t) || startsPoliceName(tokens, at: t) {
+      if ids[t] == policeWord || startsPoliceName(ids, tokens, at: t) {
         lastPolice = t
-      } else if t - clauseStart < Self.pronounReach || (t > clauseStart && leads(cut, t - 1)),
+      } else if t - clauseStart < Self.pronounReach || (t > clauseStart && leads(cut, ids, t - 1)),
         let police = lastPolice,
         sentence[tokens[t].clause] - sentence[tokens[police].clause] <= 1,
-        let length = policePronounLength(cut, at: t), t + length < tokens.count,
+        let length = policePronounLength(cut, ids, at: t), t + length < tokens.count,
         tokens[t + length].clause == tokens[t].clause
       {
         carried.append(t + length - 1)
@@ -849,8 +853,8 @@ public struct NarrativeReader: Sendable {
   }
 
   /// Whether token `t` is a pronoun lead; typed with marks, with the lead's ("sợ" is no "so").
-  private func leads(_ cut: NarrativeTokens, _ t: Int) -> Bool {
-    guard let spellings = pronounLeads[cut.tokens[t].folded] else { return false }
+  private func leads(_ cut: NarrativeTokens, _ ids: [Int], _ t: Int) -> Bool {
+    guard ids[t] >= 0, let spellings = pronounLeads[ids[t]] else { return false }
     return cut.tokens[t].ascii || spellings.contains(cut.marked(t))
   }
 
@@ -858,10 +862,11 @@ public struct NarrativeReader: Sendable {
   static let pronounReach = 3
 
   /// Whether one of the police's names starts at token `t` (in one clause).
-  private func startsPoliceName(_ tokens: [NarrativeTokens.Token], at t: Int) -> Bool {
-    var name = ""
-    for n in 0..<policeNameLength where t + n < tokens.count && tokens[t + n].clause == tokens[t].clause {
-      name += n == 0 ? tokens[t].folded : " " + tokens[t + n].folded
+  private func startsPoliceName(_ ids: [Int], _ tokens: [NarrativeTokens.Token], at t: Int) -> Bool {
+    guard ids[t] >= 0, startsPoliceName[ids[t]] else { return false }
+    var name: [Int] = []
+    for n in 0..<policeNameLength where t + n < tokens.count && tokens[t + n].clause == tokens[t].clause && ids[t + n] >= 0 {
+      name.append(ids[t + n])
       if policeNames.contains(name) { return true }
     }
     return false
@@ -869,16 +874,16 @@ public struct NarrativeReader: Sendable {
 
   /// How many words of a police pronoun start at token `t` (the longest), nil for none: a word
   /// typed with marks must have the pronoun's ("hồ" is no "họ").
-  private func policePronounLength(_ cut: NarrativeTokens, at t: Int) -> Int? {
-    guard policePronounStarts.contains(cut.tokens[t].folded) else { return nil }
+  private func policePronounLength(_ cut: NarrativeTokens, _ ids: [Int], at t: Int) -> Int? {
+    guard ids[t] >= 0, startsPolicePronoun[ids[t]] else { return nil }
     var longest: Int?
-    for pronoun in policePronouns where t + pronoun.words.count <= cut.tokens.count && pronoun.words.count > (longest ?? 0) {
-      let fits = pronoun.words.indices.allSatisfy { j in
+    for pronoun in policePronouns where t + pronoun.ids.count <= cut.tokens.count && pronoun.ids.count > (longest ?? 0) {
+      let fits = pronoun.ids.indices.allSatisfy { j in
         let token = cut.tokens[t + j]
-        guard token.folded == pronoun.words[j], token.clause == cut.tokens[t].clause else { return false }
+        guard ids[t + j] == pronoun.ids[j], token.clause == cut.tokens[t].clause else { return false }
         return token.ascii || cut.marked(t + j) == pronoun.marked[j]
       }
-      if fits { longest = pronoun.words.count }
+      if fits { longest = pronoun.ids.count }
     }
     return longest
   }
