@@ -18,6 +18,9 @@ public struct AnswerReader {
   public let matcher: AnswerMatcher
   let narrative: NarrativeReader?
   private let particles: Set<String>
+  /// The same words as typed with their marks: a word typed with marks is a particle only so
+  /// spelled ("nhà thờ" does not start with the particle "nha").
+  private let particlesMarked: Set<String>
   private let preambles: [String]
   private let dontKnow: Set<String>
   private let yes: Set<String>
@@ -30,6 +33,7 @@ public struct AnswerReader {
       Set(Language.allCases.flatMap { matcher.catalog.list(key, $0) }.map(TextFolding.fold))
     }
     particles = words("answer.particles")
+    particlesMarked = Set(Language.allCases.flatMap { matcher.catalog.list("answer.particles", $0) }.compactMap(VietnameseSpelling.key))
     preambles = words("answer.preambles").sorted { $0.count > $1.count }
     dontKnow = words("answer.unknown")
     yes = words("answer.yes")
@@ -181,7 +185,11 @@ public struct AnswerReader {
   /// unless nothing else is left (a bare "dạ" only acknowledges the question).
   private func stripped(_ text: String) -> String {
     var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
-    func isParticle(_ word: String) -> Bool { particles.contains(TextFolding.fold(word.trimmingPunctuation)) }
+    func isParticle(_ word: String) -> Bool {
+      let bare = word.trimmingPunctuation
+      return bare.unicodeScalars.allSatisfy(\.isASCII)
+        ? particles.contains(TextFolding.fold(bare)) : VietnameseSpelling.key(bare).map(particlesMarked.contains) ?? false
+    }
     // "a" typed without marks at the start is the English article ("a week from today"), not
     // "ạ", which ends a sentence.
     while words.count > 1, let first = words.first, isParticle(first), first.lowercased() != "a" { words.removeFirst() }

@@ -83,6 +83,18 @@ struct NarrativeRound11Tests {
     #expect(Self.value(ice) == .bool(true))
   }
 
+  @Test("answers: a word typed with marks is no particle; the danger over is no danger")
+  func answerWords() throws {
+    // "nhà" is not the particle "nha": "nhà thờ" is a place of worship, not "thờ".
+    #expect(Self.value(try ShippedData.answer("settings", "nhà thờ")) == .set(["place_of_worship"]))
+    #expect(Self.value(try ShippedData.answer("settings", "trường cấp 2")) == .set(["k12_school"]))
+    #expect(Self.value(try ShippedData.answer("settings", "chung cư")) == .set(["housing"]))
+    #expect(Self.value(try ShippedData.answer("immediate_danger", "hết rồi")) == .bool(false))
+    #expect(Self.value(try ShippedData.answer("immediate_danger", "they left")) == .bool(false))
+    // The particle itself is still dropped.
+    #expect(Self.value(try ShippedData.answer("violence", "có nha")) == .bool(true))
+  }
+
   static func value(_ reading: AnswerReader.Reading) -> FactValue? {
     guard case .value(let value, _) = reading else { return nil }
     return value
