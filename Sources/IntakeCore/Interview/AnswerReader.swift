@@ -183,6 +183,9 @@ public struct AnswerReader {
 
   /// Without polite particles and fillers at either end ("dạ", "thưa", "ạ", "nha", "nhé"),
   /// unless nothing else is left (a bare "dạ" only acknowledges the question).
+  /// English words that come before a final "do" ("what to do", "what should we do").
+  private static let beforeEnglishDo: Set<String> = ["to", "i", "we", "you", "they", "should", "can", "will", "did", "does"]
+
   private func stripped(_ text: String) -> String {
     var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
     func isParticle(_ word: String) -> Bool {
@@ -193,7 +196,13 @@ public struct AnswerReader {
     // "a" typed without marks at the start is the English article ("a week from today"), not
     // "ạ", which ends a sentence.
     while words.count > 1, let first = words.first, isParticle(first), first.lowercased() != "a" { words.removeFirst() }
-    while words.count > 1, let last = words.last, isParticle(last) { words.removeLast() }
+    // "người gốc Á" ends with Asia, not with the particle "á": a capital is no particle at the end;
+    // nor is the English "do" of "what to do" the particle "đó" typed without marks.
+    while words.count > 1, let last = words.last, isParticle(last), !(last.first?.isUppercase ?? false),
+      !(last.lowercased() == "do" && Self.beforeEnglishDo.contains(words[words.count - 2].lowercased()))
+    {
+      words.removeLast()
+    }
     return words.joined(separator: " ").trimmingPunctuation
   }
 

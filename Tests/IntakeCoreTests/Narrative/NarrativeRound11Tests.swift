@@ -93,6 +93,12 @@ struct NarrativeRound11Tests {
     #expect(Self.value(try ShippedData.answer("immediate_danger", "they left")) == .bool(false))
     // The particle itself is still dropped.
     #expect(Self.value(try ShippedData.answer("violence", "có nha")) == .bool(true))
+    // "Á" (Asia) ending an answer is no particle "á"; the "do" of "what to do" is no "đó".
+    #expect(Self.value(try ShippedData.answer("bases", "vì tụi em là người gốc Á")) == .set(["national_origin"]))
+    #expect(Self.value(try ShippedData.answer("wants", "tell us what to do")) == .set(["advice"]))
+    #expect(Self.value(try ShippedData.answer("law_enforcement_involved", "police were helpful")) == .bool(false))
+    #expect(Self.value(try ShippedData.answer("requester_role", "we're with the NAACP")) == .choice("civil_rights_org"))
+    #expect(Self.value(try ShippedData.answer("parties_willing_to_meet", "the other side refuses to talk")) == .choice("no"))
   }
 
   static func value(_ reading: AnswerReader.Reading) -> FactValue? {
