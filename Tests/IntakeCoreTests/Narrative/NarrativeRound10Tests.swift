@@ -18,11 +18,6 @@ struct NarrativeRound10Tests {
     return values.contains(value)
   }
 
-  static func value(_ reading: AnswerReader.Reading) -> FactValue? {
-    guard case .value(let value, _) = reading else { return nil }
-    return value
-  }
-
   @Test("refused, followed, put out, a lease or shifts cut: discrimination")
   func unequalTreatment() throws {
     #expect(try Self.read("the bouncer push them out the door")["incident_types"] == .set(["discrimination"]))
@@ -85,7 +80,7 @@ struct NarrativeRound10Tests {
 
   @Test("a sentence with commas that tells only the asked fact answers it; a list stays a list")
   func commaSentenceAnswers() throws {
-    #expect(Self.value(try ShippedData.answer("bases", "vì ba em ngồi xe lăn, họ nói ổng làm chậm")) == .set(["disability"]))
+    #expect(try ShippedData.answerValue("bases", "vì ba em ngồi xe lăn, họ nói ổng làm chậm") == .set(["disability"]))
     guard case .invalid(let part) = try ShippedData.answer("bases", "race, purple") else {
       Issue.record("a list with an item that names nothing is refused")
       return
@@ -95,17 +90,17 @@ struct NarrativeRound10Tests {
 
   @Test("a first word that only begins a choice does not answer when the sentence tells the fact")
   func firstWordPrefix() throws {
-    #expect(Self.value(try ShippedData.answer("law_enforcement_involved", "the cops are the ones who did it")) == .bool(true))
-    #expect(Self.value(try ShippedData.answer("law_enforcement_involved", "the deputies are the ones who did it")) == .bool(true))
-    #expect(Self.value(try ShippedData.answer("requester_role", "I sit on the city council")) == .choice("local_official"))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "the cops are the ones who did it") == .bool(true))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "the deputies are the ones who did it") == .bool(true))
+    #expect(try ShippedData.answerValue("requester_role", "I sit on the city council") == .choice("local_official"))
   }
 
   @Test("answers of earlier rounds said otherwise: the week after next, gone now, mistrust of the sheriff")
   func earlierRounds() throws {
-    #expect(Self.value(try ShippedData.answer("event_in_days", "tuần sau nữa")) == .integer(14))
-    #expect(Self.value(try ShippedData.answer("event_in_days", "the week after next")) == .integer(14))
-    #expect(Self.value(try ShippedData.answer("immediate_danger", "dạ bây giờ thì hết rồi, tụi nó đi từ hồi tối")) == .bool(false))
-    #expect(Self.value(try ShippedData.answer("requester_role", "em làm counselor ở trường high school đó")) == .choice("school_official"))
+    #expect(try ShippedData.answerValue("event_in_days", "tuần sau nữa") == .integer(14))
+    #expect(try ShippedData.answerValue("event_in_days", "the week after next") == .integer(14))
+    #expect(try ShippedData.answerValue("immediate_danger", "dạ bây giờ thì hết rồi, tụi nó đi từ hồi tối") == .bool(false))
+    #expect(try ShippedData.answerValue("requester_role", "em làm counselor ở trường high school đó") == .choice("school_official"))
     let sheriff = try Self.read("Long time, many years, we not trust sheriff.")
     #expect(sheriff["law_enforcement_involved"] == .bool(true))
     #expect(sheriff["longstanding_mistrust"] == .bool(true))

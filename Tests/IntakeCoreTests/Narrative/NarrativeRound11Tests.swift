@@ -73,37 +73,32 @@ struct NarrativeRound11Tests {
   @Test("answers: a sentence that tells more still answers; a yes said first is a yes")
   func answers() throws {
     // The rest ("không đụng tới ai") is read back by the interview after the answer is taken.
-    let told = try ShippedData.answer("incident_types", "tụi nó chỉ la \"ching chong\" rồi bỏ đi, không đụng tới ai")
-    #expect(Self.value(told) == .set(["bias_incident"]))
-    let planned = try ShippedData.answer("planned_event", "dạ có, tụi em định thắp nến trước tòa thị chính, chưa chốt ngày")
-    #expect(Self.value(planned) == .bool(true))
+    let told = try ShippedData.answerValue("incident_types", "tụi nó chỉ la \"ching chong\" rồi bỏ đi, không đụng tới ai")
+    #expect(told == .set(["bias_incident"]))
+    let planned = try ShippedData.answerValue("planned_event", "dạ có, tụi em định thắp nến trước tòa thị chính, chưa chốt ngày")
+    #expect(planned == .bool(true))
     #expect(try ShippedData.answer("event_in_days", "chưa chốt ngày, còn chờ thành phố cấp giấy phép") == .unknown)
-    #expect(Self.value(try ShippedData.answer("wants", "can ai dung giua, chu 2 ben gap nhau la cai nhau")) == .set(["mediation"]))
-    let ice = try ShippedData.answer("law_enforcement_involved", "mấy ông ICE đó, họ xô chị tôi té vô tường")
-    #expect(Self.value(ice) == .bool(true))
+    #expect(try ShippedData.answerValue("wants", "can ai dung giua, chu 2 ben gap nhau la cai nhau") == .set(["mediation"]))
+    let ice = try ShippedData.answerValue("law_enforcement_involved", "mấy ông ICE đó, họ xô chị tôi té vô tường")
+    #expect(ice == .bool(true))
   }
 
   @Test("answers: a word typed with marks is no particle; the danger over is no danger")
   func answerWords() throws {
     // "nhà" is not the particle "nha": "nhà thờ" is a place of worship, not "thờ".
-    #expect(Self.value(try ShippedData.answer("settings", "nhà thờ")) == .set(["place_of_worship"]))
-    #expect(Self.value(try ShippedData.answer("settings", "trường cấp 2")) == .set(["k12_school"]))
-    #expect(Self.value(try ShippedData.answer("settings", "chung cư")) == .set(["housing"]))
-    #expect(Self.value(try ShippedData.answer("immediate_danger", "hết rồi")) == .bool(false))
-    #expect(Self.value(try ShippedData.answer("immediate_danger", "they left")) == .bool(false))
+    #expect(try ShippedData.answerValue("settings", "nhà thờ") == .set(["place_of_worship"]))
+    #expect(try ShippedData.answerValue("settings", "trường cấp 2") == .set(["k12_school"]))
+    #expect(try ShippedData.answerValue("settings", "chung cư") == .set(["housing"]))
+    #expect(try ShippedData.answerValue("immediate_danger", "hết rồi") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "they left") == .bool(false))
     // The particle itself is still dropped.
-    #expect(Self.value(try ShippedData.answer("violence", "có nha")) == .bool(true))
+    #expect(try ShippedData.answerValue("violence", "có nha") == .bool(true))
     // "Á" (Asia) ending an answer is no particle "á"; the "do" of "what to do" is no "đó".
-    #expect(Self.value(try ShippedData.answer("bases", "vì tụi em là người gốc Á")) == .set(["national_origin"]))
-    #expect(Self.value(try ShippedData.answer("wants", "tell us what to do")) == .set(["advice"]))
-    #expect(Self.value(try ShippedData.answer("law_enforcement_involved", "police were helpful")) == .bool(false))
-    #expect(Self.value(try ShippedData.answer("requester_role", "we're with the NAACP")) == .choice("civil_rights_org"))
-    #expect(Self.value(try ShippedData.answer("parties_willing_to_meet", "the other side refuses to talk")) == .choice("no"))
-  }
-
-  static func value(_ reading: AnswerReader.Reading) -> FactValue? {
-    guard case .value(let value, _) = reading else { return nil }
-    return value
+    #expect(try ShippedData.answerValue("bases", "vì tụi em là người gốc Á") == .set(["national_origin"]))
+    #expect(try ShippedData.answerValue("wants", "tell us what to do") == .set(["advice"]))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "police were helpful") == .bool(false))
+    #expect(try ShippedData.answerValue("requester_role", "we're with the NAACP") == .choice("civil_rights_org"))
+    #expect(try ShippedData.answerValue("parties_willing_to_meet", "the other side refuses to talk") == .choice("no"))
   }
 
   @Test("prejudice among the people of a school is a school conflict")

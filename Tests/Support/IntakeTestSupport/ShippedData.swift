@@ -24,6 +24,13 @@ public enum ShippedData {
     let reader = AnswerReader(matcher: AnswerMatcher(fact: fact, catalog: loaded.catalog), narrative: narrativeReader)
     return reader.read(text)
   }
+
+  /// The value read from `text` at the question about `question`; nil when it is no value
+  /// (unknown, asked back, refused).
+  public static func answerValue(_ question: String, _ text: String) throws -> FactValue? {
+    guard case .value(let value, _) = try answer(question, text) else { return nil }
+    return value
+  }
 }
 
 /// A test precondition that did not hold, with what was seen.
