@@ -11,6 +11,10 @@ struct NodeReader {
     self.file = file
   }
 
+  /// The context of a file's top level: read with `mapping(_:context:)`, a top level of the
+  /// wrong shape leaves the whole file unread (`fileShape`).
+  static let wholeFile = "file"
+
   /// YAML 1.1 reads these plain scalars as booleans; a value meant as text must be quoted.
   static let booleanWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false"]
 
@@ -33,8 +37,14 @@ struct NodeReader {
     _ node: Node?, context: String, allowed: Set<String>? = nil, required: [String] = []
   ) -> [String: Node]? {
     guard let node else { return nil }
+    // The file itself of the wrong shape is one root cause: what depends on it is skipped.
+    let wholeFile = context == Self.wholeFile
     guard case .mapping(let mapping) = node else {
-      error(.expectedMapping, node, ["context": context])
+      if wholeFile {
+        error(.fileShape, node, ["expected": required.joined(separator: ", ")])
+      } else {
+        error(.expectedMapping, node, ["context": context])
+      }
       return nil
     }
     var result: [String: Node] = [:]
@@ -58,9 +68,12 @@ struct NodeReader {
       }
       result[key] = value
     }
-    for key in required where result[key] == nil {
-      error(.missingKey, node, ["key": key, "context": context])
+    let missing = required.filter { result[$0] == nil }
+    if wholeFile, !missing.isEmpty {
+      error(.fileShape, node, ["expected": required.joined(separator: ", ")])
+      return nil
     }
+    for key in missing { error(.missingKey, node, ["key": key, "context": context]) }
     return result
   }
 

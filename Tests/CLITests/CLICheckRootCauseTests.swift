@@ -64,6 +64,27 @@ struct CLICheckRootCauseTests {
     Self.expectNoLeaks(result.stderr)
   }
 
+  @Test(
+    "valid YAML laid out wrong (a list, one value, no main key) is one root cause too, and its dependents are skipped",
+    arguments: ["Rules/facts.yaml", "Rules/lexicon.yaml", "Rules/rules/urgency.yaml", "Locales/en.yaml"])
+  func wrongShape(_ relative: String) async throws {
+    for content in ["- just\n- a list\n", "just one value\n", "version: 1\nsomething: else\n"] {
+      let folder = try Self.copyOfShippedData()
+      defer { folder.remove() }
+      try content.write(to: folder.url.appendingPathComponent(relative), atomically: true, encoding: .utf8)
+      let result = try await CLI.run(
+        ["check", "--rules", "Rules", "--locales", "Locales", "--lang", "en"], rules: folder.url.appendingPathComponent("Rules"),
+        locales: folder.url.appendingPathComponent("Locales"), directory: folder.url)
+      #expect(result.status == 65)
+      let lines = result.stderrLines
+      #expect(lines.count <= 4, "\(content): \(result.stderr)")
+      #expect(lines.first?.hasPrefix("\(relative):") == true, "\(result.stderr)")
+      #expect(lines.first?.contains("This file is not laid out as expected") == true, "\(result.stderr)")
+      #expect(lines.contains { $0.hasPrefix("The checks that depend on '\(relative)' were skipped") }, "\(result.stderr)")
+      Self.expectNoLeaks(result.stderr)
+    }
+  }
+
   @Test("a broken locale file in Vietnamese: the cause and the skipped checks in Vietnamese, no key", arguments: ["en", "vi"])
   func brokenLocaleInVietnamese(_ language: String) async throws {
     let folder = try Self.copyOfShippedData()

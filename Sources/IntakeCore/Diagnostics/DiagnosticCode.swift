@@ -10,6 +10,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConverti
   case fileUnreadable = "file-unreadable"
   case fileNotUTF8 = "file-not-utf8"
   case yamlSyntax = "yaml-syntax"
+  /// Valid YAML, but the file as a whole is not laid out as its kind of file is (a list, a
+  /// single value, a mapping without its main key): nothing in it can be read.
+  case fileShape = "file-shape"
   case expectedMapping = "expected-mapping"
   case expectedScalarKey = "expected-scalar-key"
   case duplicateKey = "duplicate-key"
@@ -81,7 +84,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, CustomStringConverti
   /// that depends on the file is skipped rather than reporting what its absence causes.
   public var leavesFileUnread: Bool {
     switch self {
-    case .fileUnreadable, .fileNotUTF8, .yamlSyntax, .yamlAlias, .yamlTooDeep: return true
+    case .fileUnreadable, .fileNotUTF8, .yamlSyntax, .fileShape, .yamlAlias, .yamlTooDeep: return true
     default: return false
     }
   }

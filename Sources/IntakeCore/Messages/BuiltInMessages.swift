@@ -25,6 +25,7 @@ public enum BuiltInMessages {
     "diagnostic.file-unreadable": "Cannot read the file '{path}'.",
     "diagnostic.file-not-utf8": "The file is not valid UTF-8 text here; save it as UTF-8.",
     "diagnostic.yaml-syntax": "This is not valid YAML: {problem}.",
+    "diagnostic.file-shape": "This file is not laid out as expected: it must be key: value lines with the key '{expected}:'.",
   ]
 
   private static let vietnamese: [String: String] = [
@@ -44,5 +45,6 @@ public enum BuiltInMessages {
     "diagnostic.file-unreadable": "Không đọc được tập tin '{path}'.",
     "diagnostic.file-not-utf8": "Tập tin không phải văn bản UTF-8 hợp lệ ở chỗ này; hãy lưu lại dưới dạng UTF-8.",
     "diagnostic.yaml-syntax": "Đây không phải YAML hợp lệ: {problem}.",
+    "diagnostic.file-shape": "Tập tin này không đúng dạng: phải là các dòng key: value, có khóa '{expected}:'.",
   ]
 }
