@@ -101,6 +101,28 @@ struct NarrativeRound11Tests {
     #expect(try ShippedData.answerValue("parties_willing_to_meet", "the other side refuses to talk") == .choice("no"))
   }
 
+  @Test(
+    "danger now, as people say it: a rifle, a crowd around, a door banged on, an attack or a gun pointed now",
+    arguments: [
+      "there is a white pickup across from our church right now, one of them has a rifle across his lap",
+      "right now there are men with rifles at our door", "someone is banging on our door and yelling he will kill us",
+      "a crowd is surrounding our store right now", "help, they are attacking my father now",
+      "a man is pointing a gun at people outside the mosque", "bây giờ có một đám đông đang vây tiệm",
+      "có người đang chĩa súng vào mọi người trước nhà thờ", "ông đó vẫn còn đứng ngoài sân với khẩu súng",
+    ])
+  func dangerNow(_ text: String) throws {
+    #expect(try Self.read(text)["immediate_danger"] == .bool(true))
+  }
+
+  @Test("a gun pointed in the past is violence, not danger now")
+  func dangerPast() throws {
+    for text in ["last year a man pointed a gun at our pastor", "năm ngoái có người chĩa súng vào cha xứ"] {
+      let facts = try Self.read(text)
+      #expect(facts["immediate_danger"] == nil, "\(text): \(facts)")
+      #expect(facts["violence"] == .bool(true), "\(text): \(facts)")
+    }
+  }
+
   @Test("prejudice among the people of a school is a school conflict")
   func schoolPrejudice() throws {
     let facts = try Self.read("Con gái tui học lớp 7, mấy đứa trong lớp kéo mắt chọc nó 'ching chong'")
