@@ -109,6 +109,9 @@ struct NarrativeRound11Tests {
       "a crowd is surrounding our store right now", "help, they are attacking my father now",
       "a man is pointing a gun at people outside the mosque", "bây giờ có một đám đông đang vây tiệm",
       "có người đang chĩa súng vào mọi người trước nhà thờ", "ông đó vẫn còn đứng ngoài sân với khẩu súng",
+      "shots fired outside our mosque", "we are trapped inside the store", "the building is on fire",
+      "someone set fire to the church right now", "có người đang bắn bên ngoài", "nhà thờ đang bị cháy",
+      "tụi em bị nhốt trong tiệm", "có tiếng súng nổ ngoài đường", "tụi nó không cho tụi em ra",
     ])
   func dangerNow(_ text: String) throws {
     #expect(try Self.read(text)["immediate_danger"] == .bool(true))
@@ -116,6 +119,7 @@ struct NarrativeRound11Tests {
 
   @Test("a gun pointed in the past is violence, not danger now")
   func dangerPast() throws {
+    #expect(try Self.read("last year shots were fired outside our mosque")["immediate_danger"] == nil)
     for text in ["last year a man pointed a gun at our pastor", "năm ngoái có người chĩa súng vào cha xứ"] {
       let facts = try Self.read(text)
       #expect(facts["immediate_danger"] == nil, "\(text): \(facts)")
