@@ -29,11 +29,10 @@ public struct AnswerReader {
   public init(matcher: AnswerMatcher, narrative: NarrativeReader? = nil) {
     self.matcher = matcher
     self.narrative = narrative
-    func words(_ key: String) -> Set<String> {
-      Set(Language.allCases.flatMap { matcher.catalog.list(key, $0) }.map(TextFolding.fold))
-    }
+    func list(_ key: String) -> [String] { Language.allCases.flatMap { matcher.catalog.list(key, $0) } }
+    func words(_ key: String) -> Set<String> { Set(list(key).map(TextFolding.fold)) }
     particles = words("answer.particles")
-    particlesMarked = Set(Language.allCases.flatMap { matcher.catalog.list("answer.particles", $0) }.compactMap(VietnameseSpelling.key))
+    particlesMarked = Set(list("answer.particles").compactMap(VietnameseSpelling.key))
     preambles = words("answer.preambles").sorted { $0.count > $1.count }
     dontKnow = words("answer.unknown")
     yes = words("answer.yes")
@@ -181,11 +180,11 @@ public struct AnswerReader {
     }
   }
 
-  /// Without polite particles and fillers at either end ("dạ", "thưa", "ạ", "nha", "nhé"),
-  /// unless nothing else is left (a bare "dạ" only acknowledges the question).
   /// English words that come before a final "do" ("what to do", "what should we do").
   private static let beforeEnglishDo: Set<String> = ["to", "i", "we", "you", "they", "should", "can", "will", "did", "does"]
 
+  /// Without polite particles and fillers at either end ("dạ", "thưa", "ạ", "nha", "nhé"),
+  /// unless nothing else is left (a bare "dạ" only acknowledges the question).
   private func stripped(_ text: String) -> String {
     var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
     func isParticle(_ word: String) -> Bool {
