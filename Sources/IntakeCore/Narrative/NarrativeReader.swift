@@ -73,6 +73,13 @@ public struct NarrativeReader: Sendable {
   typealias Found = (fact: Int, value: FactValue, words: Range<Int>)
 
   /// Each entry's readings with their facts in order, sorted once.
+  /// An implication of the lexicon with its facts as numbers: `when` and `add` in the order of
+  /// their names, as the words that gave `when` are joined to what it adds.
+  private struct FactImplication: Sendable {
+    var when: [(fact: Int, wanted: FactValue?)]
+    var add: [(fact: Int, value: FactValue)]
+  }
+
   private struct SortedReadings: Sendable {
     var set: [(Int, FactValue)]
     var past: [(Int, FactValue)]?
@@ -120,6 +127,11 @@ public struct NarrativeReader: Sendable {
   private let goalFact: Int
   /// `law_enforcement_involved`: the police as a party (-1: no such fact).
   private let policeFact: Int
+  /// The lexicon's implications by fact number, those naming an unknown fact left out (they can
+  /// never hold); measured: looking the names up on every read cost a copy of the reader.
+  private let implications: [FactImplication]
+  /// By lexicon entry: whether it sets the city or the state (its phrases name a place).
+  private let entryNamesPlace: [Bool]
   /// Folded number words (one word or two) and unit words, for durations.
   private var numbers: [String: Int] = [:]
   /// By word number: whether the word is a number word or starts one.
@@ -180,6 +192,15 @@ public struct NarrativeReader: Sendable {
     goalFact = factIndex["request_goal"] ?? -1
     policeFact = factIndex["law_enforcement_involved"] ?? -1
     clearedBy = lexicon.entries.map { $0.clears.compactMap { factIndex[$0] } }
+    implications = lexicon.implications.compactMap { implication in
+      let when = implication.when.sorted { $0.key < $1.key }.map { (fact: factIndex[$0.key] ?? -1, wanted: $0.value) }
+      guard when.allSatisfy({ $0.fact >= 0 }) else { return nil }
+      let add = implication.add.sorted { $0.key < $1.key }.compactMap { key, value in factIndex[key].map { (fact: $0, value: value) } }
+      return FactImplication(when: when, add: add)
+    }
+    entryNamesPlace = lexicon.entries.map { entry in
+      [entry.set, entry.past ?? [:], entry.future ?? [:]].contains { $0["city"] != nil || $0["state"] != nil }
+    }
     sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
@@ -216,6 +237,7 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.reported { insert(cue, .reported) }
     for cue in lexicon.elsewhere { insert(cue, .elsewhere) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
+    insertTenseCuesOfPhrases()
     // The words of police pronouns, leads and names, in the vocabulary so that a text's words
     // are known to be theirs by their number.
     func inVocabulary(_ phrase: String) -> (ids: [Int], marked: [String?]) {
@@ -292,9 +314,14 @@ public struct NarrativeReader: Sendable {
       guard !ids.isEmpty, !ids.contains(-1) else { continue }
       let spellings = alternateSpellings.count
       alternateSpellings += cut.tokens.indices.map { cut.marked($0) }
+      let folded = cut.tokens.map(\.folded).joined(separator: " ")
       for variant in variants {
         let typed = NarrativeTokens(variant)
-        guard typed.tokens.count == 1, typed.tokens[0].folded != cut.tokens.map(\.folded).joined(separator: " ") else { continue }
+        // A spelling that folds like the word is of use only with other marks ("chận" for
+        // "chặn": typed so, the word's own marks would refuse it).
+        guard typed.tokens.count == 1,
+          typed.tokens[0].folded != folded || (typed.marked(0) != nil && (cut.tokens.count > 1 || typed.marked(0) != cut.marked(0)))
+        else { continue }
         alternateOf.append((typed.tokens[0].folded, Alternate(typed: typed.marked(0), ids: ids, spellings: spellings)))
       }
     }
@@ -554,6 +581,53 @@ public struct NarrativeReader: Sendable {
     read(text, keepingDaysAhead: false)
   }
 
+  /// A phrase of an entry that holds a past cue ("năm ngoái có", "was fired") or a day ahead
+  /// ("vào đầu tháng tới") is that cue too: its longer match takes the cue's words, and the
+  /// clause would lose its tense ("Năm ngoái có biểu tình" read as a march to come). Not a word
+  /// of will: "he will kill us" is a threat said now, not a clause about days ahead (it took
+  /// the danger out of "someone is banging on our door and yelling he will kill us"). Phrases
+  /// with a gap are left alone (the cue might straddle it).
+  private mutating func insertTenseCuesOfPhrases() {
+    // Words as folded and with their marks: "đá" (stone) in "đang ném đá" is not the cue "đã".
+    typealias Word = (folded: String, marked: String?)
+    func cut(_ phrase: String) -> [Word] {
+      let cut = NarrativeTokens(phrase)
+      return cut.tokens.indices.map { (cut.tokens[$0].folded, cut.marked($0)) }
+    }
+    func same(_ a: Word, _ b: Word) -> Bool { a.folded == b.folded && (a.marked == nil || b.marked == nil || a.marked == b.marked) }
+    var cuesByFirst: [String: [(words: [Word], meaning: Meaning)]] = [:]
+    for (meaning, cues) in [(Meaning.past, lexicon.past), (.future, lexicon.future)] {
+      for cue in cues {
+        let words = cut(cue)
+        // Of the future, only days named ("đầu tháng tới", "thứ bảy này"), not a word of will.
+        guard let first = words.first, meaning == .past || words.count > 1 else { continue }
+        cuesByFirst[first.folded, default: []].append((words, meaning))
+      }
+    }
+    for entry in lexicon.entries {
+      for (phrases, accented) in [(entry.phrases, false), (entry.accented, true)] {
+        for phrase in phrases where !phrase.contains("\u{2026}") && !phrase.contains("...") {
+          let words = cut(phrase)
+          var held: [Meaning] = []
+          for (i, word) in words.enumerated() {
+            for cue in cuesByFirst[word.folded] ?? [] where cue.words.count < words.count && !held.contains(cue.meaning) {
+              guard i + cue.words.count <= words.count else { continue }
+              if cue.words.indices.allSatisfy({ same(words[i + $0], cue.words[$0]) }) { held.append(cue.meaning) }
+            }
+          }
+          for meaning in held { insert(phrase, meaning, accentedOnly: accented) }
+        }
+      }
+    }
+  }
+
+  /// A word in the possessive ("Boise's first Pride parade", "the tribe's social services")
+  /// read as the word, when only the word is in a phrase; -1 otherwise.
+  private func possessed(_ folded: String) -> Int {
+    guard folded.utf8.count > 3, folded.hasSuffix("'s") else { return -1 }
+    return words[String(folded.dropLast(2))] ?? -1
+  }
+
   /// Reads a text; `keepingDaysAhead` keeps days ahead without an event (an answer to "in how
   /// many days is the event?" names no event).
   public func read(_ text: String, keepingDaysAhead: Bool) -> NarrativeExtraction {
@@ -563,7 +637,7 @@ public struct NarrativeReader: Sendable {
     guard !tokens.isEmpty else { return NarrativeExtraction(findings: []) }
     // Each word's number in the lexicon (-1: in no phrase); a police department's initials
     // ("APD", "NOPD", "Gallup PD") read as "police".
-    var ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? -1 }
+    var ids = tokens.indices.map { t in isPoliceInitials(cut, t) ? policeWord : words[tokens[t].folded] ?? possessed(tokens[t].folded) }
     // "They", "họ" for the police named before are read as "police", spelled without marks.
     var marked = [String??](repeating: nil, count: tokens.count)
     let carried = policeCarried(cut, ids)
@@ -583,6 +657,8 @@ public struct NarrativeReader: Sendable {
     // Tense cues per clause, as bits: 1 past, 2 future, 3 both (then each phrase takes the
     // nearest cue's; elsewhere, past wins).
     var tense = Array(repeating: 0, count: cut.clauseCount)
+    var firstToken = [Int?](repeating: nil, count: cut.clauseCount)
+    for t in tokens.indices.reversed() { firstToken[tokens[t].clause] = t }
     var now = Array(repeating: false, count: cut.clauseCount)
     for match in matches {
       let clause = tokens[match.start].clause
@@ -593,7 +669,10 @@ public struct NarrativeReader: Sendable {
     // A clause after a comma with no tense of its own goes on in the tense of the one before
     // ("Tối qua cảnh sát chặn nó lại, chĩa súng…": the gun was pointed last night), unless it
     // says it is about now ("…, giờ tụi nó đang đứng ngoài với súng").
+    // One that opens with "nhưng", "but" turns to something else ("Cuộc biểu tình đó xong rồi,
+    // nhưng tháng sau tụi tôi còn tổ chức lần nữa").
     for clause in tense.indices.dropFirst() where tense[clause] == 0 && !now[clause] && cut.opensAfterComma[clause] {
+      if let first = firstToken[clause], Self.contrastWords.contains(tokens[first].folded) { continue }
       if tense[clause - 1] == 1 || tense[clause - 1] == 2 { tense[clause] = tense[clause - 1] }
     }
     // News from elsewhere ("coi tin tức thấy bên Cali người già bị đánh"): by clause, the first
@@ -691,7 +770,7 @@ public struct NarrativeReader: Sendable {
       }
       if isState, match.start >= deniedPlaceEnd, match.start - deniedPlaceEnd <= 1, tokens[deniedPlaceEnd - 1].clause == clause {
         negated = true
-      } else if negated, match.meanings.contains(where: namesPlace) {
+      } else if negated, match.meanings.contains(where: { namesPlace($0) }) {
         deniedPlaceEnd = match.end
       }
       for meaning in match.meanings {
@@ -812,9 +891,29 @@ public struct NarrativeReader: Sendable {
         break
       }
     }
+    found += policeAsSubject(found, cut, ids)
     return combine(
       found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
       bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed, placesWithState: placesWithState)
+  }
+
+  /// The police named first in a clause, and violence told later in it with no one else
+  /// named between ("cảnh sát tới chưa đầy 5 phút đã bắn ảnh", "deputies … tased him"):
+  /// Vietnamese leaves the subject unsaid, and the phrase's gap cannot reach that far. The act
+  /// is the police's: force used, the police a party.
+  private func policeAsSubject(_ found: [Found], _ cut: NarrativeTokens, _ ids: [Int]) -> [Found] {
+    let tokens = cut.tokens
+    guard policeWord >= 0, threatFacts.types >= 0, policeFact >= 0,
+      let violent = found.first(where: { $0.fact == threatFacts.violence && $0.value == .bool(true) })
+    else { return [] }
+    let clause = tokens[violent.words.lowerBound].clause
+    var start = violent.words.lowerBound
+    while start > 0 && tokens[start - 1].clause == clause { start -= 1 }
+    guard let police = (start..<violent.words.lowerBound).first(where: { ids[$0] == policeWord || startsPoliceName(ids, tokens, at: $0) }),
+      police - start < Self.pronounReach
+    else { return [] }
+    if found.contains(where: { $0.fact == policeFact }) { return [] }
+    return [(threatFacts.types, .set(["police_use_of_force"]), violent.words), (policeFact, .bool(true), violent.words)]
   }
 
   /// The tokens of pronouns that stand for the police (`cues.police-pronouns`): the last word of
@@ -991,9 +1090,7 @@ public struct NarrativeReader: Sendable {
   private func namesPlace(_ meaning: Meaning) -> Bool {
     switch meaning {
     case .city, .cityAlias, .state, .stateCode: return true
-    case .entry(let e):
-      let entry = lexicon.entries[e]
-      return [entry.set, entry.past ?? [:], entry.future ?? [:]].contains { $0["city"] != nil || $0["state"] != nil }
+    case .entry(let e): return entryNamesPlace[e]
     default: return false
     }
   }
@@ -1149,7 +1246,10 @@ public struct NarrativeReader: Sendable {
       let agoWord = u + 1 < tokens.count && tokens[u + 1].clause == clause && agoWords.contains(tokens[u + 1].folded)
       let words = i..<(u + 1)
       let total = count * days
-      if agoWord || laterCue.contains(.past) || (tense[clause] & 1 == 1 && !before && !aheadWord) {
+      // "nữa" right after the unit puts it ahead, whatever past cue follows ("3 ngày nữa năm
+      // ngoái có…" runs two sentences together).
+      let aheadRightAfter = after.first.map { tokens[$0].clause == clause && aheadWords.contains(tokens[$0].folded) } ?? false
+      if !aheadRightAfter && (agoWord || laterCue.contains(.past) || (tense[clause] & 1 == 1 && !before && !aheadWord)) {
         if let fact = factIndex["incident_days_ago"] { found.append((fact, .integer(total), words)) }
         // Past only by the clause's tense: "làm ở đây đã 11 năm", "nhốt riêng ba ngày" count
         // how long, not how long ago — unless "cách đây" stands before ("cách đây 2 tuần").
@@ -1232,7 +1332,7 @@ public struct NarrativeReader: Sendable {
 
   /// Whether a value read fits an implication's condition: any value for `nil`, a set
   /// including the wanted values, or the same value.
-  private func holds(_ value: FactValue?, _ wanted: FactValue?) -> Bool {
+  private static func holds(_ value: FactValue?, _ wanted: FactValue?) -> Bool {
     guard let value else { return false }
     guard let wanted else { return true }
     if case .set(let want) = wanted, case .set(let have) = value { return Set(want).isSubset(of: Set(have)) }
@@ -1329,11 +1429,10 @@ public struct NarrativeReader: Sendable {
     {
       values[danger] = nil
     }
-    func value(_ fact: String) -> FactValue? { factIndex[fact].flatMap { values[$0] } }
-    for implication in lexicon.implications where implication.when.allSatisfy({ fact, wanted in holds(value(fact), wanted) }) {
-      let because = implication.when.keys.sorted().flatMap { fact in factIndex[fact].map { words[$0] } ?? [] }
-      for (fact, added) in implication.add.sorted(by: { $0.key < $1.key }) {
-        guard let f = factIndex[fact], !conflicted[f] else { continue }
+    for implication in implications where implication.when.allSatisfy({ Self.holds(values[$0.fact], $0.wanted) }) {
+      let because = implication.when.flatMap { words[$0.fact] }
+      for (f, added) in implication.add {
+        guard !conflicted[f] else { continue }
         if case .set(let extra) = added, case .set(let old)? = values[f] {
           values[f] = .set(facts[f].values.filter(Set(old + extra).contains))
         } else if values[f] == nil {
