@@ -8,43 +8,39 @@ import Testing
 /// found in the reader itself, each kept from coming back.
 @Suite("Round 12: tense inside phrases, spellings that fold alike, quotes in phrases")
 struct NarrativeRound12Tests {
-  static func read(_ text: String) throws -> [String: FactValue] {
-    try #require(ShippedData.narrativeReader).read(text).facts
-  }
-
   @Test("a phrase that holds a tense cue gives its clause that tense: last year's march is past")
   func cueInsidePhrase() throws {
-    let march = try Self.read("Năm ngoái có biểu tình.")
+    let march = try ShippedData.facts("Năm ngoái có biểu tình.")
     #expect(march["planned_event"] == nil)
     #expect(march["incident_types"] == .set(["protest_or_unrest"]))
     // Only as spelled: "đá" (a stone) in "đang ném đá" is no "đã" (past).
-    let now = try Self.read("tụi thanh niên hàng xóm đang ném đá vô cửa sổ nhà em")
+    let now = try ShippedData.facts("tụi thanh niên hàng xóm đang ném đá vô cửa sổ nhà em")
     #expect(now["immediate_danger"] == .bool(true))
   }
 
   @Test("a spelling that folds like its word counts with its own marks: 'chận' is 'chặn'")
   func sameFoldedSpelling() throws {
-    let stop = try Self.read("Sheriff quận Harris chận xe thằng em tui hôm thứ hai")
+    let stop = try ShippedData.facts("Sheriff quận Harris chận xe thằng em tui hôm thứ hai")
     #expect(stop["law_enforcement_involved"] == .bool(true))
     #expect(stop["incident_types"] == .set(["police_misconduct"]))
   }
 
   @Test("'nữa' right after a number of days puts it ahead, whatever past cue follows")
   func aheadBeforePast() throws {
-    let fair = try Self.read("le phat dan o chua du kien 3 ngay nua nam ngoai co may thang say xin quay pha")
+    let fair = try ShippedData.facts("le phat dan o chua du kien 3 ngay nua nam ngoai co may thang say xin quay pha")
     #expect(fair["event_in_days"] == .integer(3))
     #expect(fair["planned_event"] == .bool(true))
   }
 
   @Test("a clause that opens with 'nhưng', 'but' does not go on in the tense before it")
   func contrastBreaksTense() throws {
-    let facts = try Self.read("Cuộc biểu tình đó xong rồi, nhưng tháng sau tụi tôi còn tổ chức lần nữa")
+    let facts = try ShippedData.facts("Cuộc biểu tình đó xong rồi, nhưng tháng sau tụi tôi còn tổ chức lần nữa")
     #expect(facts["planned_event"] == .bool(true))
   }
 
   @Test("a place in the possessive is the place: Boise's parade")
   func possessivePlace() throws {
-    let facts = try Self.read("We're organizing Boise's first Pride parade downtown in 3 weeks.")
+    let facts = try ShippedData.facts("We're organizing Boise's first Pride parade downtown in 3 weeks.")
     #expect(facts["city"] == .text("Boise"))
     #expect(facts["state"] == .choice("ID"))
     #expect(facts["communities"] == .set(["lgbtq"]))
@@ -52,15 +48,15 @@ struct NarrativeRound12Tests {
 
   @Test("'go home' counts as a slur only inside quotes (a quote in a phrase was dropped)")
   func quotedOnly() throws {
-    let bus = try Self.read("they're just sitting at the bus stop waiting to go home")
+    let bus = try ShippedData.facts("they're just sitting at the bus stop waiting to go home")
     #expect(bus["bases"] == nil)
-    let quoted = try Self.read("he yelled 'go home' at my mother")
+    let quoted = try ShippedData.facts("he yelled 'go home' at my mother")
     #expect(quoted["bases"] == .set(["national_origin"]))
   }
 
   @Test("UT Arlington is a campus in Texas, not Utah")
   func universityCampus() throws {
-    let facts = try Self.read("e la sv nam 3 o UT Arlington, campus police chan e 2 lan")
+    let facts = try ShippedData.facts("e la sv nam 3 o UT Arlington, campus police chan e 2 lan")
     #expect(facts["state"] == .choice("TX"))
     #expect(facts["city"] == .text("Arlington"))
     #expect(facts["settings"] == .set(["college_campus"]))
@@ -68,7 +64,7 @@ struct NarrativeRound12Tests {
 
   @Test("in hospital for a stroke is no violence")
   func illness() throws {
-    #expect(try Self.read("Tuần rồi ba em bị stroke nhập viện ở Wichita.")["violence"] == nil)
-    #expect(try Self.read("Tuần rồi ba em bị đánh phải nhập viện")["violence"] == .bool(true))
+    #expect(try ShippedData.facts("Tuần rồi ba em bị stroke nhập viện ở Wichita.")["violence"] == nil)
+    #expect(try ShippedData.facts("Tuần rồi ba em bị đánh phải nhập viện")["violence"] == .bool(true))
   }
 }

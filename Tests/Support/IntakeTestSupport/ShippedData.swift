@@ -18,6 +18,12 @@ public enum ShippedData {
   /// The narrative reader of the shipped lexicon, built once.
   public static let narrativeReader = loaded.narrativeReader()
 
+  /// The facts the shipped narrative reader reads in `text`, by fact id.
+  public static func facts(_ text: String) throws -> [String: FactValue] {
+    guard let reader = narrativeReader else { throw TestSetupError("the shipped lexicon gives no narrative reader") }
+    return reader.read(text).facts
+  }
+
   /// What the interview reads from `text` typed at the question about fact `question`.
   public static func answer(_ question: String, _ text: String) throws -> AnswerReader.Reading {
     guard let fact = try book().ruleSet.fact(question) else { throw TestSetupError("no fact '\(question)' in the shipped rules") }
