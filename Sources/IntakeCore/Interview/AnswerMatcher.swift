@@ -58,6 +58,18 @@ public struct AnswerMatcher {
   /// Whether some phrase starts with this folded word.
   func mayStart(folded word: String) -> Bool { firstWords.contains(word) }
 
+  /// The one choice whose phrases of several words begin with this whole word ("not" of "not
+  /// involved", "chỉ" of "chỉ tới"), if only one does: a short first word is no prefix ("the"
+  /// does not begin "they came").
+  func choice(beginningWith word: String) -> FactValue? {
+    let folded = TextFolding.fold(word)
+    guard firstWords.contains(folded) else { return nil }
+    var found = Set<Int>()
+    for (phrase, values) in phrases where phrase.hasPrefix(folded + " ") { found.formUnion(values) }
+    guard found.count == 1, let index = found.first else { return nil }
+    return value(index)
+  }
+
   /// The one choice some words name exactly (number, label or synonym; no prefixes), if any;
   /// given lowercased and folded already, as a search inside a long answer has them.
   func choiceNamed(lowercased: String, folded: String) -> String? {

@@ -42,7 +42,8 @@ public struct AnswerReader {
   public var fact: FactDefinition { matcher.fact }
 
   public func read(_ input: String) -> Reading {
-    let text = stripped(input.trimmingWhitespace)
+    let typed = input.trimmingWhitespace
+    let text = stripped(typed)
     guard !text.isEmpty else { return .empty }
     // A city as people name it ("dạ ở San Hô Xê", "Sugar Land, gần Houston"): the place the
     // description reader finds in it, else the words as typed.
@@ -59,6 +60,9 @@ public struct AnswerReader {
     case .ambiguous(let values): return .ambiguous(values)
     case .empty: return .empty
     case .invalid(let part):
+      // A word dropped as a particle may be part of a choice: "da đen" (black skin) typed
+      // without marks is no "dạ".
+      if text != typed, case .value(let value) = matcher.match(typed) { return .value(value, note: nil) }
       if let reading = dontKnowReading(text) { return reading }
       if let rest = withoutPreamble(text) {
         switch matcher.match(rest) {
@@ -282,10 +286,16 @@ public struct AnswerReader {
     var candidates: [(head: String, rest: String, prefixes: Bool)] = []
     if comma.count == 2 { candidates.append((comma[0], comma[1], true)) }
     // A sentence's first word may begin a choice ("vandal tụi nó xịt sơn"), unless the sentence tells this
-    // fact itself: "the cops are the ones who did it" is not "they came" (a "no") begun.
+    // fact itself: "the cops are the ones who did it" is not "they came" (a "no") begun. A short
+    // word only as a whole word ("not" of "not involved"): "the" began "they came" in "the
+    // officer is the one who hit him".
     let words = text.split(separator: " ", maxSplits: 1).map(String.init)
     if words.count == 2 {
-      candidates.append((words[0].trimmingPunctuation, words[1].trimmingWhitespace, firstWordPrefixes))
+      let head = words[0].trimmingPunctuation
+      if firstWordPrefixes, head.count < 4, let value = matcher.choice(beginningWith: stripped(head)) {
+        return .value(value, note: words[1].trimmingWhitespace)
+      }
+      candidates.append((head, words[1].trimmingWhitespace, firstWordPrefixes && head.count >= 4))
     }
     var whole = matcher
     whole.allowsPrefixes = false

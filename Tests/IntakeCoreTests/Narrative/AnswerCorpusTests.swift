@@ -74,6 +74,21 @@ struct AnswerCorpusTests {
     }
   }
 
+  /// Misses by question and by what was read instead ("violence: invalid 1, a value 1"),
+  /// counts only: the held-out part prints it without showing a text.
+  static func missesByQuestion(_ answers: [Answer]) throws -> String {
+    var misses: [String: [String: Int]] = [:]
+    for answer in answers {
+      let (got, ok) = try read(answer)
+      guard !ok else { continue }
+      let kind = ["invalid", "unknown", "ask"].contains(got) ? got : "a value"
+      misses[answer.question, default: [:]][kind, default: 0] += 1
+    }
+    return misses.sorted { $0.key < $1.key }.map { question, kinds in
+      "\(question): " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }.joined(separator: "; ")
+  }
+
   static func report(_ answers: [Answer], details: Bool) throws -> [String: (right: Int, total: Int)] {
     var byLanguage: [String: (right: Int, total: Int)] = [:]
     for answer in answers {
@@ -126,7 +141,11 @@ struct AnswerCorpusTests {
     #expect(answers.count >= 25)
     let byLanguage = try Self.report(answers, details: false)
     print("Held-out answers:\n" + Self.table(byLanguage))
+    print("Held-out answer misses by question (read instead): " + (try Self.missesByQuestion(answers)))
     // A floor at the level measured (Corpus/REPORT.md), so that nothing slips back unnoticed.
-    #expect(Self.share(byLanguage) >= 0.79, "answers read right on the held-out corpus")
+    // Round 12 lowered it by one answer: a short first word no longer begins a choice ("the"
+    // began "they came", a "no" to the police being a party), and one held-out answer had been
+    // read right only so.
+    #expect(Self.share(byLanguage) >= 0.76, "answers read right on the held-out corpus")
   }
 }

@@ -67,4 +67,28 @@ struct NarrativeRound12Tests {
     #expect(try ShippedData.facts("Tuần rồi ba em bị stroke nhập viện ở Wichita.")["violence"] == nil)
     #expect(try ShippedData.facts("Tuần rồi ba em bị đánh phải nhập viện")["violence"] == .bool(true))
   }
+
+  @Test("danger now: 'ổn rồi', 'we are fine' are no; a bare 'ok' is asked again, never a yes")
+  func dangerAnswers() throws {
+    #expect(try ShippedData.answerValue("immediate_danger", "ổn rồi") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "hk sao") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "we are fine") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "ok") == nil)
+    #expect(try ShippedData.answerValue("immediate_danger", "có, nó đang đứng ngoài đường với cây gậy") == .bool(true))
+  }
+
+  @Test("the police as a party, answered in a sentence: 'the' begins no 'they came'")
+  func policeAnswers() throws {
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "the officer is the one who hit him") == .bool(true))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "the police help us") == .bool(false))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "cảnh sát tới hỏi rồi đi") == .bool(false))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "the police don't listen to us") == .bool(true))
+  }
+
+  @Test("a word that is also a particle stays part of its choice: 'da đen' is no 'dạ'; 'ở nhà' is a home")
+  func wordsNotParticles() throws {
+    #expect(try ShippedData.answerValue("communities", "da đen") == .set(["black"]))
+    #expect(try ShippedData.answerValue("settings", "ở nhà") == .set(["housing"]))
+    #expect(try ShippedData.answerValue("wants", "muốn kiện") == .set(["file_complaint"]))
+  }
 }
