@@ -32,7 +32,7 @@ public struct RequestDecoder: Sendable {
     }
     if let schema = fields["schema"] {
       if (schema as? String) != IntakeRequest.schema {
-        problems.append(RequestProblem("wrong-schema", ["schema": "\(schema)", "expected": IntakeRequest.schema]))
+        problems.append(RequestProblem("wrong-schema", ["schema": Self.shown(schema), "expected": IntakeRequest.schema]))
       }
     }
     switch fields["id"] {
@@ -85,7 +85,7 @@ public struct RequestDecoder: Sendable {
             request.facts[key] = value
           } else {
             let code = raw is NSNumber ? "not-whole-number" : "invalid-json-value"
-            problems.append(RequestProblem(code, ["fact": key, "value": "\(raw)"]))
+            problems.append(RequestProblem(code, ["fact": key, "value": Self.shown(raw)]))
           }
         }
       } else {
@@ -137,6 +137,21 @@ public struct RequestDecoder: Sendable {
     // JSON booleans arrive as NSNumber with the Objective-C type code of `BOOL` ("c").
     number.objCType.pointee == CChar(bitPattern: UInt8(ascii: "c"))
   }
+
+  /// A value as the message quotes it: a string as typed, anything else as JSON with its keys
+  /// in order, cut at 200 characters. (Swift's description of a dictionary follows the hash
+  /// order of that run: the same record gave two messages, found by the `screen` fuzz target.)
+  static func shown(_ value: Any) -> String {
+    if let text = value as? String { return text }
+    if let number = value as? NSNumber { return isBool(number) ? (number.boolValue ? "true" : "false") : "\(number)" }
+    guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+    else { return "\(value)" }
+    let text = String(decoding: data, as: UTF8.self)
+    return text.count > Self.longestShown ? String(text.prefix(Self.longestShown)) + "…" : text
+  }
+
+  /// The most characters of a value a message quotes.
+  static let longestShown = 200
 
   /// Foundation's description of a JSON error, without its final period (the message adds one).
   static func describe(_ error: any Error) -> String {

@@ -153,4 +153,17 @@ struct ByteReadingTests {
       #expect(run.readFromBytes == 0, "\(bytes)")
     }
   }
+
+  /// Found by the `screen` fuzz target: a schema given as an object was quoted as Swift's
+  /// description of a dictionary, whose key order is the hash order of that one decoding, so the
+  /// two paths (and two runs) wrote different messages for the same record.
+  @Test("A schema that is no string is quoted as JSON, keys in order, the same on both paths")
+  func schemaObjectQuoted() throws {
+    let record = #"{"schema": {"phone": "714-555-0100", "name": "Thích Minh Đức", "b": [true, null], "a": 1}}"#
+    let input = Array((0..<20).map { _ in record }.joined(separator: "\n").utf8) + [0x0A]
+    let run = try Self.compare(input, "schema object")
+    let output = String(decoding: run.output, as: UTF8.self)
+    #expect(
+      output.contains(#"The schema '{\"a\":1,\"b\":[true,null],\"name\":\"Thích Minh Đức\",\"phone\":\"714-555-0100\"}' is not supported"#))
+  }
 }
