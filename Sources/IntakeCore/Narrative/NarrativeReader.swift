@@ -202,6 +202,7 @@ public struct NarrativeReader: Sendable {
       [entry.set, entry.past ?? [:], entry.future ?? [:]].contains { $0["city"] != nil || $0["state"] != nil }
     }
     sortedReadings = lexicon.entries.map { SortedReadings(set: sorted($0.set), past: $0.past.map(sorted), future: $0.future.map(sorted)) }
+    prepareTenseCues()
     for (i, entry) in lexicon.entries.enumerated() {
       for phrase in entry.phrases { insert(phrase, .entry(i)) }
       for phrase in entry.accented { insert(phrase, .entry(i), accentedOnly: true) }
@@ -237,7 +238,7 @@ public struct NarrativeReader: Sendable {
     for cue in lexicon.reported { insert(cue, .reported) }
     for cue in lexicon.elsewhere { insert(cue, .elsewhere) }
     for word in aheadWords + lexicon.ahead { insert(word, .ahead) }
-    insertTenseCuesOfPhrases()
+    tenseCues = [:]
     // The words of police pronouns, leads and names, in the vocabulary so that a text's words
     // are known to be theirs by their number.
     func inVocabulary(_ phrase: String) -> (ids: [Int], marked: [String?]) {
@@ -355,6 +356,10 @@ public struct NarrativeReader: Sendable {
     case word(Int, String?)
   }
 
+  /// The past cues, and the days ahead of more than one word, by their first word, while the
+  /// lexicon is compiled: an entry's phrase that holds one is that cue too (`insert`).
+  private var tenseCues: [Int: [(ids: [Int], marked: [String?], meaning: Meaning)]] = [:]
+
   /// Pieces already cut, while the lexicon is compiled: classes make thousands of phrases of
   /// the same few pieces ("cảnh sát … tackled", "cs … tackled"…), and cutting and folding
   /// every phrase whole was most of the compile. Emptied once the trie is built.
@@ -378,6 +383,45 @@ public struct NarrativeReader: Sendable {
     }
     pieces[piece] = out
     return out
+  }
+
+  /// Fills `tenseCues`. A phrase of an entry that holds a past cue ("năm ngoái có", "was
+  /// fired") or a day ahead ("vào đầu tháng tới") is that cue too: its longer match takes the
+  /// cue's words, and the clause would lose its tense ("Năm ngoái có biểu tình" read as a march
+  /// to come). Not a word of will: "he will kill us" is a threat said now, not a clause about
+  /// days ahead (it took the danger out of "someone is banging on our door and yelling he
+  /// will kill us").
+  private mutating func prepareTenseCues() {
+    for (meaning, cues) in [(Meaning.past, lexicon.past), (.future, lexicon.future)] {
+      for cue in cues {
+        var ids: [Int] = []
+        var marked: [String?] = []
+        for piece in cue.utf8.split(separator: 0x20) {
+          for case .word(let id, let spelling) in cut(Substring(piece)) {
+            ids.append(id)
+            marked.append(spelling)
+          }
+        }
+        guard let first = ids.first, meaning == .past || ids.count > 1 else { continue }
+        tenseCues[first, default: []].append((ids, marked, meaning))
+      }
+    }
+  }
+
+  /// The tense cues a phrase without a gap holds (its words by number, with their marks; "đá"
+  /// in "đang ném đá" is no "đã": marks count where both have them).
+  private func tenseCues(in keys: [Int], _ marked: [String?]) -> [Meaning] {
+    guard keys.count > 1, !keys.contains(0) else { return [] }
+    var held: [Meaning] = []
+    for (i, id) in keys.enumerated() {
+      for cue in tenseCues[id] ?? [] where cue.ids.count < keys.count && i + cue.ids.count <= keys.count && !held.contains(cue.meaning) {
+        let same = cue.ids.indices.allSatisfy { j in
+          keys[i + j] == cue.ids[j] && (marked[i + j] == nil || cue.marked[j] == nil || marked[i + j] == cue.marked[j])
+        }
+        if same { held.append(cue.meaning) }
+      }
+    }
+    return held
   }
 
   private mutating func insert(_ phrase: String, _ meaning: Meaning, accentedOnly: Bool = false, quotedOnly: Bool = false) {
@@ -412,10 +456,16 @@ public struct NarrativeReader: Sendable {
         node = nodes.count - 1
       }
     }
-    let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly)
-    if !nodes[node].variants.contains(where: { $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly }
-    ) {
-      nodes[node].variants.append(variant)
+    var meanings = [meaning]
+    if case .entry = meaning, !quotedOnly, !tenseCues.isEmpty { meanings += tenseCues(in: keys, marked) }
+    for meaning in meanings {
+      let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly)
+      if !nodes[node].variants.contains(where: {
+        $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly
+      }
+      ) {
+        nodes[node].variants.append(variant)
+      }
     }
   }
 
@@ -579,46 +629,6 @@ public struct NarrativeReader: Sendable {
 
   public func read(_ text: String) -> NarrativeExtraction {
     read(text, keepingDaysAhead: false)
-  }
-
-  /// A phrase of an entry that holds a past cue ("năm ngoái có", "was fired") or a day ahead
-  /// ("vào đầu tháng tới") is that cue too: its longer match takes the cue's words, and the
-  /// clause would lose its tense ("Năm ngoái có biểu tình" read as a march to come). Not a word
-  /// of will: "he will kill us" is a threat said now, not a clause about days ahead (it took
-  /// the danger out of "someone is banging on our door and yelling he will kill us"). Phrases
-  /// with a gap are left alone (the cue might straddle it).
-  private mutating func insertTenseCuesOfPhrases() {
-    // Words as folded and with their marks: "đá" (stone) in "đang ném đá" is not the cue "đã".
-    typealias Word = (folded: String, marked: String?)
-    func cut(_ phrase: String) -> [Word] {
-      let cut = NarrativeTokens(phrase)
-      return cut.tokens.indices.map { (cut.tokens[$0].folded, cut.marked($0)) }
-    }
-    func same(_ a: Word, _ b: Word) -> Bool { a.folded == b.folded && (a.marked == nil || b.marked == nil || a.marked == b.marked) }
-    var cuesByFirst: [String: [(words: [Word], meaning: Meaning)]] = [:]
-    for (meaning, cues) in [(Meaning.past, lexicon.past), (.future, lexicon.future)] {
-      for cue in cues {
-        let words = cut(cue)
-        // Of the future, only days named ("đầu tháng tới", "thứ bảy này"), not a word of will.
-        guard let first = words.first, meaning == .past || words.count > 1 else { continue }
-        cuesByFirst[first.folded, default: []].append((words, meaning))
-      }
-    }
-    for entry in lexicon.entries {
-      for (phrases, accented) in [(entry.phrases, false), (entry.accented, true)] {
-        for phrase in phrases where !phrase.contains("\u{2026}") && !phrase.contains("...") {
-          let words = cut(phrase)
-          var held: [Meaning] = []
-          for (i, word) in words.enumerated() {
-            for cue in cuesByFirst[word.folded] ?? [] where cue.words.count < words.count && !held.contains(cue.meaning) {
-              guard i + cue.words.count <= words.count else { continue }
-              if cue.words.indices.allSatisfy({ same(words[i + $0], cue.words[$0]) }) { held.append(cue.meaning) }
-            }
-          }
-          for meaning in held { insert(phrase, meaning, accentedOnly: accented) }
-        }
-      }
-    }
   }
 
   /// A word in the possessive ("Boise's first Pride parade", "the tribe's social services")
