@@ -1345,7 +1345,9 @@ public struct NarrativeReader: Sendable {
   private static func holds(_ value: FactValue?, _ wanted: FactValue?) -> Bool {
     guard let value else { return false }
     guard let wanted else { return true }
-    if case .set(let want) = wanted, case .set(let have) = value { return Set(want).isSubset(of: Set(have)) }
+    // A few values each: looked for one by one (measured: two sets built per implication and
+    // read were a fiftieth of a read).
+    if case .set(let want) = wanted, case .set(let have) = value { return want.allSatisfy(have.contains) }
     return value == wanted
   }
 
