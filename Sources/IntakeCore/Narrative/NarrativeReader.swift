@@ -1162,7 +1162,9 @@ public struct NarrativeReader: Sendable {
   /// a longer phrase took it ("don't know" is not a negation).
   private func isNegated(_ match: Match, _ matches: [Match], _ tokens: [NarrativeTokens.Token], _ consumed: [Bool]) -> Bool {
     let clause = tokens[match.start].clause
-    let windowStart = max(0, match.start - 3)
+    // A phrase that opens with "because", "vì" starts a scope of its own: "my boss won't pay
+    // us because we are Vietnamese" does not deny that they are.
+    let windowStart = Self.scopeOpeners.contains(tokens[match.start].folded) ? match.start : max(0, match.start - 3)
     for other in matches[firstMatch(from: windowStart - longestSpan, in: matches)...] {
       if other.start >= match.end { break }
       guard other.end > windowStart, other.meanings.contains(.negation), tokens[other.start].clause == clause,
@@ -1188,6 +1190,9 @@ public struct NarrativeReader: Sendable {
     }
     return false
   }
+
+  /// Words that open a scope a negation before them does not reach.
+  private static let scopeOpeners: Set<String> = ["because", "vi", "since"]
 
   /// "chưa tới một phút", "không đến 5 phút", "chưa đầy 2 tuần": a negator then "tới", "đến",
   /// "đầy" or "quá" and a number says "less than", and negates nothing ("chưa tới một phút đã

@@ -91,4 +91,22 @@ struct NarrativeRound12Tests {
     #expect(try ShippedData.answerValue("settings", "ở nhà") == .set(["housing"]))
     #expect(try ShippedData.answerValue("wants", "muốn kiện") == .set(["file_complaint"]))
   }
+
+  @Test("a phrase that opens with 'because', 'vì' is out of reach of a negation before it")
+  func becauseScope() throws {
+    let pay = try ShippedData.facts("My boss won't pay us because we are Vietnamese")
+    #expect(pay["bases"] == .set(["national_origin"]))
+    #expect(pay["incident_types"] == .set(["discrimination"]))
+  }
+
+  @Test("acts told plainly, probed by class: a tire slashed is no stabbing, a call to beat people is a threat")
+  func actsProbed() throws {
+    let tire = try ShippedData.facts("Ai đó đâm thủng bánh xe của cha xứ")
+    #expect(tire["violence"] == nil)
+    #expect(tire["incident_types"] == .set(["hate_crime"]))
+    let call = try ShippedData.facts("Trên Facebook có người kêu gọi đánh người Việt")
+    #expect(call["incident_types"] == .set(["threats"]))
+    #expect(try ShippedData.facts("Police arrested my son for no reason")["law_enforcement_involved"] == .bool(true))
+    #expect(try ShippedData.facts("Bệnh viện không cho người thông dịch")["incident_types"] == .set(["language_access"]))
+  }
 }
