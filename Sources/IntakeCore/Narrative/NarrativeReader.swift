@@ -901,30 +901,53 @@ public struct NarrativeReader: Sendable {
         break
       }
     }
-    found += policeAsSubject(found, cut, ids)
+    found += policeAsSubject(found, cut, ids, carried: carried)
     return combine(
       found.filter { !cleared.contains($0.fact) }, cut, keepingDaysAhead: keepingDaysAhead, threats: threats,
       bareCounts: bareCounts, untensedArms: untensedArms, placesNamed: placesNamed, placesWithState: placesWithState)
   }
 
-  /// The police named first in a clause, and violence told later in it with no one else
-  /// named between ("cảnh sát tới chưa đầy 5 phút đã bắn ảnh", "deputies … tased him"):
-  /// Vietnamese leaves the subject unsaid, and the phrase's gap cannot reach that far. The act
-  /// is the police's: force used, the police a party.
-  private func policeAsSubject(_ found: [Found], _ cut: NarrativeTokens, _ ids: [Int]) -> [Found] {
+  /// The police named first in a clause, and violence, a slur or unequal treatment told later
+  /// in it ("cảnh sát tới chưa đầy 5 phút đã bắn ảnh", "Cảnh sát nói tiếng Việt thì về nước
+  /// đi"): Vietnamese leaves the subject unsaid, and a phrase's gap cannot reach that far. The
+  /// act is the police's: force used, or misconduct, and the police a party. Only when nothing
+  /// else read says whether they are.
+  private func policeAsSubject(_ found: [Found], _ cut: NarrativeTokens, _ ids: [Int], carried: [Int]) -> [Found] {
     let tokens = cut.tokens
-    guard policeWord >= 0, threatFacts.types >= 0, policeFact >= 0,
-      let violent = found.first(where: { $0.fact == threatFacts.violence && $0.value == .bool(true) })
-    else { return [] }
-    let clause = tokens[violent.words.lowerBound].clause
-    var start = violent.words.lowerBound
-    while start > 0 && tokens[start - 1].clause == clause { start -= 1 }
-    guard let police = (start..<violent.words.lowerBound).first(where: { ids[$0] == policeWord || startsPoliceName(ids, tokens, at: $0) }),
-      police - start < Self.pronounReach
-    else { return [] }
-    if found.contains(where: { $0.fact == policeFact }) { return [] }
-    return [(threatFacts.types, .set(["police_use_of_force"]), violent.words), (policeFact, .bool(true), violent.words)]
+    guard policeWord >= 0, threatFacts.types >= 0, policeFact >= 0, !found.contains(where: { $0.fact == policeFact }) else { return [] }
+    let wrongs: Set<String> = ["bias_incident", "discrimination"]
+    for act in found {
+      let kind: String
+      if act.fact == threatFacts.violence && act.value == .bool(true) {
+        kind = "police_use_of_force"
+      } else if act.fact == threatFacts.types, case .set(let types) = act.value, types.contains(where: wrongs.contains) {
+        kind = "police_misconduct"
+      } else {
+        continue
+      }
+      let clause = tokens[act.words.lowerBound].clause
+      var start = act.words.lowerBound
+      while start > 0 && tokens[start - 1].clause == clause { start -= 1 }
+      // Among the first words of the clause. For a slur or unequal treatment, more surely the
+      // subject: named, not a pronoun carried ("he" of "he'll call ICE… and he calls them…" is
+      // the boss), first in its clause or after words that lead one ("mấy ông", "ai dè",
+      // "and"), not the one invited ("muốn mời cảnh sát… vì dạo này hay có chuyện kỳ thị").
+      let strict = kind == "police_misconduct"
+      guard
+        let police = (start..<act.words.lowerBound).first(where: {
+          !(strict && carried.contains($0)) && (ids[$0] == policeWord || startsPoliceName(ids, tokens, at: $0))
+        }),
+        strict ? (start..<police).allSatisfy({ Self.subjectLeads.contains(tokens[$0].folded) }) : police - start < Self.pronounReach
+      else { continue }
+      return [(threatFacts.types, .set([kind]), act.words), (policeFact, .bool(true), act.words)]
+    }
+    return []
   }
+
+  /// Words that may stand before the subject of a clause.
+  private static let subjectLeads: Set<String> = [
+    "the", "a", "and", "then", "but", "so", "two", "some", "thi", "roi", "may", "ong", "ai", "de", "nhung", "vay", "la", "sau", "do",
+  ]
 
   /// The tokens of pronouns that stand for the police (`cues.police-pronouns`): the last word of
   /// a pronoun among the first three words of a clause or right after a lead ("thì", "then"),

@@ -109,4 +109,13 @@ struct NarrativeRound12Tests {
     #expect(try ShippedData.facts("Police arrested my son for no reason")["law_enforcement_involved"] == .bool(true))
     #expect(try ShippedData.facts("Bệnh viện không cho người thông dịch")["incident_types"] == .set(["language_access"]))
   }
+
+  @Test("a slur or unfair treatment by the police named first in its clause is their misconduct; the police invited are not")
+  func policeSubjectOfWrongs() throws {
+    let slur = try ShippedData.facts("Cảnh sát nói tiếng Việt thì về nước đi")
+    #expect(slur["law_enforcement_involved"] == .bool(true))
+    let invited = try ShippedData.facts("e la hoi truong, muon moi canh sat va hoi dong tp ngoi lai vi dao nay hay co chuyen ky thi")
+    #expect(invited["law_enforcement_involved"] == nil)
+    #expect(try ShippedData.facts("Officers laughed at us when we reported it")["law_enforcement_involved"] == .bool(true))
+  }
 }
