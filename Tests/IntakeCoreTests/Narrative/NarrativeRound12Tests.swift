@@ -118,4 +118,14 @@ struct NarrativeRound12Tests {
     #expect(invited["law_enforcement_involved"] == nil)
     #expect(try ShippedData.facts("Officers laughed at us when we reported it")["law_enforcement_involved"] == .bool(true))
   }
+
+  @Test("bases, probed by class: a headscarf and 'khủng bố', a wheelchair, 'because she is Black'")
+  func basesProbed() throws {
+    let scarf = try ShippedData.facts("Họ kêu vợ tui là con khủng bố vì đội khăn")
+    #expect(scarf["bases"] == .set(["religion"]))
+    #expect(scarf["incident_types"] == .set(["bias_incident"]))
+    #expect(try ShippedData.facts("Ông chủ nói không nhận người tàn tật")["bases"] == .set(["disability"]))
+    let both = try ShippedData.facts("My daughter was bullied because she is Black and Vietnamese")
+    #expect(both["bases"] == .set(["race", "national_origin"]))
+  }
 }
