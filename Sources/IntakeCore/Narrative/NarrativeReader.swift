@@ -72,7 +72,6 @@ public struct NarrativeReader: Sendable {
   /// A fact read, and the tokens it was read from.
   typealias Found = (fact: Int, value: FactValue, words: Range<Int>)
 
-  /// Each entry's readings with their facts in order, sorted once.
   /// An implication of the lexicon with its facts as numbers: `when` and `add` in the order of
   /// their names, as the words that gave `when` are joined to what it adds.
   private struct FactImplication: Sendable {
@@ -80,6 +79,7 @@ public struct NarrativeReader: Sendable {
     var add: [(fact: Int, value: FactValue)]
   }
 
+  /// Each entry's readings with their facts in order, sorted once.
   private struct SortedReadings: Sendable {
     var set: [(Int, FactValue)]
     var past: [(Int, FactValue)]?
@@ -915,12 +915,11 @@ public struct NarrativeReader: Sendable {
   private func policeAsSubject(_ found: [Found], _ cut: NarrativeTokens, _ ids: [Int], carried: [Int]) -> [Found] {
     let tokens = cut.tokens
     guard policeWord >= 0, threatFacts.types >= 0, policeFact >= 0, !found.contains(where: { $0.fact == policeFact }) else { return [] }
-    let wrongs: Set<String> = ["bias_incident", "discrimination"]
     for act in found {
       let kind: String
       if act.fact == threatFacts.violence && act.value == .bool(true) {
         kind = "police_use_of_force"
-      } else if act.fact == threatFacts.types, case .set(let types) = act.value, types.contains(where: wrongs.contains) {
+      } else if act.fact == threatFacts.types, case .set(let types) = act.value, types.contains(where: Self.wrongsOfTheParty.contains) {
         kind = "police_misconduct"
       } else {
         continue
@@ -943,6 +942,9 @@ public struct NarrativeReader: Sendable {
     }
     return []
   }
+
+  /// Kinds of incident that, done by the police, are their misconduct.
+  private static let wrongsOfTheParty: Set<String> = ["bias_incident", "discrimination"]
 
   /// Words that may stand before the subject of a clause.
   private static let subjectLeads: Set<String> = [
