@@ -25,6 +25,10 @@ public struct AnswerReader {
   private let dontKnow: Set<String>
   private let yes: Set<String>
   private let no: Set<String>
+  /// The words that say yes to this question itself (`synonyms.<fact>.true`): a general yes
+  /// that is not among them ("ok", "right", "sure") is weaker than what the sentence tells
+  /// ("right now we are safe" answers "is anyone in danger?" with no).
+  private let factYes: Set<String>
 
   public init(matcher: AnswerMatcher, narrative: NarrativeReader? = nil) {
     self.matcher = matcher
@@ -37,6 +41,7 @@ public struct AnswerReader {
     dontKnow = words("answer.unknown")
     yes = words("answer.yes")
     no = words("answer.no")
+    factYes = words("synonyms.\(matcher.fact.id).true")
   }
 
   public var fact: FactDefinition { matcher.fact }
@@ -72,7 +77,8 @@ public struct AnswerReader {
         }
       }
       let findings = narrative?.read(text, keepingDaysAhead: true).findings ?? []
-      if let noted = yesNoWithNote(text, firstWordPrefixes: !findings.contains(where: { $0.fact == fact.id })) { return noted }
+      let told = findings.first(where: { $0.fact == fact.id })?.value
+      if let noted = yesNoWithNote(text, firstWordPrefixes: told == nil, told: told) { return noted }
       if fact.kind == .set, text.contains(",") || text.contains(";") {
         // A list ("race, religion") is each item's; a sentence with commas that names no
         // choice is read whole ("vì ba em ngồi xe lăn, họ nói ổng làm chậm"). What else it
@@ -268,7 +274,7 @@ public struct AnswerReader {
 
   /// "có, tụi nó đập kính" / "ko chỉ chửi thôi" / "no, nobody was hurt": a yes/no question
   /// answered by its first words, the rest kept as a note.
-  private func yesNoWithNote(_ text: String, firstWordPrefixes: Bool) -> Reading? {
+  private func yesNoWithNote(_ text: String, firstWordPrefixes: Bool, told: FactValue?) -> Reading? {
     guard fact.kind == .bool || fact.kind == .choice else { return nil }
     // A sentence that is only a yes or a no ("right now? no. but they said they'd be back").
     if fact.kind == .bool {
@@ -301,6 +307,9 @@ public struct AnswerReader {
     whole.allowsPrefixes = false
     for (head, rest, prefixes) in candidates where !rest.isEmpty {
       let folded = TextFolding.fold(stripped(head))
+      // A general yes that is no yes-word of this question gives way to what the sentence
+      // tells ("right now we are safe", "ok, tụi nó đi rồi" at "is anyone in danger?").
+      if fact.kind == .bool, yes.contains(folded), !factYes.contains(folded), let told { return .value(told, note: rest) }
       if fact.kind == .bool, yes.contains(folded) { return .value(.bool(true), note: rest) }
       if fact.kind == .bool, no.contains(folded) { return .value(.bool(false), note: rest) }
       if case .value(let value) = (prefixes ? matcher : whole).match(stripped(head)) { return .value(value, note: rest) }

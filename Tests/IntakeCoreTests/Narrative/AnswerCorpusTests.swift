@@ -143,9 +143,6 @@ struct AnswerCorpusTests {
     print("Held-out answers:\n" + Self.table(byLanguage))
     print("Held-out answer misses by question (read instead): " + (try Self.missesByQuestion(answers)))
     // A floor at the level measured (Corpus/REPORT.md), so that nothing slips back unnoticed.
-    // Round 12 lowered it by one answer: a short first word no longer begins a choice ("the"
-    // began "they came", a "no" to the police being a party), and one held-out answer had been
-    // read right only so.
-    #expect(Self.share(byLanguage) >= 0.76, "answers read right on the held-out corpus")
+    #expect(Self.share(byLanguage) >= 0.79, "answers read right on the held-out corpus")
   }
 }

@@ -128,4 +128,15 @@ struct NarrativeRound12Tests {
     let both = try ShippedData.facts("My daughter was bullied because she is Black and Vietnamese")
     #expect(both["bases"] == .set(["race", "national_origin"]))
   }
+
+  @Test("a general yes ('right', 'ok') gives way to what the sentence tells; an apartment is housing")
+  func weakYesAndHousing() throws {
+    #expect(try ShippedData.answerValue("immediate_danger", "right now we are safe") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "ok, tụi nó đi rồi") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "right, they are still outside") == .bool(true))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "we did not call the police") == .bool(false))
+    #expect(try ShippedData.answerValue("settings", "ở khu chung cư tụi em ở") == .set(["housing"]))
+    // The police who came and then beat someone are a party.
+    #expect(try ShippedData.facts("cảnh sát có tới rồi đánh ảnh")["law_enforcement_involved"] == .bool(true))
+  }
 }
