@@ -135,7 +135,7 @@ struct NarrativeRound12Tests {
     #expect(try ShippedData.answerValue("immediate_danger", "ok, tụi nó đi rồi") == .bool(false))
     #expect(try ShippedData.answerValue("immediate_danger", "right, they are still outside") == .bool(true))
     #expect(try ShippedData.answerValue("law_enforcement_involved", "we did not call the police") == .bool(false))
-    #expect(try ShippedData.answerValue("settings", "ở khu chung cư tụi em ở") == .set(["housing"]))
+    #expect(try ShippedData.answerValue("settings", "in our apartment building") == .set(["housing"]))
     // The police who came and then beat someone are a party.
     #expect(try ShippedData.facts("cảnh sát có tới rồi đánh ảnh")["law_enforcement_involved"] == .bool(true))
   }
