@@ -456,16 +456,16 @@ public struct NarrativeReader: Sendable {
         node = nodes.count - 1
       }
     }
-    var meanings = [meaning]
-    if case .entry = meaning, !quotedOnly, !tenseCues.isEmpty { meanings += tenseCues(in: keys, marked) }
-    for meaning in meanings {
-      let variant = Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly)
-      if !nodes[node].variants.contains(where: {
-        $0.meaning == variant.meaning && $0.marked == variant.marked && $0.quotedOnly == quotedOnly
+    func add(_ meaning: Meaning) {
+      guard !nodes[node].variants.contains(where: { $0.meaning == meaning && $0.marked == marked && $0.quotedOnly == quotedOnly }) else {
+        return
       }
-      ) {
-        nodes[node].variants.append(variant)
-      }
+      nodes[node].variants.append(Variant(meaning: meaning, marked: marked, accentedOnly: accentedOnly, quotedOnly: quotedOnly))
+    }
+    add(meaning)
+    // An array per phrase would be built for nothing: most phrases hold no tense cue.
+    if case .entry = meaning, !quotedOnly, !tenseCues.isEmpty {
+      for cue in tenseCues(in: keys, marked) { add(cue) }
     }
   }
 
