@@ -21,6 +21,9 @@ public struct AnswerMatcher {
   private let phrases: [String: Set<Int>]
   /// Exact (unfolded, lowercased) phrase -> values, to prefer an answer typed with its diacritics.
   private let exactPhrases: [String: Set<Int>]
+  /// The folded forms of the phrases written with Vietnamese marks: words typed with marks
+  /// match only these when folded ("nó", he, is not the English "no"; "hỏng có" is "hổng có").
+  private let markedFolds: Set<String>
   /// The most words in any phrase: a longer run of words cannot name a choice, so searches
   /// inside a long answer stay linear in its length.
   let longestPhrase: Int
@@ -36,6 +39,7 @@ public struct AnswerMatcher {
     self.numbered = Self.values(of: fact).count <= Self.longestNumberedList
     var phrases: [String: Set<Int>] = [:]
     var exact: [String: Set<Int>] = [:]
+    var marked: Set<String> = []
     for (i, value) in Self.values(of: fact).enumerated() {
       var words = [value, value.replacingUnderscores]
       for language in Language.allCases {
@@ -47,10 +51,12 @@ public struct AnswerMatcher {
       for word in words {
         phrases[TextFolding.fold(word), default: []].insert(i)
         exact[word.lowercased(), default: []].insert(i)
+        if Self.hasMarks(word) { marked.insert(TextFolding.fold(word)) }
       }
     }
     self.phrases = phrases
     self.exactPhrases = exact
+    self.markedFolds = marked
     longestPhrase = max(1, phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1)
     firstWords = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
   }
@@ -75,8 +81,22 @@ public struct AnswerMatcher {
   func choiceNamed(lowercased: String, folded: String) -> String? {
     if numbered, let number = Int(lowercased), number >= 1, number <= choices.count { return choices[number - 1] }
     if let exact = exactPhrases[lowercased], exact.count == 1, let index = exact.first { return choices[index] }
-    guard let found = phrases[folded], found.count == 1, let index = found.first else { return nil }
+    guard let found = phrases[folded], found.count == 1, let index = found.first,
+      !Self.hasMarks(lowercased) || markedFolds.contains(folded)
+    else { return nil }
     return choices[index]
+  }
+
+  /// The choices one word names when it fits several ("report": a crime reported or a
+  /// complaint filed), given folded; empty when it names one or none.
+  func choicesFitting(folded word: String) -> [String] {
+    guard let found = phrases[word], found.count > 1 else { return [] }
+    return found.sorted().map { choices[$0] }
+  }
+
+  /// Whether some letter carries a Vietnamese mark (or is "đ").
+  static func hasMarks(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.value > 0x7F && $0.properties.isAlphabetic }
   }
 
   /// The values offered as numbered choices: a bool's are `true` then `false`.
@@ -118,7 +138,7 @@ public struct AnswerMatcher {
     if numbered, let number = Int(text), number >= 1, number <= choices.count { return [number - 1] }
     if let exact = exactPhrases[text.lowercased()], exact.count == 1 { return exact }
     let folded = TextFolding.fold(text)
-    if let found = phrases[folded] { return found }
+    if let found = phrases[folded], !Self.hasMarks(text) || markedFolds.contains(folded) { return found }
     guard allowsPrefixes, prefixes, folded.count >= 3 else { return nil }
     var prefixed = Set<Int>()
     for (phrase, values) in phrases where phrase.hasPrefix(folded) { prefixed.formUnion(values) }

@@ -25,6 +25,10 @@ public struct AnswerReader {
   private let dontKnow: Set<String>
   private let yes: Set<String>
   private let no: Set<String>
+  /// The yes and no words written with marks, folded: a word typed with marks is a yes or a
+  /// no only as one of these.
+  private let yesMarked: Set<String>
+  private let noMarked: Set<String>
   /// The words that say yes to this question itself (`synonyms.<fact>.true`): a general yes
   /// that is not among them ("ok", "right", "sure") is weaker than what the sentence tells
   /// ("right now we are safe" answers "is anyone in danger?" with no).
@@ -41,6 +45,8 @@ public struct AnswerReader {
     dontKnow = words("answer.unknown")
     yes = words("answer.yes")
     no = words("answer.no")
+    yesMarked = Set(list("answer.yes").filter(AnswerMatcher.hasMarks).map(TextFolding.fold))
+    noMarked = Set(list("answer.no").filter(AnswerMatcher.hasMarks).map(TextFolding.fold))
     factYes = words("synonyms.\(matcher.fact.id).true")
   }
 
@@ -68,7 +74,13 @@ public struct AnswerReader {
       // A word dropped as a particle may be part of a choice: "da đen" (black skin) typed
       // without marks is no "dạ".
       if text != typed, case .value(let value) = matcher.match(typed) { return .value(value, note: nil) }
-      if let reading = dontKnowReading(text) { return reading }
+      if let reading = dontKnowReading(text) {
+        // Not knowing whom to ask is itself a request ("chỉ muốn biết phải làm gì, ko bit hỏi
+        // ai"): in a list of choices, what the words tell beats the "don't know" inside them.
+        guard fact.kind == .set, let told = narrative?.read(text, keepingDaysAhead: true).findings.first(where: { $0.fact == fact.id })
+        else { return reading }
+        return .value(told.value, note: nil)
+      }
       if let rest = withoutPreamble(text) {
         switch matcher.match(rest) {
         case .value(let value): return .value(value, note: nil)
@@ -76,7 +88,7 @@ public struct AnswerReader {
         default: break
         }
       }
-      let findings = narrative?.read(text, keepingDaysAhead: true).findings ?? []
+      let findings = narrative?.read(Self.policeAsked(fact, text), keepingDaysAhead: true).findings ?? []
       let told = findings.first(where: { $0.fact == fact.id })?.value
       if let noted = yesNoWithNote(text, firstWordPrefixes: told == nil, told: told) { return noted }
       if fact.kind == .set, text.contains(",") || text.contains(";") {
@@ -160,6 +172,9 @@ public struct AnswerReader {
     // named in any part ("they said absolutely not, they won't be in the same room").
     guard fact.kind == .choice || fact.kind == .bool || (fact.kind == .set && !text.contains(",")) else { return nil }
     var found: [String] = []
+    // Words that fit several choices ("em muốn report vụ này"): asked back when nothing else
+    // is named.
+    var unclear: [String] = []
     for piece in AnswerMatcher.splitList(text) {
       let words = piece.split(separator: " ")
       let lowered = words.map { $0.lowercased() }
@@ -178,10 +193,12 @@ public struct AnswerReader {
           if !found.contains(named) { found.append(named) }
           start = end
         } else {
+          for choice in matcher.choicesFitting(folded: folded[start]) where !unclear.contains(choice) { unclear.append(choice) }
           start += 1
         }
       }
     }
+    if found.isEmpty, fact.kind == .set, unclear.count > 1 { return .ambiguous(unclear) }
     guard !found.isEmpty else { return nil }
     switch fact.kind {
     case .set: return .value(.set(fact.values.filter(found.contains)), note: nil)
@@ -280,9 +297,7 @@ public struct AnswerReader {
     if fact.kind == .bool {
       let sentences = text.split(whereSeparator: { ".?!;".contains($0) }).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
       for (index, sentence) in sentences.enumerated() where sentences.count > 1 {
-        let folded = TextFolding.fold(stripped(sentence))
-        let value: Bool? = yes.contains(folded) ? true : no.contains(folded) ? false : nil
-        guard let value else { continue }
+        guard let value = yesOrNo(stripped(sentence)) else { continue }
         var others = sentences
         others.remove(at: index)
         return .value(.bool(value), note: others.joined(separator: ". "))
@@ -298,24 +313,63 @@ public struct AnswerReader {
     let words = text.split(separator: " ", maxSplits: 1).map(String.init)
     if words.count == 2 {
       let head = words[0].trimmingPunctuation
-      if firstWordPrefixes, head.count < 4, let value = matcher.choice(beginningWith: stripped(head)) {
+      // A pronoun begins a sentence, not an answer: "tụi nó vẫn còn ở ngoài" is not "tụi nó
+      // đi rồi" begun, "they came and beat him" not "they came".
+      let begins = firstWordPrefixes && !Self.opensSentence(stripped(head))
+      if begins, head.count < 4, let value = matcher.choice(beginningWith: stripped(head)) {
         return .value(value, note: words[1].trimmingWhitespace)
       }
-      candidates.append((head, words[1].trimmingWhitespace, firstWordPrefixes && head.count >= 4))
+      candidates.append((head, words[1].trimmingWhitespace, begins && head.count >= 4))
     }
     var whole = matcher
     whole.allowsPrefixes = false
     for (head, rest, prefixes) in candidates where !rest.isEmpty {
       let folded = TextFolding.fold(stripped(head))
+      let said = fact.kind == .bool ? yesOrNo(stripped(head)) : nil
       // A general yes that is no yes-word of this question gives way to what the sentence
       // tells ("right now we are safe", "ok, tụi nó đi rồi" at "is anyone in danger?").
-      if fact.kind == .bool, yes.contains(folded), !factYes.contains(folded), let told { return .value(told, note: rest) }
-      if fact.kind == .bool, yes.contains(folded) { return .value(.bool(true), note: rest) }
-      if fact.kind == .bool, no.contains(folded) { return .value(.bool(false), note: rest) }
+      if said == true, !factYes.contains(folded), let told { return .value(told, note: rest) }
+      // A yes or a no that the rest of the sentence contradicts ("no, they're still outside"
+      // at "is anyone in danger right now?"): asked which, never taken on the first word.
+      if let said, let told, told != .bool(said) { return .ambiguous(["true", "false"]) }
+      if let said { return .value(.bool(said), note: rest) }
       if case .value(let value) = (prefixes ? matcher : whole).match(stripped(head)) { return .value(value, note: rest) }
     }
     return nil
   }
+
+  /// Asked whether the police are a party, "they" / "họ" / "mấy ổng" opening the answer are
+  /// the police ("they came and beat him"): read so.
+  static func policeAsked(_ fact: FactDefinition, _ text: String) -> String {
+    guard fact.id == "law_enforcement_involved" else { return text }
+    let lowered = text.lowercased()
+    for lead in ["they ", "họ ", "mấy ổng ", "mấy ông đó ", "ổng "] where lowered.hasPrefix(lead) {
+      return (lead.hasPrefix("they") ? "the police " : "cảnh sát ") + text.dropFirst(lead.count)
+    }
+    return text
+  }
+
+  /// Whether some words are a plain yes or no; typed with marks, only as so spelled ("nó",
+  /// he, is no "no").
+  private func yesOrNo(_ typed: String) -> Bool? {
+    let folded = TextFolding.fold(typed)
+    let marked = AnswerMatcher.hasMarks(typed)
+    if yes.contains(folded), !marked || yesMarked.contains(folded) { return true }
+    if no.contains(folded), !marked || noMarked.contains(folded) { return false }
+    return nil
+  }
+
+  /// Words that open a sentence about someone (pronouns and their contractions, as typed, with
+  /// marks where Vietnamese has them: "nó", not "no"): a first word among them begins no answer.
+  static func opensSentence(_ word: String) -> Bool {
+    pronouns.contains(word.lowercased())
+  }
+
+  private static let pronouns: Set<String> = [
+    "i", "i'm", "im", "we", "we're", "were", "you", "he", "he's", "hes", "she", "she's", "shes", "it", "it's",
+    "they", "they're", "theyre", "them", "my", "our", "his", "her", "their", "nó", "họ", "tụi", "bọn", "mấy",
+    "chúng", "ổng", "bả", "ảnh", "tôi", "tui", "toi", "em", "anh", "chị", "mình", "minh", "tụi nó",
+  ]
 }
 
 extension String {

@@ -1078,8 +1078,8 @@ public struct NarrativeReader: Sendable {
   /// named after ("police Auburn", "cảnh sát Pearland"): a run of capitalised words after one
   /// of them, or at the start of the text, is a name.
   static let placePrepositions: Set<String> = [
-    "in", "at", "of", "near", "from", "outside", "to", "around", "o", "tai", "ben", "gan", "khu", "vung", "tu",
-    "police", "sat", "cops", "sheriff",
+    "in", "at", "of", "near", "from", "outside", "to", "around", "into", "through", "throughout", "o", "tai",
+    "ben", "gan", "khu", "vung", "tu", "vo", "qua", "len", "xuong", "toi", "den", "police", "sat", "cops", "sheriff",
   ]
 
   static let policeLeads: Set<String> = ["police", "sat", "cops", "sheriff"]
