@@ -101,4 +101,18 @@ struct NarrativeRound13Tests {
     let helped = try ShippedData.facts("He drove straight to the precinct and honestly the officers there were good about it")
     #expect(helped["law_enforcement_involved"] == .bool(false))
   }
+
+  @Test("probed by class: a father beaten, a landlord, the side of the head, two sides not yet met")
+  func probedByClass() throws {
+    #expect(try ShippedData.facts("nó đánh ba em")["violence"] == .bool(true))
+    let landlord = try ShippedData.facts("Ông chủ nhà không chịu cho thuê khi biết tụi tui là người Việt.")
+    #expect(landlord["settings"] == .set(["housing"]))
+    #expect(try ShippedData.facts("He hit my dad on the temple with a bottle.")["settings"] == nil)
+    // "hai bên chưa gặp nhau" typed without marks: no pagoda ("bên chùa").
+    #expect(try ShippedData.facts("hai ben chua gap nhau lan nao")["settings"] == nil)
+    let standby = try ShippedData.facts("Mấy ông cảnh sát cứ đứng nhìn tụi nó đánh ba em mà không làm gì.")
+    #expect(standby["law_enforcement_involved"] == .bool(true))
+    let uncaring = try ShippedData.facts("Police never come when we call, they don't care about our neighborhood.")
+    #expect(uncaring["law_enforcement_involved"] == .bool(true))
+  }
 }
