@@ -115,4 +115,18 @@ struct NarrativeRound13Tests {
     let uncaring = try ShippedData.facts("Police never come when we call, they don't care about our neighborhood.")
     #expect(uncaring["law_enforcement_involved"] == .bool(true))
   }
+
+  @Test("probed by class: help, bases and events ahead in plain words")
+  func probedWantsBasesEvents() throws {
+    #expect(try ShippedData.facts("We need someone to train our teachers about bullying.")["wants"] == .set(["training"]))
+    // "canh sat truong" typed without marks is the chief ("trưởng"), not school police.
+    #expect(try ShippedData.facts("chung toi muon co buoi hop voi canh sat truong")["settings"] == nil)
+    #expect(try ShippedData.facts("Can you send someone to help both groups work it out?")["wants"] == .set(["mediation"]))
+    #expect(try ShippedData.facts("He said we don't belong here because of our accent.")["bases"] == .set(["national_origin"]))
+    let walk = try ShippedData.facts("Hội đoàn đang lên kế hoạch đi bộ ủng hộ người Á châu.")
+    #expect(walk["planned_event"] == .bool(true))
+    let iftar = try ShippedData.facts("Our mosque is hosting an interfaith iftar next week, about 300 people.")
+    #expect(iftar["planned_event"] == .bool(true))
+    #expect(try ShippedData.facts("Our church is hosting a rummage sale this Saturday.")["planned_event"] == nil)
+  }
 }
