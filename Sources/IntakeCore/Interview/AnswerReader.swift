@@ -23,6 +23,8 @@ public struct AnswerReader {
   private let particlesMarked: Set<String>
   private let preambles: [String]
   private let dontKnow: Set<String>
+  /// "cả hai", "both": at a question of two choices, which one is asked back.
+  private let both: Set<String>
   private let yes: Set<String>
   private let no: Set<String>
   /// The yes and no words written with marks, folded: a word typed with marks is a yes or a
@@ -43,6 +45,7 @@ public struct AnswerReader {
     particlesMarked = Set(list("answer.particles").compactMap(VietnameseSpelling.key))
     preambles = words("answer.preambles").sorted { $0.count > $1.count }
     dontKnow = words("answer.unknown")
+    both = words("answer.both")
     yes = words("answer.yes")
     no = words("answer.no")
     yesMarked = Set(list("answer.yes").filter(AnswerMatcher.hasMarks).map(TextFolding.fold))
@@ -66,6 +69,7 @@ public struct AnswerReader {
     if fact.id == "state", let states = narrative?.statesOfTownNamed(text), states.count > 1 {
       return .ambiguous(states)
     }
+    if fact.kind == .choice, fact.values.count == 2, both.contains(TextFolding.fold(text)) { return .ambiguous(fact.values) }
     switch matcher.match(text) {
     case .value(let value): return .value(value, note: nil)
     case .ambiguous(let values): return .ambiguous(values)
@@ -282,6 +286,12 @@ public struct AnswerReader {
     ]
     let negators: Set<String> = ["khong", "ko", "k", "kg", "hong", "hok", "chua", "cha", "chang"]
     let knowing: Set<String> = ["biet", "bit", "bik", "chac", "nho", "ro", "dinh"]
+    // "em hổng thấy" (I did not see it) ends the part; "ko thấy ai ngoài đó" says what was seen.
+    if words.count >= 2, words.last == "thay", negators.contains(words[words.count - 2]),
+      words.dropLast(2).allSatisfy(leads.contains)
+    {
+      return true
+    }
     // At the start, or after a pronoun anywhere ("lâu quá tui hổng nhớ ngày").
     for i in words.indices.dropLast() where negators.contains(words[i]) && knowing.contains(words[i + 1]) {
       if words[..<i].allSatisfy(leads.contains) || leads.contains(words[i - 1]) { return true }
@@ -315,7 +325,9 @@ public struct AnswerReader {
       let head = words[0].trimmingPunctuation
       // A pronoun begins a sentence, not an answer: "tụi nó vẫn còn ở ngoài" is not "tụi nó
       // đi rồi" begun, "they came and beat him" not "they came".
-      let begins = firstWordPrefixes && !Self.opensSentence(stripped(head))
+      // Nor is danger now ever denied by a phrase begun: "giờ còn đậu xe trước chùa" is not
+      // "giờ hết rồi" (a no) begun.
+      let begins = firstWordPrefixes && !Self.opensSentence(stripped(head)) && fact.id != "immediate_danger"
       if begins, head.count < 4, let value = matcher.choice(beginningWith: stripped(head)) {
         return .value(value, note: words[1].trimmingWhitespace)
       }
@@ -331,7 +343,12 @@ public struct AnswerReader {
       if said == true, !factYes.contains(folded), let told { return .value(told, note: rest) }
       // A yes or a no that the rest of the sentence contradicts ("no, they're still outside"
       // at "is anyone in danger right now?"): asked which, never taken on the first word.
-      if let said, let told, told != .bool(said) { return .ambiguous(["true", "false"]) }
+      if let said, let told, told != .bool(said) {
+        // "không ai bị đánh, mà tụi nó dọa giết cả nhà": what comes after the "but" is what
+        // happened, when it is the graver reading (a threat, someone still outside).
+        if told == .bool(true), Self.gravest.contains(fact.id), Self.turns(rest) { return .value(told, note: rest) }
+        return .ambiguous(["true", "false"])
+      }
       if let said { return .value(.bool(said), note: rest) }
       if case .value(let value) = (prefixes ? matcher : whole).match(stripped(head)) { return .value(value, note: rest) }
     }
@@ -359,8 +376,17 @@ public struct AnswerReader {
     return nil
   }
 
-  /// Words that open a sentence about someone (pronouns and their contractions, as typed, with
-  /// marks where Vietnamese has them: "nó", not "no"): a first word among them begins no answer.
+  /// The questions where a yes read after a "but" beats a no said first: danger and violence.
+  private static let gravest: Set<String> = ["immediate_danger", "violence"]
+
+  /// Whether some words turn on a "but" ("mà", "nhưng", "but", "however").
+  static func turns(_ text: String) -> Bool {
+    TextFolding.fold(text).split(separator: " ").contains { ["ma", "nhung", "but", "however"].contains(String($0)) }
+  }
+
+  /// Words that open a sentence about someone or about now (pronouns and their contractions, as
+  /// typed, with marks where Vietnamese has them: "nó", not "no"; "giờ", "now"): a first word
+  /// among them begins no answer.
   static func opensSentence(_ word: String) -> Bool {
     pronouns.contains(word.lowercased())
   }
@@ -368,7 +394,8 @@ public struct AnswerReader {
   private static let pronouns: Set<String> = [
     "i", "i'm", "im", "we", "we're", "were", "you", "he", "he's", "hes", "she", "she's", "shes", "it", "it's",
     "they", "they're", "theyre", "them", "my", "our", "his", "her", "their", "nó", "họ", "tụi", "bọn", "mấy",
-    "chúng", "ổng", "bả", "ảnh", "tôi", "tui", "toi", "em", "anh", "chị", "mình", "minh", "tụi nó",
+    "chúng", "ổng", "bả", "ảnh", "tôi", "tui", "toi", "em", "anh", "chị", "mình", "minh", "tụi nó", "giờ", "gio",
+    "now", "bây", "hiện", "lúc",
   ]
 }
 
