@@ -343,6 +343,13 @@ public struct AnswerReader {
       if said == true, !factYes.contains(folded), let told { return .value(told, note: rest) }
       // A yes or a no that the rest of the sentence contradicts ("no, they're still outside"
       // at "is anyone in danger right now?"): asked which, never taken on the first word.
+      // "no noi se giet ca nha em": typed without marks, "no" right before more words is "nó"
+      // (he), not the English no; what the sentence tells answers.
+      if said == false, folded == "no", head == stripped(head), !AnswerMatcher.hasMarks(head), let told,
+        !text.hasPrefix(head + ","), !text.hasPrefix(head + ".")
+      {
+        return .value(told, note: rest)
+      }
       if let said, let told, told != .bool(said) {
         // "không ai bị đánh, mà tụi nó dọa giết cả nhà": what comes after the "but" is what
         // happened, when it is the graver reading (a threat, someone still outside).
@@ -359,9 +366,14 @@ public struct AnswerReader {
   /// the police ("they came and beat him"): read so.
   static func policeAsked(_ fact: FactDefinition, _ text: String) -> String {
     guard fact.id == "law_enforcement_involved" else { return text }
-    let lowered = text.lowercased()
-    for lead in ["they ", "họ ", "mấy ổng ", "mấy ông đó ", "ổng "] where lowered.hasPrefix(lead) {
-      return (lead.hasPrefix("they") ? "the police " : "cảnh sát ") + text.dropFirst(lead.count)
+    // After a word or two of emphasis: "chính mấy ổng đè thằng nhỏ xuống".
+    var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    for start in 0..<min(3, words.count) {
+      for (lead, police) in [(["they"], "the police"), (["họ"], "cảnh sát"), (["mấy", "ổng"], "cảnh sát"), (["ổng"], "cảnh sát")]
+      where start + lead.count < words.count && words[start..<(start + lead.count)].map({ $0.lowercased() }) == lead {
+        words.replaceSubrange(start..<(start + lead.count), with: [police])
+        return words.joined(separator: " ")
+      }
     }
     return text
   }

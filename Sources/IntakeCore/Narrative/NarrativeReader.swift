@@ -1216,6 +1216,28 @@ public struct NarrativeReader: Sendable {
     return false
   }
 
+  /// The facts that tell something happened, is feared, is planned or is asked for: without
+  /// any of them, a description gives no basis.
+  private static let toldOfSomething = [
+    "incident_types", "violence", "immediate_danger", "longstanding_mistrust", "law_enforcement_involved",
+    "planned_event", "incident_days_ago", "request_goal", "wants",
+  ]
+
+  /// Whether words were said as a reason: "because", "vì", "tại" at their start or within the
+  /// three words before ("vì tụi em đồng tính", "because of our accent").
+  private func saidAsReason(_ range: Range<Int>, _ tokens: [NarrativeTokens.Token]) -> Bool {
+    guard range.lowerBound < tokens.count else { return false }
+    let clause = tokens[range.lowerBound].clause
+    return (max(0, range.lowerBound - 3)...range.lowerBound).contains { t in
+      tokens[t].clause == clause && Self.reasonWords.contains(tokens[t].folded)
+    }
+  }
+
+  private static let reasonWords: Set<String> = ["because", "vi", "tai", "since"]
+
+  /// Words for a number of times: a span after them says how often ("4 times in 2 months").
+  private static let timesWords: Set<String> = ["time", "times", "lan"]
+
   /// Words that open a scope a negation before them does not reach.
   private static let scopeOpeners: Set<String> = ["because", "vi", "since"]
 
@@ -1284,6 +1306,11 @@ public struct NarrativeReader: Sendable {
       let aheadWord = after.isEmpty ? false : after.contains { tokens[$0].clause == clause && aheadWords.contains(tokens[$0].folded) }
       let before = i > 0 && tokens[i - 1].clause == clause && aheadWords.contains(tokens[i - 1].folded)
       let agoWord = u + 1 < tokens.count && tokens[u + 1].clause == clause && agoWords.contains(tokens[u + 1].folded)
+      // "4 time in 2 month", "3 lần trong 2 tháng": how often, no day ahead or ago.
+      if before, i >= 2, tokens[i - 2].clause == clause, Self.timesWords.contains(tokens[i - 2].folded) {
+        i += 1
+        continue
+      }
       let words = i..<(u + 1)
       let total = count * days
       // "nữa" right after the unit puts it ahead, whatever past cue follows ("3 ngày nữa năm
@@ -1493,6 +1520,16 @@ public struct NarrativeReader: Sendable {
     {
       values[goal] = .choice("prevent")
       words[goal] = words[planned] + words[days]
+    }
+    // A basis is why something happened or is feared: in a description that tells of nothing
+    // (no incident, violence, danger, mistrust, police or event), a people or a faith named is
+    // who someone is ("a doctor who speaks Vietnamese", "a Vietnamese lawyer"), no basis. Not in
+    // an answer: asked why, "vì là người Việt" is the whole answer.
+    if !keepingDaysAhead, let bases = factIndex["bases"], values[bases] != nil,
+      !Self.toldOfSomething.contains(where: { name in factIndex[name].map { values[$0] != nil && values[$0] != .bool(false) } ?? false }),
+      !words[bases].contains(where: { saidAsReason($0, cut.tokens) })
+    {
+      values[bases] = nil
     }
     // Days ahead with no event planned say when something else is ("the workshop next month").
     if !keepingDaysAhead, let ahead = factIndex["event_in_days"], let planned = factIndex["planned_event"],

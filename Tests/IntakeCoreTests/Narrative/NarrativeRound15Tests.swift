@@ -1,0 +1,44 @@
+import Foundation
+import IntakeCore
+import IntakeLoading
+import IntakeTestSupport
+import Testing
+
+/// Round 15 (`Corpus/*.round15.yaml`, written blind, weighted to the police as a party told
+/// indirectly and to answers at the questions that matter most): what it found wrong.
+@Suite("Round 15: a people named is no basis of nothing; the police told indirectly")
+struct NarrativeRound15Tests {
+  @Test("a people or a language named in a request about nothing gives no basis")
+  func noBasisOfNothing() throws {
+    let doctor = try ShippedData.facts("Hello, my father need a doctor who speak Vietnamese in Tulsa, Oklahoma.")
+    #expect(doctor["bases"] == nil)
+    // Asked why, the same words are the whole answer.
+    #expect(try ShippedData.answerValue("bases", "vì tụi tui là người Việt") == .set(["national_origin"]))
+    // With something told, the basis stays.
+    let slur = try ShippedData.facts("Ông cảnh sát ở Gretna gặp người Việt là kêu \"hey Charlie\"")
+    #expect(slur["bases"] == .set(["national_origin"]))
+    #expect(slur["law_enforcement_involved"] == .bool(true))
+  }
+
+  @Test("the police as a party, told by what they would not do or how they treated people")
+  func policeIndirect() throws {
+    let report = try ShippedData.facts("The officer who came out laughed, said it's just graffiti, relax and wouldn't write it up.")
+    #expect(report["law_enforcement_involved"] == .bool(true))
+    let held = try ShippedData.facts("Last week an elder from Crownpoint was held overnight with no charges.")
+    #expect(held["incident_types"] == .set(["police_misconduct"]))
+    // "4 time in 2 month" is how often, not an event in 60 days.
+    let often = try ShippedData.facts("they stop him 4 time in 2 month, he never get ticket")
+    #expect(often["planned_event"] == nil)
+  }
+
+  @Test("answers: 'no' typed without marks before more words is 'nó'; 'chính mấy ổng' are the police")
+  func answersRound15() throws {
+    #expect(try ShippedData.answerValue("violence", "no noi se giet ca nha em") == .bool(true))
+    #expect(try ShippedData.answerValue("violence", "no, ko ai bi danh") == .bool(false))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "dạ chính mấy ổng đè thằng nhỏ xuống đó chớ ai") == .bool(true))
+    #expect(
+      try ShippedData.answerValue("law_enforcement_involved", "cops showed up after and were actually really helpful") == .bool(false))
+    #expect(try ShippedData.answer("law_enforcement_involved", "honestly not sure, I wasn't there") == .unknown)
+    #expect(try ShippedData.answerValue("violence", "ổng cầm knife dí vô mặt em") == .bool(true))
+  }
+}
