@@ -41,4 +41,15 @@ struct NarrativeRound15Tests {
     #expect(try ShippedData.answer("law_enforcement_involved", "honestly not sure, I wasn't there") == .unknown)
     #expect(try ShippedData.answerValue("violence", "ổng cầm knife dí vô mặt em") == .bool(true))
   }
+
+  @Test("answers probed by class: the police named as the ones who did it, late and yelling; calm now")
+  func probedAnswers() throws {
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "it was a cop who did it") == .bool(true))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "dạ cũng là tại cảnh sát hết") == .bool(true))
+    // Late, and yelling at the people who called: no "police came" (a no).
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "cảnh sát tới trễ cả tiếng mà còn la tụi em") == .bool(true))
+    #expect(try ShippedData.answerValue("law_enforcement_involved", "tụi em chưa báo cảnh sát") == .bool(false))
+    #expect(try ShippedData.answerValue("immediate_danger", "it's calm now") == .bool(false))
+    #expect(try ShippedData.answerValue("wants", "we need help talking to the school") == .set(["dialogue"]))
+  }
 }
