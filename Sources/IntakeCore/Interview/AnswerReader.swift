@@ -369,7 +369,7 @@ public struct AnswerReader {
     // After a word or two of emphasis: "chính mấy ổng đè thằng nhỏ xuống".
     var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     for start in 0..<min(3, words.count) {
-      for (lead, police) in [(["they"], "the police"), (["họ"], "cảnh sát"), (["mấy", "ổng"], "cảnh sát"), (["ổng"], "cảnh sát")]
+      for (lead, police) in policeLeads
       where start + lead.count < words.count && words[start..<(start + lead.count)].map({ $0.lowercased() }) == lead {
         words.replaceSubrange(start..<(start + lead.count), with: [police])
         return words.joined(separator: " ")
@@ -377,6 +377,12 @@ public struct AnswerReader {
     }
     return text
   }
+
+  /// The words that stand for the police at the start of an answer about them, and the police
+  /// named instead.
+  private static let policeLeads: [([String], String)] = [
+    (["they"], "the police"), (["họ"], "cảnh sát"), (["mấy", "ổng"], "cảnh sát"), (["ổng"], "cảnh sát"),
+  ]
 
   /// Whether some words are a plain yes or no; typed with marks, only as so spelled ("nó",
   /// he, is no "no").
@@ -393,8 +399,10 @@ public struct AnswerReader {
 
   /// Whether some words turn on a "but" ("mà", "nhưng", "but", "however").
   static func turns(_ text: String) -> Bool {
-    TextFolding.fold(text).split(separator: " ").contains { ["ma", "nhung", "but", "however"].contains(String($0)) }
+    TextFolding.fold(text).split(separator: " ").contains { contrastWords.contains(String($0)) }
   }
+
+  private static let contrastWords: Set<String> = ["ma", "nhung", "but", "however"]
 
   /// Words that open a sentence about someone or about now (pronouns and their contractions, as
   /// typed, with marks where Vietnamese has them: "nó", not "no"; "giờ", "now"): a first word
@@ -406,7 +414,7 @@ public struct AnswerReader {
   private static let pronouns: Set<String> = [
     "i", "i'm", "im", "we", "we're", "were", "you", "he", "he's", "hes", "she", "she's", "shes", "it", "it's",
     "they", "they're", "theyre", "them", "my", "our", "his", "her", "their", "nó", "họ", "tụi", "bọn", "mấy",
-    "chúng", "ổng", "bả", "ảnh", "tôi", "tui", "toi", "em", "anh", "chị", "mình", "minh", "tụi nó", "giờ", "gio",
+    "chúng", "ổng", "bả", "ảnh", "tôi", "tui", "toi", "em", "anh", "chị", "mình", "minh", "giờ", "gio",
     "now", "bây", "hiện", "lúc",
   ]
 }
