@@ -52,4 +52,15 @@ struct NarrativeRound15Tests {
     #expect(try ShippedData.answerValue("immediate_danger", "it's calm now") == .bool(false))
     #expect(try ShippedData.answerValue("wants", "we need help talking to the school") == .set(["dialogue"]))
   }
+
+  @Test("probed by class: a call to disrupt a ceremony, tires slashed, children called terrorists, a bus that will not stop")
+  func probedDescriptions() throws {
+    let call = try ShippedData.facts("Có người viết lên Facebook kêu mọi người tới quậy buổi lễ Phật Đản.")
+    #expect(call["incident_types"] == .set(["threats"]))
+    #expect(try ShippedData.facts("someone keeps slashing tires in our church parking lot")["incident_types"] == .set(["hate_crime"]))
+    let school = try ShippedData.facts("our kids get called terrorists at school every day since the war started")
+    #expect(school["incident_types"].map { $0.displayValues.contains("bias_incident") } == true)
+    let bus = try ShippedData.facts("the bus driver won't stop for the Hmong elders at the stop")
+    #expect(bus["incident_types"] == .set(["discrimination"]))
+  }
 }
